@@ -1,0 +1,5 @@
+import sys
+
+from mpilint.cli import main
+
+sys.exit(main())

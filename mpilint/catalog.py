@@ -1,0 +1,102 @@
+"""Rule metadata, read from the ``rules/<ID>.yaml`` files shipped inside the package.
+
+Metadata lives with the examples that test it, not in code, so ``mpilint explain``, the SARIF
+rule table and the tests all read one source. Files are read lazily: a run pays only for the
+rules that produced findings.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from mpilint.findings import Severity
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A finding an example must give; severity is checked only where the example states it."""
+
+    rule: str
+    file: str
+    line: int
+    column: int
+    severity: str | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    kind: str  # "bad" or "good"
+    files: tuple[tuple[str, str], ...]
+    args: tuple[str, ...]
+    expect: tuple[Expected, ...]
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+    rationale: str
+    fix: str
+    examples: tuple[Example, ...]
+
+
+def rule_ids() -> tuple[str, ...]:
+    """Every rule that has a metadata file, sorted."""
+    folder = resources.files("mpilint.rules")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")))
+
+
+@functools.cache
+def meta(rule_id: str) -> RuleMeta:
+    text = resources.files("mpilint.rules").joinpath(f"{rule_id}.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return RuleMeta(
+        id=data["id"],
+        name=data["name"],
+        severity=Severity.parse(data["severity"]),
+        summary=data["summary"].strip(),
+        rationale=data["rationale"].strip(),
+        fix=str(data.get("fix", "")).strip(),
+        examples=tuple(_example(e) for e in data.get("examples", ())),
+    )
+
+
+def all_meta() -> tuple[RuleMeta, ...]:
+    return tuple(meta(rule_id) for rule_id in rule_ids())
+
+
+def resolve(selector: str) -> RuleMeta | None:
+    """A rule by id (any case) or by name."""
+    wanted = selector.strip()
+    if wanted.upper() in rule_ids():
+        return meta(wanted.upper())
+    return next((m for m in all_meta() if m.name == wanted.lower()), None)
+
+
+def _example(data: dict[str, Any]) -> Example:
+    return Example(
+        title=data["title"],
+        kind=data["kind"],
+        files=tuple((name, text) for name, text in data["files"].items()),
+        args=tuple(data.get("args", ())),
+        expect=tuple(
+            Expected(
+                e["rule"],
+                e.get("file", next(iter(data["files"]))),
+                e["line"],
+                e["column"],
+                e.get("severity"),
+            )
+            for e in data.get("expect", ())
+        ),
+        encoding=data.get("encoding", "utf-8"),
+    )

@@ -1,0 +1,245 @@
+"""Rule registry and the one pass from files to findings.
+
+Rules are plain functions registered with their id and the model they read; they yield ``Hit``s
+that point at spans. The engine stamps id, name and severity (from ``rules/<ID>.yaml``), applies
+suppressions, isolates a crashing rule to one finding, and returns data: it never prints.
+
+Files are processed one at a time and their node trees dropped afterwards, so memory does not
+grow with the number of manifests. Dockerfiles are read first because their models are small and
+every manifest in the run may pair with one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+from mpilint import catalog, pairing, suppressions
+from mpilint.findings import Finding, Fix, Related, Severity, Span
+from mpilint.inputs import InputFile, read_text
+from mpilint.mpijob import MPIJob, read_mpijob
+from mpilint.yamlsource import Node, get, get_str, pairs, parse_yaml, span_of
+
+if TYPE_CHECKING:
+    from mpilint.image import Image
+
+Target = Literal["input", "manifest", "pair"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule found. ``file`` defaults to the file of the model the rule read."""
+
+    span: Span
+    message: str
+    file: str | None = None
+    severity: Severity | None = None  # only to say "cannot verify" at info level
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """One MPIJob document, with its file's text for positions inside strings."""
+
+    file: str
+    text: str
+    job: MPIJob
+
+
+@dataclass(frozen=True)
+class Pair:
+    manifest: Manifest
+    image_file: str
+    image: Image
+
+
+@dataclass(frozen=True)
+class Registered:
+    id: str
+    target: Target
+    check: Callable[[object], Iterable[Hit]] | None
+
+
+REGISTRY: dict[str, Registered] = {}
+
+# Findings made by the readers, not by rule functions; registered so the catalog test can tie
+# every rule file to code.
+for _id in ("MPL001", "MPL002", "MPL003", "MPL004", "MPL005", "MPL006"):
+    REGISTRY[_id] = Registered(_id, "input", None)
+
+S = TypeVar("S", Manifest, Pair)
+
+
+def rule(
+    rule_id: str, target: Target
+) -> Callable[[Callable[[S], Iterable[Hit]]], Callable[[S], Iterable[Hit]]]:
+    def register(check: Callable[[S], Iterable[Hit]]) -> Callable[[S], Iterable[Hit]]:
+        if rule_id in REGISTRY:
+            raise ValueError(f"rule {rule_id} registered twice")
+        REGISTRY[rule_id] = Registered(rule_id, target, check)  # type: ignore[arg-type]
+        return check
+
+    return register
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    jobs: int
+    # The text of every file a finding points into, for code frames (stdin cannot be re-read).
+    sources: dict[str, str]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+def finding(rule_id: str, file: str, hit: Hit) -> Finding:
+    meta = catalog.meta(rule_id)
+    return Finding(
+        rule=rule_id,
+        name=meta.name,
+        severity=hit.severity or meta.severity,
+        message=hit.message,
+        file=hit.file or file,
+        span=hit.span,
+        related=hit.related,
+        fix=hit.fix,
+    )
+
+
+def run(files: list[InputFile]) -> Report:
+    import mpilint.checks  # noqa: F401  (registers the rules)
+
+    findings: list[Finding] = []
+    images: dict[str, Image] = {}
+    sources: dict[str, str] = {}
+    dockerfiles = [f.path for f in files if f.kind == "dockerfile"]
+    for path in dockerfiles:
+        findings.extend(_read_dockerfile(path, images, sources))
+    jobs = 0
+    for file in files:
+        if file.kind != "manifest":
+            continue
+        image_path = pairing.image_for(file.path, dockerfiles)
+        found, count, text = _check_manifest(file.path, image_path, images.get(image_path or ""))
+        if found and text is not None:
+            sources[file.path] = text
+        findings.extend(found)
+        jobs += count
+    findings.sort(key=lambda f: f.sort_key)
+    used = {f.file for f in findings} | {r.file for f in findings for r in f.related}
+    kept = {path: text for path, text in sources.items() if path in used}
+    return Report(tuple(f.path for f in files), tuple(findings), jobs, kept)
+
+
+def _read_dockerfile(path: str, images: dict[str, Image], sources: dict[str, str]) -> list[Finding]:
+    from mpilint.image import load_image
+
+    content = read_text(path)
+    if content.text is None:
+        return [_unreadable(path, content.problem)]
+    sources[path] = content.text
+    result = load_image(path, content.text)
+    if result.image is not None:
+        images[path] = result.image
+    directives = suppressions.parse(content.text)
+    found = (finding("MPL004", path, Hit(span, message)) for span, message in result.problems)
+    return [f for f in found if not suppressions.silenced(f, directives)]
+
+
+def _unreadable(path: str, problem: tuple[int, int, str] | None) -> Finding:
+    line, column, message = problem or (1, 1, "cannot read the file")
+    return finding("MPL003", path, Hit(Span.point(line, column), message))
+
+
+def _check_manifest(
+    path: str, image_path: str | None, image: Image | None
+) -> tuple[list[Finding], int, str | None]:
+    content = read_text(path)
+    if content.text is None:
+        return [_unreadable(path, content.problem)], 0, None
+    text = content.text
+    parsed = parse_yaml(text)
+    found: list[Finding] = []
+    templated = "{{" in text
+    for problem in parsed.problems:
+        hit = Hit(problem.span, problem.message, related=_related(path, problem.related))
+        if problem.rule == "MPL001" and templated:
+            hit = Hit(
+                problem.span,
+                problem.message + "; this looks like an unrendered template ({{ … }}): cannot"
+                " check it, lint the output of `helm template` instead",
+                severity=Severity.INFO,
+            )
+        found.append(finding(problem.rule, path, hit))
+    jobs = 0
+    for document in parsed.documents:
+        assert document.root is not None
+        job = read_mpijob(document.root, document.index)
+        if job is None:
+            continue
+        jobs += 1
+        for problem in document.problems:
+            hit = Hit(problem.span, problem.message, related=_related(path, problem.related))
+            found.append(finding(problem.rule, path, hit))
+        manifest = Manifest(path, text, job)
+        job_findings = list(_run_rules("manifest", manifest, path))
+        if image is not None and image_path is not None:
+            job_findings.extend(_run_rules("pair", Pair(manifest, image_path, image), path))
+        found.extend(_without_annotated(job, job_findings))
+    directives = suppressions.parse(text)
+    kept = [f for f in found if f.file != path or not suppressions.silenced(f, directives)]
+    return kept, jobs, text
+
+
+def _run_rules(target: Target, subject: Manifest | Pair, path: str) -> Iterator[Finding]:
+    for registered in REGISTRY.values():
+        if registered.target != target or registered.check is None:
+            continue
+        try:
+            hits = list(registered.check(subject))
+        except Exception as error:  # one broken rule must not hide the others' findings
+            job = subject.job if isinstance(subject, Manifest) else subject.manifest.job
+            yield finding(
+                "MPL006",
+                path,
+                Hit(
+                    span_of(job.root),
+                    f"internal error in {registered.id} on this document"
+                    f" ({type(error).__name__}: {error}); please report it",
+                ),
+            )
+            continue
+        for hit in hits:
+            yield finding(registered.id, path, hit)
+
+
+def _without_annotated(job: MPIJob, found: list[Finding]) -> list[Finding]:
+    """``metadata.annotations["mpilint.io/ignore"]`` silences rules for this one job."""
+    value = get_str(job.root, "metadata", "annotations", "mpilint.io/ignore")
+    if not value:
+        return found
+    rules = suppressions.parse_list(value.split(":")[0] if ":" in value else value)
+    return [f for f in found if not suppressions.matches(rules, f)]
+
+
+def _related(path: str, related: tuple[tuple[Span, str], ...]) -> tuple[Related, ...]:
+    return tuple(Related(path, span, message) for span, message in related)
+
+
+__all__ = [
+    "REGISTRY",
+    "Hit",
+    "Manifest",
+    "Node",
+    "Pair",
+    "Report",
+    "finding",
+    "get",
+    "pairs",
+    "rule",
+    "run",
+]

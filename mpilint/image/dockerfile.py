@@ -1,0 +1,760 @@
+"""The facts about an image that MPIJob rules need, read from its Dockerfile.
+
+The launcher reaches workers over SSH as some user, so rules must know which users the
+final image has, their uids and homes, and where each was created.  This module walks the
+stages the final image is built from (``FROM <stage>`` chains, never stages only copied
+from), starts from what known bases bring (``bases.py``), and follows the commands that
+create or change users (``users.py``).  It reports, rather than guesses: a fact that depends
+on an unresolved ``$ARG``, an unknown base or a command it cannot read is ``None`` or makes
+``users_complete`` False.
+
+Positions: the BuildKit parser joins continuation lines and drops comment lines inside an
+instruction, so its text has no columns.  The instruction is rebuilt here from the raw lines
+with the same rules, keeping the line and column of every character; tokens are then found
+in that text, falling back to the instruction's first line when they are not.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from mpilint.findings import Span
+from mpilint.image.bases import BaseUser, lookup_base
+from mpilint.image.users import (
+    Arg,
+    ChangedUser,
+    NewUser,
+    RemovedUser,
+    Unfollowed,
+    UserEvent,
+    events_for_command,
+)
+from mpilint.shellwords import Word
+from mpilint.shellwords import parse as parse_shell
+
+__all__ = ["Image", "ImageResult", "Stage", "User", "load_image", "user_for_ssh_path"]
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    uid: int | None  # None when not given and not derivable
+    home: str | None
+    span: Span  # the creating command through the user name; for base users the FROM image
+    origin: str  # "useradd", "adduser", "passwd", "base:<image ref>", "os"
+
+
+@dataclass(frozen=True)
+class Stage:
+    index: int
+    name: str | None
+    base: str  # after ARG substitution, as written when that is not possible
+    parent: int | None  # the earlier stage this one is built FROM
+    from_span: Span
+    base_span: Span
+
+
+@dataclass(frozen=True)
+class Image:
+    path: str
+    stages: tuple[Stage, ...]
+    final: Stage
+    root_base: str | None
+    root_base_known: bool
+    users: tuple[User, ...]
+    users_complete: bool
+    user_instruction: tuple[str, Span] | None
+
+
+@dataclass(frozen=True)
+class ImageResult:
+    image: Image | None
+    problems: tuple[tuple[Span, str], ...]
+
+
+# -- instructions as typed values ---------------------------------------------------------
+
+_INSTRUCTIONS = frozenset(
+    {
+        "ADD",
+        "ARG",
+        "CMD",
+        "COPY",
+        "ENTRYPOINT",
+        "ENV",
+        "EXPOSE",
+        "FROM",
+        "HEALTHCHECK",
+        "LABEL",
+        "MAINTAINER",
+        "ONBUILD",
+        "RUN",
+        "SHELL",
+        "STOPSIGNAL",
+        "USER",
+        "VOLUME",
+        "WORKDIR",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Instr:
+    """One parsed instruction; the binding's objects are untyped, these are not."""
+
+    cmd: str
+    json: bool
+    start_line: int
+    end_line: int
+    flags: tuple[str, ...]
+    value: tuple[str, ...]
+    heredocs: tuple[tuple[str, str], ...]  # (name, content)
+
+    @classmethod
+    def of(cls, command: Any) -> _Instr:
+        return cls(
+            cmd=str(command.cmd or "").upper(),
+            json=bool(command.json),
+            start_line=int(command.start_line),
+            end_line=int(command.end_line),
+            flags=tuple(str(f) for f in command.flags),
+            value=tuple(str(v) for v in command.value),
+            heredocs=tuple((str(h.name), str(h.content)) for h in command.heredocs),
+        )
+
+
+# -- source positions ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Logical:
+    """Text the parser saw for one instruction (or here-document), with each character's
+    1-based (line, column) in the file."""
+
+    text: str
+    where: tuple[tuple[int, int], ...]
+    fallback: Span  # the instruction's first line: where unlocatable tokens point
+
+    def find(self, token: str, cursor: int) -> int:
+        return self.text.find(token, cursor) if token else -1
+
+    def span(self, start: int, end: int) -> Span:
+        if start < 0 or end > len(self.where) or start >= end:
+            return self.fallback
+        line, column = self.where[start]
+        end_line, end_column = self.where[end - 1]
+        return Span(line, column, end_line, end_column + 1)
+
+
+@dataclass(frozen=True)
+class _Source:
+    lines: tuple[str, ...]
+    escape: str
+
+    @classmethod
+    def of(cls, text: str) -> _Source:
+        lines = tuple(line.removesuffix("\r") for line in text.split("\n"))
+        return cls(lines, _escape_directive(lines))
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    def line_span(self, number: int) -> Span:
+        raw = self.line(number)
+        indent = len(raw) - len(raw.lstrip())
+        return Span(number, indent + 1, number, max(len(raw), indent) + 1)
+
+    def instruction(self, instr: _Instr) -> tuple[_Logical, int]:
+        """The instruction's text as BuildKit joins it, and the last line it came from."""
+        continuation = re.compile(re.escape(self.escape) + r"[ \t]*$")
+        chars: list[str] = []
+        where: list[tuple[int, int]] = []
+        number = instr.start_line
+        while number <= max(instr.end_line, instr.start_line):
+            raw = self.line(number)
+            if number == instr.start_line:
+                skip = len(raw) - len(raw.lstrip())
+            elif raw.lstrip().startswith("#") or not raw.strip():
+                number += 1
+                continue  # comment and empty lines inside a continuation are dropped
+            else:
+                skip = 0
+            match = continuation.search(raw)
+            stop = match.start() if match else len(raw)
+            chars.append(raw[skip:stop])
+            where.extend((number, column + 1) for column in range(skip, max(skip, stop)))
+            if not match:
+                break
+            number += 1
+        last = min(number, max(instr.end_line, instr.start_line))
+        return _Logical("".join(chars), tuple(where), self.line_span(instr.start_line)), last
+
+    def body(self, first_line: int, last_line: int, fallback: Span) -> _Logical:
+        """Here-document lines as written: the parser keeps ``<<-`` tabs, the shell drops them."""
+        chars: list[str] = []
+        where: list[tuple[int, int]] = []
+        for number in range(first_line, last_line + 1):
+            raw = self.line(number)
+            chars.append(raw + "\n")
+            where.extend((number, column + 1) for column in range(len(raw) + 1))
+        return _Logical("".join(chars), tuple(where), fallback)
+
+
+_DIRECTIVE = re.compile(r"#\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*(\S*)\s*$")
+
+
+def _escape_directive(lines: Sequence[str]) -> str:
+    """``# escape=`` only counts in the leading run of directives, as in BuildKit."""
+    for raw in lines:
+        match = _DIRECTIVE.match(raw.strip())
+        if not match:
+            break
+        if match.group(1).lower() == "escape" and match.group(2) in ("\\", "`"):
+            return match.group(2)
+    return "\\"
+
+
+# -- variables ----------------------------------------------------------------------------
+
+_REFERENCE = re.compile(
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-+])(?P<word>[^}]*))?\}"
+    r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
+)
+
+
+def _expand_one(
+    match: re.Match[str], values: Mapping[str, str | None], unset: Callable[[str], bool]
+) -> str | None:
+    name = match.group("braced") or match.group("plain")
+    op, word = match.group("op"), match.group("word") or ""
+    if name in values:
+        value = values[name]
+    elif unset(name):
+        value = ""
+    else:
+        return None  # may be set by the base image's environment
+    is_set = name in values
+    if op is None:
+        return value if is_set else None  # an ARG without default: unknown
+    if op in (":-", "-"):
+        use_word = not is_set or (op == ":-" and value == "")
+        return _substitute(word, values, unset) if use_word else value
+    if op == "+" or (is_set and value is not None and value != ""):
+        return _substitute(word, values, unset) if is_set else ""
+    return "" if value is not None else None
+
+
+def _substitute(
+    text: str, values: Mapping[str, str | None], unset: Callable[[str], bool]
+) -> str | None:
+    """``$X``, ``${X}``, ``${X:-d}``, ``${X-d}``, ``${X:+w}``, ``${X+w}`` resolved, or None.
+
+    ``values`` maps names to known values (None: declared but unknown); ``unset`` says
+    whether a name absent from ``values`` is certainly unset (Docker's own scope) rather than
+    possibly set by the environment of the base image (the shell's scope).
+    """
+    out: list[str] = []
+    position = 0
+    for match in _REFERENCE.finditer(text):
+        literal = text[position : match.start()]
+        value = _expand_one(match, values, unset)
+        if "$" in literal or value is None:
+            return None
+        out += (literal, value)
+        position = match.end()
+    tail = text[position:]
+    return None if "$" in tail or "`" in tail else "".join(out) + tail
+
+
+def _always(_name: str) -> bool:
+    """Docker's own scope: a name that was not declared with a value is certainly unset."""
+    return True
+
+
+def _unquote(text: str) -> str:
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    return text
+
+
+# -- the walk over stages -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entry:
+    user: User
+    system: bool
+
+
+@dataclass
+class _StageState:
+    """Facts so far for one stage; mutable only while its instructions are read."""
+
+    stage: Stage
+    root: int  # index of the stage whose FROM is external
+    root_base: str | None
+    args: dict[str, str | None] = field(default_factory=dict)
+    declared_unset: set[str] = field(default_factory=set)
+    env: dict[str, str | None] = field(default_factory=dict)
+    users: list[_Entry] = field(default_factory=list)
+    complete: bool = True
+    user_instruction: tuple[str, Span] | None = None
+
+    def values(self) -> dict[str, str | None]:
+        return {**self.args, **self.env}  # ENV wins over ARG of the same name
+
+
+_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh"})
+_USER_WORDS = re.compile(r"\b(?:useradd|adduser|usermod|userdel|deluser|newusers)\b|/etc/passwd")
+_SHELL_WORD = r"(?:/usr)?(?:/bin/)?(?:ba|da|a|z|k)?sh(?:\s+-[A-Za-z]+)*"
+_SCRIPT_HEREDOC = re.compile(
+    rf"\s*(?:{_SHELL_WORD}\s+)?<<(-?)([\"']?)([A-Za-z0-9_]+)\2(?:\s+{_SHELL_WORD})?\s*"
+)
+_FIRST_UID, _LAST_UID = 1000, 60000
+
+
+@dataclass
+class _Walk:
+    """State of the walk over one Dockerfile: stages so far, global ARGs, problems."""
+
+    path: str
+    source: _Source
+    globals: dict[str, str | None] = field(default_factory=dict)
+    stages: list[_StageState] = field(default_factory=list)
+    problems: list[tuple[Span, str]] = field(default_factory=list)
+
+    # -- instruction dispatch ---------------------------------------------------------
+
+    def instruction(self, instr: _Instr) -> None:
+        logical, last_line = self.source.instruction(instr)
+        if not instr.cmd:
+            return  # a lone continuation character: nothing to build
+        if instr.cmd not in _INSTRUCTIONS:
+            self.problems.append((logical.fallback, f"unknown instruction {instr.cmd}"))
+            return
+        if instr.cmd == "FROM":
+            self.from_(instr, logical)
+            return
+        if not self.stages:
+            if instr.cmd == "ARG":
+                self.global_arg(instr)
+            else:
+                self.problems.append((logical.fallback, f"{instr.cmd} before the first FROM"))
+            return
+        self.in_stage(self.stages[-1], instr, logical, last_line)
+
+    def in_stage(self, state: _StageState, instr: _Instr, logical: _Logical, last: int) -> None:
+        if instr.cmd == "ARG":
+            self.stage_arg(state, instr)
+        elif instr.cmd == "ENV":
+            self.env(instr, state)
+        elif instr.cmd == "RUN":
+            self.run(state, instr, logical, last)
+        elif instr.cmd == "USER" and instr.value:
+            written = instr.value[0]
+            start = logical.find(written, len(instr.cmd))
+            end = start + len(written) if start >= 0 else -1
+            state.user_instruction = (written, logical.span(start, end))
+        elif instr.cmd in ("COPY", "ADD"):
+            self.copy(state, instr)
+
+    # -- FROM -------------------------------------------------------------------------
+
+    def from_(self, instr: _Instr, logical: _Logical) -> None:
+        value = instr.value
+        if not value:
+            self.problems.append((logical.fallback, "FROM without an image"))
+            return
+        name = self.stage_name(instr, logical)
+        written = value[0]
+        base = _substitute(written, self.globals, _always)
+        cursor = len("FROM")
+        for flag in instr.flags:
+            found = logical.find(flag, cursor)
+            cursor = found + len(flag) if found >= 0 else cursor
+        start = logical.find(written, cursor)
+        base_span = logical.span(start, start + len(written) if start >= 0 else -1)
+        from_span = Span(logical.fallback.line, logical.fallback.column, *self.last_column(logical))
+        parent = self.parent_of(base if base is not None else written)
+        stage = Stage(len(self.stages), name, base or written, parent, from_span, base_span)
+        if parent is not None:
+            self.stages.append(self.inherit(self.stages[parent], stage))
+        else:
+            self.stages.append(self.external(stage, base))
+
+    @staticmethod
+    def last_column(logical: _Logical) -> tuple[int, int]:
+        if not logical.where:
+            return logical.fallback.end_line, logical.fallback.end_column
+        line, column = logical.where[-1]
+        return line, column + 1
+
+    def stage_name(self, instr: _Instr, logical: _Logical) -> str | None:
+        value = instr.value
+        if len(value) == 1:
+            return None
+        if len(value) == 3 and value[1].upper() == "AS":
+            lowered = value[2].lower()
+            if any(s.stage.name and s.stage.name.lower() == lowered for s in self.stages):
+                self.problems.append((logical.fallback, f"duplicate stage name {value[2]!r}"))
+            return value[2]
+        self.problems.append(
+            (logical.fallback, "FROM must be: FROM [--platform=…] image [AS name]")
+        )
+        return None
+
+    def parent_of(self, base: str) -> int | None:
+        lowered = base.lower()
+        for state in self.stages:
+            if state.stage.name is not None and state.stage.name.lower() == lowered:
+                return state.stage.index
+        if base.isdigit() and int(base) < len(self.stages):
+            return int(base)
+        return None
+
+    @staticmethod
+    def inherit(parent: _StageState, stage: Stage) -> _StageState:
+        return _StageState(
+            stage=stage,
+            root=parent.root,
+            root_base=parent.root_base,
+            env=dict(parent.env),
+            users=list(parent.users),
+            complete=parent.complete,
+            user_instruction=parent.user_instruction,
+        )
+
+    @staticmethod
+    def external(stage: Stage, base: str | None) -> _StageState:
+        """A stage FROM an outside image: start from what that image is known to hold."""
+        state = _StageState(stage=stage, root=stage.index, root_base=base)
+        if base is not None and base.lower() == "scratch":
+            state.root_base = None  # no /etc/passwd at all
+            return state
+        facts = lookup_base(base) if base is not None else None
+        if facts is None:
+            state.users = [_Entry(User("root", 0, "/root", stage.base_span, "os"), True)]
+            state.complete = False
+            return state
+        state.users = [_base_entry(u, stage.base_span, "os", True) for u in facts.system_users]
+        origin = f"base:{base}"
+        state.users += [_base_entry(u, stage.base_span, origin, False) for u in facts.users]
+        state.complete = facts.complete
+        return state
+
+    # -- ARG / ENV --------------------------------------------------------------------
+
+    def global_arg(self, instr: _Instr) -> None:
+        """ARG before the first FROM: visible to FROM lines, and as stage ARG defaults."""
+        for item in instr.value:
+            name, eq, default = item.partition("=")
+            if eq:
+                self.globals[name] = _substitute(_unquote(default), self.globals, _always)
+            else:
+                self.globals.pop(name, None)  # unset unless given at build time
+
+    def stage_arg(self, state: _StageState, instr: _Instr) -> None:
+        for item in instr.value:
+            name, eq, default = item.partition("=")
+            if eq:
+                state.args[name] = _substitute(_unquote(default), state.values(), _always)
+                state.declared_unset.discard(name)
+            elif name in self.globals:
+                state.args[name] = self.globals[name]  # redeclared: takes the global default
+            else:
+                state.args.pop(name, None)
+                state.declared_unset.add(name)
+
+    def env(self, instr: _Instr, state: _StageState) -> None:
+        pairs = instr.value
+        for i in range(0, len(pairs) - 1, 2):
+            state.env[pairs[i]] = _substitute(_unquote(pairs[i + 1]), state.values(), _always)
+
+    # -- RUN --------------------------------------------------------------------------
+
+    def run(self, state: _StageState, instr: _Instr, logical: _Logical, last: int) -> None:
+        if instr.json:
+            self.exec_form(state, instr, logical)
+            return
+        script = " ".join(instr.value)
+        heredoc = _SCRIPT_HEREDOC.fullmatch(script) if instr.heredocs else None
+        if heredoc and instr.heredocs[0][0] == heredoc.group(3):
+            content = instr.heredocs[0][1]
+            body = self.source.body(last + 1, instr.end_line, logical.fallback)
+            self.script(state, content, body, body.find(content, 0), 0)
+            return
+        if instr.heredocs and any(_USER_WORDS.search(c) for _, c in instr.heredocs):
+            state.complete = False  # a here-document fed to something we do not model
+        start = logical.find(script, len(instr.cmd))
+        self.script(state, script, logical, start, 0)
+
+    def exec_form(self, state: _StageState, instr: _Instr, logical: _Logical) -> None:
+        args: list[Arg] = []
+        cursor = len(instr.cmd)
+        for text in instr.value:
+            start = logical.find(text, cursor)
+            cursor = start + len(text) if start >= 0 else cursor
+            args.append(Arg(text, start, start + len(text) if start >= 0 else -1))
+        self.command(state, args, (), logical, 0)
+
+    def script(self, state: _StageState, text: str, site: _Logical, base: int, depth: int) -> None:
+        """Follow every simple command of a shell script written at ``site[base:]``."""
+        parsed = parse_shell(text)
+        before = len(state.users), state.complete
+        for command in parsed.commands:
+            words = [self.arg_of(w, state, base) for w in command.words]
+            redirects = tuple(
+                (r.op, self.arg_of(r.target, state, base))
+                for r in command.redirects
+                if r.target is not None
+            )
+            self.command(state, words, redirects, site, depth)
+        if not parsed.complete and (
+            before != (len(state.users), state.complete) or _USER_WORDS.search(text)
+        ):
+            state.complete = False  # users made under if/for/here-documents may or may not exist
+
+    @staticmethod
+    def arg_of(word: Word, state: _StageState, base: int) -> Arg:
+        text: str | None = word.text
+        if word.expands:
+            text = _substitute(word.text, state.values(), state.declared_unset.__contains__)
+        if base < 0:
+            return Arg(text, -1, -1)
+        return Arg(text, base + word.start, base + word.end)
+
+    def command(
+        self,
+        state: _StageState,
+        words: Sequence[Arg],
+        redirects: Sequence[tuple[str, Arg]],
+        site: _Logical,
+        depth: int,
+    ) -> None:
+        inner = _shell_c_script(words)
+        if inner is not None and depth < 4:
+            holder, text = inner
+            raw = site.text[holder.start : holder.end] if holder.start >= 0 else ""
+            offset = raw.find(text) if raw else -1
+            self.script(state, text, site, holder.start + offset if offset >= 0 else -1, depth + 1)
+            return
+        for event in events_for_command(words, redirects):
+            self.apply(state, event, site)
+
+    def apply(self, state: _StageState, event: UserEvent, site: _Logical) -> None:
+        if isinstance(event, Unfollowed):
+            state.complete = False
+        elif isinstance(event, NewUser):
+            _add_user(state, event, site.span(event.start, event.end))
+        elif isinstance(event, ChangedUser):
+            _change_user(state, event)
+        elif isinstance(event, RemovedUser):
+            state.users = [e for e in state.users if e.user.name != event.name]
+
+    # -- COPY /etc/passwd -------------------------------------------------------------
+
+    def copy(self, state: _StageState, instr: _Instr) -> None:
+        """``COPY --from=builder /etc/passwd /etc/passwd`` brings that stage's users along."""
+        if instr.json or len(instr.value) < 2:
+            return
+        *sources, dest = (posixpath.normpath(v) for v in instr.value)
+        if not _touches_passwd(sources, dest):
+            return
+        origin = next((f.partition("=")[2] for f in instr.flags if f.startswith("--from=")), None)
+        donor = self.parent_of(origin) if origin is not None else None
+        if donor is None or not all(s == dest for s in sources):
+            state.complete = False
+            return
+        state.users = list(self.stages[donor].users)
+        state.complete = self.stages[donor].complete
+
+    # -- result -----------------------------------------------------------------------
+
+    def image(self) -> Image:
+        final = self.stages[-1]
+        root_base = final.root_base
+        return Image(
+            path=self.path,
+            stages=tuple(s.stage for s in self.stages),
+            final=final.stage,
+            root_base=root_base,
+            root_base_known=root_base is not None and lookup_base(root_base) is not None,
+            users=tuple(e.user for e in final.users),
+            users_complete=final.complete,
+            user_instruction=final.user_instruction,
+        )
+
+
+def _base_entry(user: BaseUser, span: Span, origin: str, system: bool) -> _Entry:
+    return _Entry(User(user.name, user.uid, user.home, span, origin), system)
+
+
+def _touches_passwd(sources: Sequence[str], dest: str) -> bool:
+    if dest == "/etc/passwd":
+        return True
+    return dest in ("/etc", "/") and any(s in ("/etc/passwd", "/etc", "/") for s in sources)
+
+
+def _shell_c_script(words: Sequence[Arg]) -> tuple[Arg, str] | None:
+    """``sh -c SCRIPT`` (also ``bash -ec``): the word holding SCRIPT and its text."""
+    if not words or words[0].text is None:
+        return None
+    if posixpath.basename(words[0].text) not in _SHELLS:
+        return None
+    for i, arg in enumerate(words[1:], start=1):
+        text = arg.text or ""
+        if not text.startswith("-"):
+            return None
+        if "c" in text[1:] and not text.startswith("--") and i + 1 < len(words):
+            script = words[i + 1].text
+            return (words[i + 1], script) if script is not None else None
+    return None
+
+
+def _next_uid(state: _StageState, rule: str) -> int | None:
+    """The uid the tool picks; None when a user of unknown uid may hold the range."""
+    if any(e.user.uid is None and not e.system for e in state.users):
+        return None
+    used = {e.user.uid for e in state.users if e.user.uid is not None}
+    in_range = [uid for uid in used if _FIRST_UID <= uid < _LAST_UID]
+    if rule == "max+1":
+        return max(in_range, default=_FIRST_UID - 1) + 1
+    uid = _FIRST_UID
+    while uid in used:
+        uid += 1
+    return uid
+
+
+def _add_user(state: _StageState, event: NewUser, span: Span) -> None:
+    if any(e.user.name == event.name for e in state.users):
+        return  # the command fails on an existing name; the first entry stays
+    uid = event.uid
+    if uid is None and event.auto_uid is not None:
+        uid = _next_uid(state, event.auto_uid)
+    user = User(event.name, uid, event.home, span, event.origin)
+    state.users.append(_Entry(user, event.system))
+
+
+def _change_user(state: _StageState, event: ChangedUser) -> None:
+    for i, entry in enumerate(state.users):
+        if entry.user.name != event.name:
+            continue
+        user = entry.user
+        if event.uid is not None or event.uid_unknown:
+            user = replace(user, uid=event.uid)
+        if event.home is not None:
+            user = replace(user, home=event.home)
+        if event.new_name is not None:
+            user = replace(user, name=event.new_name)
+        state.users[i] = replace(entry, user=user)
+        return
+
+
+# -- entry points -------------------------------------------------------------------------
+
+_UNSAFE = (
+    # The binding reads text as a C string: it would silently stop at the first NUL.
+    (re.compile("\x00"), " ", "NUL byte: this is not a text Dockerfile"),
+    # A lone surrogate cannot be encoded for the binding, which then crashes the process.
+    (re.compile("[\ud800-\udfff]"), "\ufffd", "invalid character (lone surrogate)"),
+)
+
+
+def _point_at(text: str, offset: int) -> Span:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Span.point(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _sanitise(text: str) -> tuple[str, list[tuple[Span, str]]]:
+    """Text the Go binding can take safely; each replacement is one code point, so every
+    column stays right."""
+    problems: list[tuple[Span, str]] = []
+    text = text.removeprefix("\ufeff")  # the parser skips it; columns must not count it
+    for pattern, replacement, message in _UNSAFE:
+        match = pattern.search(text)
+        if match is not None:
+            problems.append((_point_at(text, match.start()), message))
+            text = pattern.sub(replacement, text)
+    return text, problems
+
+
+def _parse_error_span(
+    parse: Callable[[str], object], error: type[BaseException], source: _Source, message: str
+) -> Span:
+    """The binding's errors carry no line: find the shortest prefix that fails the same way."""
+    lines = source.lines
+
+    def fails(count: int) -> bool:
+        try:
+            parse("\n".join(lines[:count]))
+        except error as exc:
+            return str(exc) == message
+        return False
+
+    low, high = 1, len(lines)
+    if not fails(high):
+        return Span.point(1, 1)
+    while low < high:
+        middle = (low + high) // 2
+        if fails(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return source.line_span(low)
+
+
+def load_image(path: str, text: str) -> ImageResult:
+    """Read a Dockerfile into the facts of its final image; never raises on any text."""
+    import dockerfile  # lazy: the Go binding is loaded only when an image is read
+
+    clean, problems = _sanitise(text)
+    source = _Source.of(clean)
+    try:
+        commands = dockerfile.parse_string(clean)
+    except dockerfile.GoParseError as exc:
+        message = str(exc)
+        if message == "file with no instructions":
+            problems.append(
+                (Span.point(1, 1), "no instructions: the file is empty or only comments")
+            )
+        else:
+            span = _parse_error_span(
+                dockerfile.parse_string, dockerfile.GoParseError, source, message
+            )
+            problems.append((span, f"Dockerfile syntax error: {message}"))
+        return ImageResult(None, tuple(problems))
+    except Exception as exc:  # the binding documents no other errors; still never raise
+        problems.append((Span.point(1, 1), f"Dockerfile could not be parsed: {exc}"))
+        return ImageResult(None, tuple(problems))
+    walk = _Walk(path, source, problems=problems)
+    for command in commands:
+        walk.instruction(_Instr.of(command))
+    if not walk.stages:
+        # One finding for one mistake: without any FROM, every "X before the first FROM" is
+        # the same problem said again.
+        others = [p for p in walk.problems if not p[1].endswith("before the first FROM")]
+        message = "no FROM instruction: a Dockerfile must start with FROM (after ARG lines)"
+        return ImageResult(None, ((Span.point(1, 1), message), *others))
+    return ImageResult(walk.image(), tuple(walk.problems))
+
+
+def user_for_ssh_path(image: Image, ssh_path: str) -> User | None:
+    """The user whose home holds ``ssh_path``; the deepest home wins, then the first user.
+
+    Homes of ``/`` are skipped: they would claim every path.
+    """
+    path = posixpath.normpath(ssh_path)
+    best: User | None = None
+    for user in image.users:
+        home = posixpath.normpath(user.home) if user.home else None
+        if home is None or home == "/":
+            continue
+        if (path == home or path.startswith(home + "/")) and (
+            best is None or len(home) > len(posixpath.normpath(best.home or ""))
+        ):
+            best = user
+    return best

@@ -1,0 +1,68 @@
+"""Image references in one canonical spelling.
+
+``debian``, ``docker.io/library/debian:latest`` and ``index.docker.io/library/debian`` name
+the same image; rules that compare the image of a manifest with the ``FROM`` of a Dockerfile,
+and the table of known bases, must not care which spelling was used.  The rules follow the
+distribution reference grammar Docker uses: the first path component is a registry only if it
+looks like a host (has a dot or a port, or is ``localhost``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["ImageRef", "normalise_image", "split_image"]
+
+_DEFAULT_REGISTRY = "docker.io"
+_REGISTRY_ALIASES = {"index.docker.io": _DEFAULT_REGISTRY, "registry-1.docker.io": "docker.io"}
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """The parts of a reference; ``repository`` includes the registry (``docker.io/library/x``)."""
+
+    repository: str
+    tag: str | None
+    digest: str | None
+
+    def canonical(self) -> str:
+        text = self.repository
+        if self.tag is not None:
+            text += f":{self.tag}"
+        if self.digest is not None:
+            text += f"@{self.digest}"
+        return text
+
+
+def _looks_like_registry(component: str) -> bool:
+    return "." in component or ":" in component or component == "localhost"
+
+
+def split_image(ref: str) -> ImageRef:
+    """Split a reference into canonical parts; never raises, even on text that is no reference.
+
+    A reference with neither tag nor digest gets ``latest``, as ``docker pull`` would.
+    """
+    text = ref.strip()
+    name, at, digest = text.partition("@")
+    slash = name.rfind("/")
+    colon = name.rfind(":")
+    tag: str | None = None
+    if colon > slash:
+        name, tag = name[:colon], name[colon + 1 :]
+    first, sep, rest = name.partition("/")
+    if sep and _looks_like_registry(first):
+        registry = _REGISTRY_ALIASES.get(first.lower(), first.lower())
+        path = rest
+    else:
+        registry, path = _DEFAULT_REGISTRY, name
+    if registry == _DEFAULT_REGISTRY and "/" not in path:
+        path = f"library/{path}"
+    if tag is None and not at:
+        tag = "latest"
+    return ImageRef(f"{registry}/{path}", tag, digest if at else None)
+
+
+def normalise_image(ref: str) -> str:
+    """``registry/namespace/repo:tag`` (digest kept), so equal images compare equal as text."""
+    return split_image(ref).canonical()

@@ -1,0 +1,106 @@
+"""Command-line paths → the files to check, each classified as a manifest or a Dockerfile.
+
+A Dockerfile is recognised by name only, because that is how users and build tools name them;
+content sniffing would misread YAML that mentions ``FROM``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["manifest", "dockerfile"]
+
+_DOCKERFILE = re.compile(
+    r"^(?:Dockerfile|Containerfile|Dockerfile[.-].+|Containerfile[.-].+|.+\.[Dd]ockerfile)$"
+)
+_MANIFEST_SUFFIXES = (".yaml", ".yml")
+STDIN = "-"
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for: exit code 2, one line."""
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: str  # as the user will recognise it: given on the command line, or joined to a given dir
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class FileText:
+    text: str | None
+    problem: tuple[int, int, str] | None  # (line, column, message) when the file is not text
+
+
+def is_dockerfile_name(name: str) -> bool:
+    return bool(_DOCKERFILE.match(os.path.basename(name)))
+
+
+def expand(paths: list[str]) -> list[InputFile]:
+    """Explicit files are always checked; directories contribute manifests and Dockerfiles."""
+    found: list[InputFile] = []
+    seen: set[str] = set()
+    for path in paths:
+        if path == STDIN:
+            candidates = [InputFile(STDIN, "manifest")]
+        elif os.path.isdir(path):
+            candidates = list(_walk(path))
+        elif os.path.exists(path):
+            kind: Kind = "dockerfile" if is_dockerfile_name(path) else "manifest"
+            candidates = [InputFile(path, kind)]
+        else:
+            raise UsageError(f"no such file or directory: {path}")
+        for candidate in candidates:
+            if candidate.path not in seen:
+                seen.add(candidate.path)
+                found.append(candidate)
+    return found
+
+
+def _walk(root: str) -> list[InputFile]:
+    """Sorted, so that output does not depend on the file system's order.
+
+    Hidden directories (.git, .venv…) are skipped; symlinked directories are not followed,
+    so a link loop cannot make the walk endless.
+    """
+    found: list[InputFile] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if is_dockerfile_name(name):
+                found.append(InputFile(path, "dockerfile"))
+            elif name.endswith(_MANIFEST_SUFFIXES):
+                found.append(InputFile(path, "manifest"))
+    return found
+
+
+def read_text(path: str) -> FileText:
+    """The file as text, or where and why it is not text (never an exception for bad content)."""
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else _read_bytes(path)
+    except OSError as error:
+        return FileText(None, (1, 1, f"cannot read the file: {error.strerror or error}"))
+    if b"\x00" in data[:8192]:
+        return FileText(None, (1, 1, "the file is binary (it contains NUL bytes), not text"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        return FileText(
+            None,
+            (line, column, f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})"),
+        )
+    return FileText(text, None)
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()

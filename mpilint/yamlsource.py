@@ -1,0 +1,327 @@
+"""YAML text → composed node trees that keep positions and how each scalar was written.
+
+We compose (never construct) with libyaml: no tag is ever turned into an object, aliases stay
+shared nodes instead of copies, and every node keeps its start and end marks. Rules need exactly
+that: *where* a value is and *how* it was written (``2`` and ``"2"`` are different to Kubernetes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from mpilint.findings import Span
+
+try:  # the C loader is 10x faster; fall back only where libyaml is missing
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+__all__ = [
+    "MappingNode",
+    "Node",
+    "ParsedYaml",
+    "ScalarNode",
+    "SequenceNode",
+    "YamlDocument",
+    "YamlProblem",
+    "get",
+    "get_str",
+    "offset_span",
+    "pairs",
+    "parse_yaml",
+    "scalar_type",
+    "span_of",
+]
+
+# Kubernetes refuses documents whose aliases expand past a limit ("excessive aliasing"); we refuse
+# them too, before any rule walks them.
+MAX_EXPANDED_NODES = 1_000_000
+
+_YAML11 = "tag:yaml.org,2002:"
+ScalarType = Literal["str", "int", "float", "bool", "null", "other"]
+
+# goyaml.v2 (what kubectl and the API server use) reads these plain scalars as booleans; PyYAML's
+# YAML 1.1 resolver misses the one-letter forms.
+_GO_YAML_BOOLS = frozenset({"y", "Y", "n", "N"})
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    rule: str
+    span: Span
+    message: str
+    related: tuple[tuple[Span, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    index: int
+    root: Node | None
+    # Problems that belong to this document only (duplicate keys): reported only when the
+    # document is one mpilint checks, since other kinds are skipped silently.
+    problems: tuple[YamlProblem, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedYaml:
+    documents: tuple[YamlDocument, ...]
+    problems: tuple[YamlProblem, ...]
+
+
+def span_of(node: Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    if end.line == start.line and end.column <= start.column:
+        return Span(start.line + 1, start.column + 1, start.line + 1, start.column + 2)
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def scalar_type(node: Node) -> ScalarType:
+    """The JSON type Kubernetes will see for this node.
+
+    Timestamps and other YAML 1.1 oddities are reported as "other": go-yaml turns them into
+    strings, so no rule should call them non-strings.
+    """
+    if not isinstance(node, ScalarNode):
+        return "other"
+    tag = node.tag
+    if not tag.startswith(_YAML11):
+        return "other"
+    kind = tag[len(_YAML11) :]
+    if kind == "str":
+        if not node.style and node.value in _GO_YAML_BOOLS and node.tag == _YAML11 + "str":
+            return "bool"
+        return "str"
+    if kind == "int":
+        # PyYAML reads 1:30 as a base-60 int; go-yaml keeps it a string.
+        return "str" if ":" in node.value and not node.style else "int"
+    if kind in ("float", "bool", "null"):
+        return kind  # type: ignore[return-value]
+    return "other"
+
+
+def pairs(node: Node | None) -> Iterator[tuple[str, Node, Node]]:
+    """Key/value pairs of a mapping whose keys are strings, merge keys (``<<``) applied."""
+    if not isinstance(node, MappingNode):
+        return
+    merged: list[Node] = []
+    seen: set[str] = set()
+    for key, value in node.value:
+        if not isinstance(key, ScalarNode):
+            continue
+        if key.tag == _YAML11 + "merge":
+            merged.extend(value.value if isinstance(value, SequenceNode) else [value])
+            continue
+        seen.add(key.value)
+        yield key.value, key, value
+    # Explicit keys win over merged ones, as in go-yaml.
+    for source in merged:
+        for name, key, value in pairs(source) if source is not node else ():
+            if name not in seen:
+                seen.add(name)
+                yield name, key, value
+
+
+def get(node: Node | None, *path: str) -> Node | None:
+    for name in path:
+        found: Node | None = None
+        for key, _, value in pairs(node):
+            if key == name:
+                found = value  # the last duplicate wins, as in go-yaml
+        if found is None:
+            return None
+        node = found
+    return node
+
+
+def get_str(node: Node | None, *path: str) -> str | None:
+    """A scalar's text, whatever its type; None for missing or non-scalar values."""
+    value = get(node, *path) if path else node
+    return value.value if isinstance(value, ScalarNode) else None
+
+
+def offset_span(node: ScalarNode, text: str, start: int, end: int) -> Span:
+    """Where characters [start, end) of a scalar's value stand in the file.
+
+    Exact for one-line plain scalars and quoted ones without escapes; for anything else (block
+    scalars, folded lines, escapes) the whole scalar is the honest answer.
+    """
+    source = _source_of(node, text)
+    if source is not None and 0 <= start <= end <= len(node.value):
+        quote = 1 if node.style in ("'", '"') else 0
+        line = node.start_mark.line + 1
+        column = node.start_mark.column + 1 + quote
+        return Span(line, column + start, line, column + max(end, start + 1))
+    return span_of(node)
+
+
+def _source_of(node: ScalarNode, text: str) -> str | None:
+    start, end = node.start_mark, node.end_mark
+    if start.line != end.line or node.style not in ("", None, "'", '"'):
+        return None
+    raw = text[start.index : end.index]
+    if node.style in ("'", '"'):
+        raw = raw[1:-1]
+    return raw if raw == node.value else None
+
+
+_DOC_START = re.compile(r"^---(?=[ \t]|$)|^\.\.\.(?=[ \t]|$)", re.MULTILINE)
+
+
+def parse_yaml(text: str) -> ParsedYaml:
+    """All documents of a file; a syntax error in one does not hide the others."""
+    try:
+        roots = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.YAMLError:
+        return _parse_by_document(text)
+    return _inspect(tuple(YamlDocument(i, root) for i, root in enumerate(roots)), ())
+
+
+def _parse_by_document(text: str) -> ParsedYaml:
+    """Compose each ``---`` section alone so one broken document does not hide the rest.
+
+    Sections are padded with newlines so that marks keep the file's own line numbers.
+    """
+    documents: list[YamlDocument] = []
+    problems: list[YamlProblem] = []
+    lines = text.splitlines()
+    starts = [0] + [m.start() for m in _DOC_START.finditer(text) if m.start() > 0]
+    for n, begin in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(text)
+        chunk = text[begin:end]
+        if text[begin : begin + 3] == "...":
+            chunk = chunk[3:]
+        padding = "\n" * text.count("\n", 0, begin)
+        try:
+            roots = list(yaml.compose_all(padding + chunk, Loader=_Loader))
+        except yaml.YAMLError as error:
+            problems.append(_syntax_problem(error, lines))
+            continue
+        documents.extend(YamlDocument(len(documents), root) for root in roots if root is not None)
+    return _inspect(tuple(documents), tuple(problems))
+
+
+def _syntax_problem(error: yaml.YAMLError, lines: list[str]) -> YamlProblem:
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    span = _mark_span(problem_mark or context_mark, lines)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"{context}: {problem}" if context else str(problem)
+    if "maximum nesting depth" in message:
+        message += " (libyaml allows 1000 levels; Kubernetes will not read this either)"
+    related: tuple[tuple[Span, str], ...] = ()
+    if context and context_mark is not None and problem_mark is not None:
+        start = _mark_span(context_mark, lines)
+        if start != span:
+            related = ((start, f"{context.removeprefix('while ')} that began here"),)
+    return YamlProblem("MPL001", span, f"YAML syntax error: {message}", related)
+
+
+def _mark_span(mark: yaml.Mark | None, lines: list[str]) -> Span:
+    """A parser mark as a span; a mark past the last line moves to the end of the last line,
+    so the report can show the line where the file stopped."""
+    if mark is None:
+        return Span.point(1, 1)
+    line, column = mark.line + 1, mark.column + 1
+    if line > len(lines) and lines:
+        line = len(lines)
+        column = len(lines[-1]) + 1
+    return Span.point(line, column)
+
+
+def _inspect(documents: tuple[YamlDocument, ...], problems: tuple[YamlProblem, ...]) -> ParsedYaml:
+    """One walk over each document: duplicate keys, and alias expansion kept bounded."""
+    found = list(problems)
+    kept: list[YamlDocument] = []
+    for document in documents:
+        if document.root is None:
+            continue
+        duplicates: list[YamlProblem] = []
+        shared = _find_duplicates(document.root, duplicates)
+        if shared and _expanded_size(document.root) > MAX_EXPANDED_NODES:
+            found.append(
+                YamlProblem(
+                    "MPL005",
+                    span_of(document.root),
+                    f"this document expands through aliases to more than {MAX_EXPANDED_NODES:,}"
+                    " nodes, or refers to itself; Kubernetes refuses it (excessive aliasing)"
+                    " and mpilint does not check it",
+                )
+            )
+            continue
+        kept.append(YamlDocument(document.index, document.root, tuple(duplicates)))
+    return ParsedYaml(tuple(kept), tuple(found))
+
+
+def _find_duplicates(root: Node, found: list[YamlProblem]) -> bool:
+    """Report repeated mapping keys; return whether any node is reached twice (aliases)."""
+    seen: set[int] = set()
+    stack = [root]
+    shared = False
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            shared = True
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            first: dict[str, Node] = {}
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.tag != _YAML11 + "merge":
+                    if key.value in first:
+                        found.append(
+                            YamlProblem(
+                                "MPL002",
+                                span_of(key),
+                                f"duplicate key {key.value!r}: the API server rejects the"
+                                " manifest, and other tools keep only one of the values",
+                                ((span_of(first[key.value]), "first defined here"),),
+                            )
+                        )
+                    else:
+                        first[key.value] = key
+                stack.append(value)
+                stack.append(key)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return shared
+
+
+def _expanded_size(root: Node) -> int:
+    """Node count with every alias expanded, memoised so a bomb costs its unique nodes only.
+
+    A recursive alias (``&a [*a]``, which libyaml composes into a cycle) expands forever, so it
+    counts as over the limit.
+    """
+    size: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            open_nodes.discard(id(node))
+            total = 1 + sum(size[id(c)] for c in _children(node))
+            size[id(node)] = min(total, MAX_EXPANDED_NODES + 1)
+            continue
+        if id(node) in size:
+            continue
+        if id(node) in open_nodes:
+            return MAX_EXPANDED_NODES + 1
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack.extend((c, False) for c in _children(node) if id(c) not in size)
+    return size[id(root)]
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [item for kv in node.value for item in kv]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
