@@ -528,3 +528,27 @@ def test_importing_the_package_does_not_load_the_parser() -> None:
     code = "import sys, mpilint.image; print('dockerfile' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "RUN ./create-users.sh",
+        "RUN bash /tmp/setup.sh",
+        "RUN curl -fsSL https://example.org/install | bash",
+        "RUN . /opt/env && configure-users",
+        "RUN apt-get update && /usr/local/bin/bootstrap.sh --users",
+    ],
+)
+def test_scripts_make_the_user_list_incomplete(run: str) -> None:
+    """A script may create users the model cannot see; rules must not claim a user is missing."""
+    result = load_image("Dockerfile", f"FROM debian:bookworm\n{run}\n")
+    assert result.image is not None
+    assert result.image.users_complete is False
+
+
+def test_shell_c_strings_are_followed_not_treated_as_scripts() -> None:
+    result = load_image("Dockerfile", "FROM debian:bookworm\nRUN sh -c 'useradd -m alice'\n")
+    assert result.image is not None
+    assert result.image.users_complete is True
+    assert "alice" in {u.name for u in result.image.users}

@@ -147,14 +147,22 @@ def _compare(
         return None
     if launch.count is not None and launch.count_ref is not None:
         requested, ref = launch.count, launch.count_ref
-        asked = f"{launch.count_option or '-n'} {launch.count}"
+        asked = _written(launch, argv, ref)
     elif launch.per_node is not None and launch.per_node_ref is not None:
         requested, ref = launch.per_node * hosts, launch.per_node_ref
         asked = f"{launch.per_node} per node on {hosts} host{'s' if hosts != 1 else ''}"
     else:
         return None  # Open MPI then starts one rank per slot; others cannot be known here
     if requested == slots:
-        return None
+        if not launch.nonportable_syntax:
+            return None
+        return Hit(
+            _ref_span(subject, argv, ref),
+            f"the count matches the {slots} slots, but `{_written(launch, argv, ref)}` is a spelling"
+            " that not every MPI launcher reads as a process count. Write"
+            f" `{(launch.count_option or '-n').rstrip('=')} {launch.count}` as two items",
+            severity=Severity.INFO,
+        )
     over = requested > slots
     if over and launch.oversubscribe:
         return None
@@ -182,6 +190,14 @@ def _compare(
         severity=severity,
         related=_count_related(subject, job),
     )
+
+
+def _written(launch: Launch, argv: tuple[tuple[str, Node], ...], ref: ArgRef) -> str:
+    """The count as the user wrote it: ``-n 4`` from two words, ``--np=4`` from one."""
+    text = argv[ref.index][0][ref.start : ref.end]
+    if text.strip("'\"").isdigit() and launch.count_option:
+        return f"{launch.count_option} {text}"
+    return text
 
 
 def _formula(job: MPIJob, hosts: int) -> str:

@@ -509,4 +509,16 @@ def events_for_command(
         return _userdel(args, {**_USERDEL, "--remove-home": ("remove", False)})
     if name == "newusers" or (name == "tee" and any(a.text == _PASSWD for a in args)):
         return (Unfollowed(f"{name} writes {_PASSWD}", command.start, command.end),)
+    if _runs_script(name):
+        # A script from the build context (or piped in by curl) may well create the user:
+        # saying "not created" then would be a guess.
+        return (Unfollowed(f"{command.text} runs a script", command.start, command.end),)
     return ()
+
+
+_SCRIPT_RUNNERS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh", "source", "."})
+
+
+def _runs_script(name: str | None) -> bool:
+    """A script file or a shell reading one (``sh -c`` strings are followed before this)."""
+    return name is not None and (name in _SCRIPT_RUNNERS or name.endswith((".sh", ".bash")))

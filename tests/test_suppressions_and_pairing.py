@@ -1,0 +1,157 @@
+"""Suppressing one finding, and which Dockerfile a job is paired with, through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mpilint.inputs import is_dockerfile_name
+from tests.conftest import write
+
+JOB = """\
+apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: pi{annotations}
+spec:
+  sshAuthMountPath: /home/{user}/.ssh
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+          - image: registry.example.org/pi:1.1
+            name: launcher
+            command: [mpirun, -n, "2", /opt/pi]{comment}
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+          - image: registry.example.org/pi:1.0
+            name: worker
+"""
+
+
+def job(user: str = "user", annotations: str = "", comment: str = "") -> str:
+    return JOB.format(user=user, annotations=annotations, comment=comment)
+
+
+def rules(cli, *paths: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f["rule"] for f in cli("--format", "json", *paths).json()["findings"]]
+
+
+def test_unsuppressed_baseline(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (path,) = write(tmp_path, {"job.yaml": job()})
+    assert rules(cli, path) == ["MPL104"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        job().replace(
+            "          - image: registry.example.org/pi:1.1",
+            "          - image: registry.example.org/pi:1.1  # mpilint: disable=MPL104 slim launcher",
+        ),
+        job().replace(
+            "          - image: registry.example.org/pi:1.1",
+            "          # mpilint: disable=image-mismatch\n          - image: registry.example.org/pi:1.1",
+        ),
+        "# mpilint: disable-file=MPL104\n" + job(),
+        "# mpilint: disable-file=all\n" + job(),
+        job(annotations='\n  annotations:\n    mpilint.io/ignore: "MPL104: slim launcher image"'),
+    ],
+    ids=["same-line-with-reason", "line-above-by-name", "file-wide", "file-wide-all", "annotation"],
+)
+def test_suppression_forms(tmp_path: Path, cli, text: str) -> None:  # type: ignore[no-untyped-def]
+    (path,) = write(tmp_path, {"job.yaml": text})
+    assert rules(cli, path) == []
+
+
+def test_a_suppression_silences_only_its_rule_and_line(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    text = job().replace(
+        "          - image: registry.example.org/pi:1.1",
+        "          - image: registry.example.org/pi:1.1  # mpilint: disable=MPL101",
+    )
+    (path,) = write(tmp_path, {"job.yaml": text})
+    assert rules(cli, path) == ["MPL104"]
+    # a comment alone two lines above does not reach the finding
+    text = job().replace(
+        "            name: launcher",
+        "            name: launcher\n            # mpilint: disable=MPL104",
+    )
+    (path,) = write(tmp_path, {"job.yaml": text})
+    assert rules(cli, path) == ["MPL104"]
+
+
+def test_dockerfile_comments_suppress_dockerfile_findings(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    paths = write(tmp_path, {"Dockerfile": "# mpilint: disable-file=MPL004\nRUN true\n"})
+    assert rules(cli, *paths) == []
+
+
+SAME_IMAGE = job().replace("pi:1.1", "pi:1.0")
+IMAGE_WITH_USER = "FROM debian:bookworm\nRUN useradd -m -u 1000 user\n"
+IMAGE_WITHOUT = "FROM debian:bookworm\nRUN useradd -m -u 1000 other\n"
+
+
+def test_one_dockerfile_is_the_image_of_every_job(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    paths = write(
+        tmp_path,
+        {"a/job.yaml": SAME_IMAGE, "b/job.yaml": SAME_IMAGE, "images/Dockerfile": IMAGE_WITHOUT},
+    )
+    assert rules(cli, *paths) == ["MPL301", "MPL301"]
+
+
+def test_each_job_pairs_with_the_dockerfile_in_its_directory(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    write(
+        tmp_path,
+        {
+            "a/job.yaml": SAME_IMAGE,
+            "a/Dockerfile": IMAGE_WITH_USER,
+            "b/job.yaml": SAME_IMAGE,
+            "b/train.Dockerfile": IMAGE_WITHOUT,
+            "c/job.yaml": SAME_IMAGE,  # no Dockerfile beside it: no cross-file finding
+        },
+    )
+    report = cli("--format", "json", str(tmp_path)).json()
+    assert [(Path(f["file"]).parent.name, f["rule"]) for f in report["findings"]] == [
+        ("b", "MPL301")
+    ]
+    related = report["findings"][0]["related"]
+    assert related[0]["file"].endswith("b/train.Dockerfile")
+
+
+def test_several_dockerfiles_in_one_directory_prefer_the_plain_name(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    write(
+        tmp_path,
+        {
+            "job.yaml": SAME_IMAGE,
+            "Dockerfile": IMAGE_WITHOUT,
+            "Dockerfile.dev": IMAGE_WITH_USER,
+            "other/Dockerfile": IMAGE_WITH_USER,
+        },
+    )
+    assert rules(cli, str(tmp_path)) == ["MPL301"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dockerfile", True),
+        ("Containerfile", True),
+        ("Dockerfile.gpu", True),
+        ("Dockerfile-mpi", True),
+        ("train.Dockerfile", True),
+        ("train.dockerfile", True),
+        ("dir/Dockerfile", True),
+        ("Dockerfile.yaml", True),
+        ("mpijob.yaml", False),
+        ("Dockerfiles", False),
+        ("mydockerfile", False),
+        ("README.md", False),
+    ],
+)
+def test_dockerfile_names(name: str, expected: bool) -> None:
+    assert is_dockerfile_name(name) is expected
