@@ -9,6 +9,7 @@ import pytest
 from mpilint.inputs import is_dockerfile_name
 from tests.conftest import write
 
+LAUNCHER_IMAGE = "          - image: registry.example.org/pi:1.1"
 JOB = """\
 apiVersion: kubeflow.org/v2beta1
 kind: MPIJob
@@ -51,13 +52,9 @@ def test_unsuppressed_baseline(tmp_path: Path, cli) -> None:  # type: ignore[no-
 @pytest.mark.parametrize(
     "text",
     [
+        job().replace(LAUNCHER_IMAGE, LAUNCHER_IMAGE + "  # mpilint: disable=MPL104 slim launcher"),
         job().replace(
-            "          - image: registry.example.org/pi:1.1",
-            "          - image: registry.example.org/pi:1.1  # mpilint: disable=MPL104 slim launcher",
-        ),
-        job().replace(
-            "          - image: registry.example.org/pi:1.1",
-            "          # mpilint: disable=image-mismatch\n          - image: registry.example.org/pi:1.1",
+            LAUNCHER_IMAGE, "          # mpilint: disable=image-mismatch\n" + LAUNCHER_IMAGE
         ),
         "# mpilint: disable-file=MPL104\n" + job(),
         "# mpilint: disable-file=all\n" + job(),

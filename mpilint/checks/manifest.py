@@ -158,8 +158,8 @@ def _compare(
             return None
         return Hit(
             _ref_span(subject, argv, ref),
-            f"the count matches the {slots} slots, but `{_written(launch, argv, ref)}` is a spelling"
-            " that not every MPI launcher reads as a process count. Write"
+            f"the count matches the {slots} slots, but `{_written(launch, argv, ref)}` is a"
+            " spelling that not every MPI launcher reads as a process count. Write"
             f" `{(launch.count_option or '-n').rstrip('=')} {launch.count}` as two items",
             severity=Severity.INFO,
         )
