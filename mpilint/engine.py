@@ -19,7 +19,7 @@ from mpilint import catalog, pairing, suppressions
 from mpilint.findings import Finding, Fix, Related, Severity, Span
 from mpilint.inputs import InputFile, read_text
 from mpilint.mpijob import MPIJob, read_mpijob
-from mpilint.yamlsource import Node, get, get_str, pairs, parse_yaml, span_of
+from mpilint.yamlsource import YamlProblem, get_str, parse_yaml, span_of
 
 if TYPE_CHECKING:
     from mpilint.image import Image
@@ -166,7 +166,7 @@ def _check_manifest(
     found: list[Finding] = []
     templated = "{{" in text
     for problem in parsed.problems:
-        hit = Hit(problem.span, problem.message, related=_related(path, problem.related))
+        hit = _problem_hit(path, problem)
         if problem.rule == "MPL001" and templated:
             hit = Hit(
                 problem.span,
@@ -177,16 +177,13 @@ def _check_manifest(
         found.append(finding(problem.rule, path, hit))
     jobs = 0
     for document in parsed.documents:
-        assert document.root is not None
         job = read_mpijob(document.root, document.index)
         if job is None:
             continue
         jobs += 1
-        for problem in document.problems:
-            hit = Hit(problem.span, problem.message, related=_related(path, problem.related))
-            found.append(finding(problem.rule, path, hit))
         manifest = Manifest(path, text, job)
-        job_findings = list(_run_rules("manifest", manifest, path))
+        job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
+        job_findings.extend(_run_rules("manifest", manifest, path))
         if image is not None and image_path is not None:
             job_findings.extend(_run_rules("pair", Pair(manifest, image_path, image), path))
         found.extend(_without_annotated(job, job_findings))
@@ -222,24 +219,13 @@ def _without_annotated(job: MPIJob, found: list[Finding]) -> list[Finding]:
     value = get_str(job.root, "metadata", "annotations", "mpilint.io/ignore")
     if not value:
         return found
-    rules = suppressions.parse_list(value.split(":")[0] if ":" in value else value)
+    rules = suppressions.parse_list(value.partition(":")[0])  # after ":" comes the reason
     return [f for f in found if not suppressions.matches(rules, f)]
 
 
-def _related(path: str, related: tuple[tuple[Span, str], ...]) -> tuple[Related, ...]:
-    return tuple(Related(path, span, message) for span, message in related)
+def _problem_hit(path: str, problem: YamlProblem) -> Hit:
+    related = tuple(Related(path, span, message) for span, message in problem.related)
+    return Hit(problem.span, problem.message, related=related)
 
 
-__all__ = [
-    "REGISTRY",
-    "Hit",
-    "Manifest",
-    "Node",
-    "Pair",
-    "Report",
-    "finding",
-    "get",
-    "pairs",
-    "rule",
-    "run",
-]
+__all__ = ["REGISTRY", "Hit", "Manifest", "Pair", "Report", "finding", "rule", "run"]

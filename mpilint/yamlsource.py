@@ -62,7 +62,7 @@ class YamlProblem:
 @dataclass(frozen=True)
 class YamlDocument:
     index: int
-    root: Node | None
+    root: Node
     # Problems that belong to this document only (duplicate keys): reported only when the
     # document is one mpilint checks, since other kinds are skipped silently.
     problems: tuple[YamlProblem, ...] = ()
@@ -179,7 +179,7 @@ def parse_yaml(text: str) -> ParsedYaml:
         roots = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.YAMLError:
         return _parse_by_document(text)
-    return _inspect(tuple(YamlDocument(i, root) for i, root in enumerate(roots)), ())
+    return _inspect(list(enumerate(roots)), ())
 
 
 def _parse_by_document(text: str) -> ParsedYaml:
@@ -187,7 +187,7 @@ def _parse_by_document(text: str) -> ParsedYaml:
 
     Sections are padded with newlines so that marks keep the file's own line numbers.
     """
-    documents: list[YamlDocument] = []
+    documents: list[tuple[int, Node | None]] = []
     problems: list[YamlProblem] = []
     lines = text.splitlines()
     starts = [0] + [m.start() for m in _DOC_START.finditer(text) if m.start() > 0]
@@ -202,8 +202,8 @@ def _parse_by_document(text: str) -> ParsedYaml:
         except yaml.YAMLError as error:
             problems.append(_syntax_problem(error, lines))
             continue
-        documents.extend(YamlDocument(len(documents), root) for root in roots if root is not None)
-    return _inspect(tuple(documents), tuple(problems))
+        documents.extend((len(documents) + i, root) for i, root in enumerate(roots))
+    return _inspect(documents, tuple(problems))
 
 
 def _syntax_problem(error: yaml.YAMLError, lines: list[str]) -> YamlProblem:
@@ -235,27 +235,29 @@ def _mark_span(mark: yaml.Mark | None, lines: list[str]) -> Span:
     return Span.point(line, column)
 
 
-def _inspect(documents: tuple[YamlDocument, ...], problems: tuple[YamlProblem, ...]) -> ParsedYaml:
+def _inspect(
+    documents: list[tuple[int, Node | None]], problems: tuple[YamlProblem, ...]
+) -> ParsedYaml:
     """One walk over each document: duplicate keys, and alias expansion kept bounded."""
     found = list(problems)
     kept: list[YamlDocument] = []
-    for document in documents:
-        if document.root is None:
+    for index, root in documents:
+        if root is None:  # an empty document
             continue
         duplicates: list[YamlProblem] = []
-        shared = _find_duplicates(document.root, duplicates)
-        if shared and _expanded_size(document.root) > MAX_EXPANDED_NODES:
+        shared = _find_duplicates(root, duplicates)
+        if shared and _expanded_size(root) > MAX_EXPANDED_NODES:
             found.append(
                 YamlProblem(
                     "MPL005",
-                    span_of(document.root),
+                    span_of(root),
                     f"this document expands through aliases to more than {MAX_EXPANDED_NODES:,}"
                     " nodes, or refers to itself; Kubernetes refuses it (excessive aliasing)"
                     " and mpilint does not check it",
                 )
             )
             continue
-        kept.append(YamlDocument(document.index, document.root, tuple(duplicates)))
+        kept.append(YamlDocument(index, root, tuple(duplicates)))
     return ParsedYaml(tuple(kept), tuple(found))
 
 
