@@ -71,3 +71,19 @@ def test_no_color_env_turns_color_off_on_a_terminal(monkeypatch: pytest.MonkeyPa
     out = Terminal()
     main(["examples/broken/mpijob.yaml"], stdout=out)
     assert "\x1b[" not in out.getvalue()
+
+
+def test_a_manifest_only_run_does_not_load_the_dockerfile_model() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, io; from mpilint.cli import main;"
+        "main(['--format', 'json', 'examples/good/mpijob.yaml'], stdout=io.StringIO());"
+        "print(sorted(m for m in sys.modules if m in"
+        " ('mpilint.image.dockerfile', 'dockerfile', 'rich', 'jsonschema', 'click')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert done.stdout.strip() == "[]"

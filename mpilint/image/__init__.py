@@ -1,18 +1,35 @@
 """The image model: what the final image of a Dockerfile contains, as rules need it.
 
-Importing this package stays cheap: the BuildKit parser (a Go binding) is loaded only when
-``load_image`` first reads a Dockerfile.
+Exports are resolved lazily (PEP 562): a run that reads no Dockerfile imports only what it uses
+(``normalise_image`` for comparing images), and the BuildKit parser, a Go binding, is loaded
+only when ``load_image`` first reads a Dockerfile.
 """
 
-from mpilint.image.dockerfile import (
-    Image,
-    ImageResult,
-    Stage,
-    User,
-    load_image,
-    user_for_ssh_path,
-)
-from mpilint.image.reference import normalise_image
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mpilint.image.dockerfile import (
+        Image,
+        ImageResult,
+        Stage,
+        User,
+        load_image,
+        user_for_ssh_path,
+    )
+    from mpilint.image.reference import normalise_image
+
+_HOME = {
+    "Image": "dockerfile",
+    "ImageResult": "dockerfile",
+    "Stage": "dockerfile",
+    "User": "dockerfile",
+    "load_image": "dockerfile",
+    "user_for_ssh_path": "dockerfile",
+    "normalise_image": "reference",
+}
 
 __all__ = [
     "Image",
@@ -23,3 +40,10 @@ __all__ = [
     "normalise_image",
     "user_for_ssh_path",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"mpilint.image.{module}"), name)
