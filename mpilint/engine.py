@@ -19,7 +19,7 @@ from mpilint import catalog, pairing, suppressions
 from mpilint.findings import Finding, Fix, Related, Severity, Span
 from mpilint.inputs import InputFile, read_text
 from mpilint.mpijob import MPIJob, read_mpijob
-from mpilint.yamlsource import YamlProblem, get_str, parse_yaml, span_of
+from mpilint.yamlsource import Node, YamlProblem, get_str, parse_yaml, span_of
 
 if TYPE_CHECKING:
     from mpilint.image import Image
@@ -41,11 +41,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class Manifest:
-    """One MPIJob document, with its file's text for positions inside strings."""
+    """One MPIJob document, with its file's text for positions inside strings, and the other
+    documents of the same file (rules about the objects the operator creates need them)."""
 
     file: str
     text: str
     job: MPIJob
+    siblings: tuple[Node, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,8 @@ def _check_manifest(
         if job is None:
             continue
         jobs += 1
-        manifest = Manifest(path, text, job)
+        siblings = tuple(d.root for d in parsed.documents if d is not document)
+        manifest = Manifest(path, text, job, siblings)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
         job_findings.extend(_run_rules("manifest", manifest, path))
         if image is not None and image_path is not None:

@@ -1,5 +1,5 @@
 """Importing this package registers every rule with the engine."""
 
-from mpilint.checks import cross, manifest
+from mpilint.checks import cross, manifest, operator, pods, schema, workers
 
-__all__ = ["cross", "manifest"]
+__all__ = ["cross", "manifest", "operator", "pods", "schema", "workers"]
