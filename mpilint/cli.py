@@ -24,6 +24,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mpilint",
+        usage="mpilint [check] [options] PATH...  |  mpilint rules  |  mpilint explain ID",
         description="Lint Kubeflow MPIJob manifests and the Dockerfiles of the images they run.",
         epilog="Run `mpilint check --help` for the options of the default command.",
     )
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     except SystemExit as exit_:  # argparse already printed the usage error
         return EXIT_OK if exit_.code == 0 else EXIT_ERROR
     if options.command is None:
-        build_parser().print_help(out)
+        build_parser().print_help(sys.stderr)
         return EXIT_ERROR
     try:
         if options.command == "rules":
