@@ -50,6 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding reaches this severity (default: warning)",
     )
     check.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="report only these rules: ids, id prefixes (MPL1), names or ALL; comma-separated,"
+        " repeatable",
+    )
+    check.add_argument(
+        "--ignore",
+        action="append",
+        metavar="RULES",
+        help="do not report these rules (same forms as --select)",
+    )
+    check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
@@ -93,13 +106,15 @@ def _check(options: argparse.Namespace, out: TextIO) -> int:
     from mpilint.engine import run
     from mpilint.findings import Severity
     from mpilint.inputs import UsageError, expand
+    from mpilint.selection import Selection, SelectorError
 
     try:
         files = expand(options.paths)
-    except UsageError as error:
+        selection = Selection.of(options.select, options.ignore)
+    except (UsageError, SelectorError) as error:
         print(f"mpilint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    report = run(files)
+    report = run(files, selection)
     if options.format == "json":
         from mpilint.reporters import json as reporter
     else:

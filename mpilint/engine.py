@@ -19,6 +19,7 @@ from mpilint import catalog, pairing, suppressions
 from mpilint.findings import Finding, Fix, Related, Severity, Span
 from mpilint.inputs import InputFile, read_text
 from mpilint.mpijob import MPIJob, read_mpijob
+from mpilint.selection import Selection
 from mpilint.yamlsource import Node, YamlProblem, get_str, parse_yaml, span_of
 
 if TYPE_CHECKING:
@@ -112,9 +113,13 @@ def finding(rule_id: str, file: str, hit: Hit) -> Finding:
     )
 
 
-def run(files: list[InputFile]) -> Report:
+def run(files: list[InputFile], selection: Selection | None = None) -> Report:
     import mpilint.checks  # noqa: F401  (registers the rules)
 
+    chosen = selection or Selection()
+    active = tuple(
+        r for r in REGISTRY.values() if r.check is not None and chosen.enabled(r.id, _name(r.id))
+    )
     findings: list[Finding] = []
     images: dict[str, Image] = {}
     sources: dict[str, str] = {}
@@ -126,11 +131,14 @@ def run(files: list[InputFile]) -> Report:
         if file.kind != "manifest":
             continue
         image_path = pairing.image_for(file.path, dockerfiles)
-        found, count, text = _check_manifest(file.path, image_path, images.get(image_path or ""))
+        found, count, text = _check_manifest(
+            file.path, image_path, images.get(image_path or ""), active
+        )
         if found and text is not None:
             sources[file.path] = text
         findings.extend(found)
         jobs += count
+    findings = [f for f in findings if chosen.enabled(f.rule, f.name)]
     findings.sort(key=lambda f: f.sort_key)
     used = {f.file for f in findings} | {r.file for f in findings for r in f.related}
     kept = {path: text for path, text in sources.items() if path in used}
@@ -158,7 +166,7 @@ def _unreadable(path: str, problem: tuple[int, int, str] | None) -> Finding:
 
 
 def _check_manifest(
-    path: str, image_path: str | None, image: Image | None
+    path: str, image_path: str | None, image: Image | None, active: tuple[Registered, ...]
 ) -> tuple[list[Finding], int, str | None]:
     content = read_text(path)
     if content.text is None:
@@ -186,17 +194,24 @@ def _check_manifest(
         siblings = tuple(d.root for d in parsed.documents if d is not document)
         manifest = Manifest(path, text, job, siblings)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
-        job_findings.extend(_run_rules("manifest", manifest, path))
+        job_findings.extend(_run_rules(active, "manifest", manifest, path))
         if image is not None and image_path is not None:
-            job_findings.extend(_run_rules("pair", Pair(manifest, image_path, image), path))
+            pair = Pair(manifest, image_path, image)
+            job_findings.extend(_run_rules(active, "pair", pair, path))
         found.extend(_without_annotated(job, job_findings))
     directives = suppressions.parse(text)
     kept = [f for f in found if f.file != path or not suppressions.silenced(f, directives)]
     return kept, jobs, text
 
 
-def _run_rules(target: Target, subject: Manifest | Pair, path: str) -> Iterator[Finding]:
-    for registered in REGISTRY.values():
+def _name(rule_id: str) -> str:
+    return catalog.meta(rule_id).name
+
+
+def _run_rules(
+    active: tuple[Registered, ...], target: Target, subject: Manifest | Pair, path: str
+) -> Iterator[Finding]:
+    for registered in active:
         if registered.target != target or registered.check is None:
             continue
         try:

@@ -17,6 +17,9 @@ kind: MPIJob
 metadata:
   name: pi
 spec:
+  launcherCreationPolicy: WaitForWorkersReady
+  runPolicy:
+    cleanPodPolicy: Running
   mpiReplicaSpecs:
     Launcher:
       replicas: 1
@@ -33,6 +36,9 @@ spec:
           containers:
           - image: mpioperator/mpi-pi:openmpi
             name: worker
+            readinessProbe:
+              tcpSocket:
+                port: 2222
 """
 CONFIGMAP = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  n: 2\n"
 
@@ -63,9 +69,9 @@ def test_multi_document_line_numbers_and_other_kinds_skipped(tmp_path: Path, cli
     text = CONFIGMAP + "---\n" + JOB.format(count="2") + "---\n" + JOB.format(count="'2'")
     (path,) = write(tmp_path, {"all.yaml": text})
     report = cli("--format", "json", path).json()
-    # the ConfigMap's bare 2 is not an MPIJob's business; the first job's count is on line 21
+    # the ConfigMap's bare 2 is not an MPIJob's business; the first job's count is on line 24
     assert [(f["rule"], f["line"], f["column"]) for f in report["findings"]] == [
-        ("MPL101", 7 + 14, 35)
+        ("MPL101", 7 + 17, 35)
     ]
 
 

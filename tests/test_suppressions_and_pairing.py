@@ -17,6 +17,9 @@ metadata:
   name: pi{annotations}
 spec:
   sshAuthMountPath: /home/{user}/.ssh
+  launcherCreationPolicy: WaitForWorkersReady
+  runPolicy:
+    cleanPodPolicy: Running
   mpiReplicaSpecs:
     Launcher:
       replicas: 1
@@ -33,6 +36,9 @@ spec:
           containers:
           - image: registry.example.org/pi:1.0
             name: worker
+            readinessProbe:
+              tcpSocket:
+                port: 2222
 """
 
 
