@@ -126,11 +126,12 @@ def run(files: list[InputFile], selection: Selection | None = None) -> Report:
     dockerfiles = [f.path for f in files if f.kind == "dockerfile"]
     for path in dockerfiles:
         findings.extend(_read_dockerfile(path, images, sources))
+    pairs = pairing.Pairing(dockerfiles)
     jobs = 0
     for file in files:
         if file.kind != "manifest":
             continue
-        image_path = pairing.image_for(file.path, dockerfiles)
+        image_path = pairs.image_for(file.path)
         found, count, text = _check_manifest(
             file.path, image_path, images.get(image_path or ""), active
         )
