@@ -601,6 +601,8 @@ def name_collision(subject: Manifest) -> Iterator[Hit]:
     not managed by MPIJob") and stops reconciling the job.
     """
     job = subject.job
+    if job.version == "v2beta1":
+        yield from _volume_collisions(subject)
     name_node = get(job.root, "metadata", "name")
     name = _text(name_node)
     namespace = get_str(job.root, "metadata", "namespace") or None
@@ -659,3 +661,46 @@ def _collision(
     if what is None and kind == "Pod":
         what = _worker_pod(job, name, node.value)
     return None if what is None else (node, kind, what)
+
+
+# The operator's own volumes (mpi-operator pkg/controller/mpi_job_controller.go: sshAuthVolume,
+# configVolumeName, configMountPath). A pod template that already has one of these names, or a
+# mount at the same path in containers[0], makes Kubernetes reject the pod it builds ("Duplicate
+# value" / "must be unique").
+_SSH_VOLUME, _CONFIG_VOLUME, _CONFIG_PATH = "ssh-auth", "mpi-job-config", "/etc/mpi"
+
+
+def _volume_collisions(subject: Manifest) -> Iterator[Hit]:
+    job = subject.job
+    for replica in job.replica_specs:
+        if replica.role not in ("Launcher", "Worker"):
+            continue
+        launcher = replica.role == "Launcher"
+        taken = {_SSH_VOLUME: "the SSH key volume"}
+        paths = {job.ssh_auth_mount_path: "the SSH keys (sshAuthMountPath)"}
+        if launcher:
+            taken[_CONFIG_VOLUME] = "the hostfile volume"
+            paths[_CONFIG_PATH] = "the hostfile and discover_hosts.sh"
+        volumes = get(replica.pod_spec, "volumes")
+        for item in volumes.value if isinstance(volumes, SequenceNode) else ():
+            node = get(item, "name")
+            if isinstance(node, ScalarNode) and node.value in taken:
+                yield Hit(
+                    span_of(node),
+                    f"the {replica.role} pod template has a volume named {node.value!r}, the"
+                    f" name the operator gives {taken[node.value]} it adds to every"
+                    f" {replica.role.lower()} pod; Kubernetes rejects the pod (spec.volumes"
+                    " name: Duplicate value) and the job never starts. Rename this volume",
+                )
+        main = replica.main
+        mounts = get(main.node, "volumeMounts") if main is not None else None
+        for item in mounts.value if isinstance(mounts, SequenceNode) else ():
+            node = get(item, "mountPath")
+            path = node.value.rstrip("/") or "/" if isinstance(node, ScalarNode) else None
+            if node is not None and path in paths:
+                yield Hit(
+                    span_of(node),
+                    f"containers[0] of the {replica.role} mounts a volume at {path}, where the"
+                    f" operator mounts {paths[path]}; Kubernetes rejects the pod (mountPath must"
+                    " be unique) and the job never starts. Mount it elsewhere",
+                )
