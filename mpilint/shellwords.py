@@ -55,11 +55,14 @@ class Script:
     """All simple commands of a string, in source order.
 
     ``complete`` is False when control flow or text this module does not model may change
-    which of ``commands`` run, or when some text could not be read at all.
+    which of ``commands`` run, or when some text could not be read at all. Here-documents also
+    make it False (their bodies are skipped); ``flow_complete`` ignores them, for callers that
+    get the bodies elsewhere (BuildKit hands a RUN's here-documents over separately).
     """
 
     commands: tuple[SimpleCommand, ...]
     complete: bool
+    flow_complete: bool = True
 
 
 # Characters that end an unquoted word.
@@ -202,6 +205,7 @@ class _Parser:
         self.s = text
         self.i = 0
         self.complete = True
+        self.flow_complete = True
         self.commands: list[SimpleCommand] = []
         self.assignments: list[Word] = []
         self.words: list[Word] = []
@@ -233,8 +237,9 @@ class _Parser:
                 self._word()
         self._end_command()
         if self.heredocs:
+            # Bodies not in this text: BuildKit hands a RUN's here-documents over separately.
             self.complete = False
-        return Script(tuple(self.commands), self.complete)
+        return Script(tuple(self.commands), self.complete, self.flow_complete)
 
     def _end_command(self) -> None:
         if self.assignments or self.words or self.redirects:
@@ -248,9 +253,11 @@ class _Parser:
         two = s[i : i + 2]
         if c in "()":
             self.complete = False  # subshells, function definitions, case patterns
+            self.flow_complete = False
             self.i += 1
         elif two in (";;", ";&"):
             self.complete = False  # case arms
+            self.flow_complete = False
             self.i += 3 if s[i : i + 3] == ";;&" else 2
         elif two in ("&&", "||", "|&"):
             self.i += 2
@@ -265,6 +272,7 @@ class _Parser:
         word = read.word
         if word.end == word.start:  # cannot happen for well-formed dispatch; never loop
             self.complete = False
+            self.flow_complete = False
             self.i += 1
             return
         at_start = not (self.words or self.assignments)
@@ -273,6 +281,7 @@ class _Parser:
             return  # pipeline negation changes only the exit status
         if at_start and plain and word.text in _COMPOUND_WORDS:
             self.complete = False
+            self.flow_complete = False
             return
         if not self.words:
             m = _ASSIGNMENT.match(word.text)
@@ -314,6 +323,7 @@ class _Parser:
         end, ok = _skip_nested(s, body, closer)
         if not ok:
             self.complete = False
+            self.flow_complete = False
         buf.add(s[start:end])
         buf.expands = True
         return end
@@ -322,6 +332,7 @@ class _Parser:
         close = self.s.find("'", i + 1)
         if close < 0:
             self.complete = False
+            self.flow_complete = False
             buf.add_quoted(self.s[i + 1 :])
             return len(self.s)
         buf.add_quoted(self.s[i + 1 : close])
@@ -354,6 +365,7 @@ class _Parser:
             else:
                 i = self._balanced(buf, s, i, i + 1, "`")
         self.complete = False
+        self.flow_complete = False
         return n
 
     def _backslash(self, buf: _WordBuffer, i: int) -> int:
@@ -376,6 +388,7 @@ class _Parser:
         end, expands, ok = _dollar_end(s, i)
         if not ok:
             self.complete = False
+            self.flow_complete = False
         buf.add(s[i:end])
         buf.expands = buf.expands or expands
         return end
@@ -399,6 +412,7 @@ class _Parser:
                 buf.add(c)
                 i += 1
         self.complete = False
+        self.flow_complete = False
         return n
 
     # -- redirections -----------------------------------------------------------------
@@ -434,6 +448,7 @@ class _Parser:
             self.i = m.end()
         if self._at_word_break(self.i) or self.s[self.i] == "#":
             self.complete = False  # syntax error: a redirection needs a target
+            self.flow_complete = False
             return None
         return self._read_word().word
 

@@ -312,3 +312,12 @@ def test_parse_never_raises_and_spans_are_in_bounds(source: str) -> None:
         for word in command.words:
             assert word.start >= previous_end
             previous_end = word.end
+
+
+def test_flow_complete_ignores_here_documents_only() -> None:
+    heredoc = parse("cat > /etc/x <<EOF\nbody\nEOF\n")
+    assert heredoc.complete is False and heredoc.flow_complete is True
+    flow = parse("if true; then echo x; fi")
+    assert flow.complete is False and flow.flow_complete is False
+    both = parse("if true; then cat <<EOF\nx\nEOF\nfi")
+    assert both.flow_complete is False

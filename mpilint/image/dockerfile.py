@@ -16,6 +16,7 @@ in that text, falling back to the instruction's first line when they are not.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -24,6 +25,7 @@ from typing import Any
 
 from mpilint.findings import Span
 from mpilint.image.bases import BaseUser, lookup_base
+from mpilint.image.observe import Instruction, RunSite, StageObserver, factories
 from mpilint.image.users import (
     Arg,
     ChangedUser,
@@ -68,6 +70,11 @@ class Image:
     users: tuple[User, ...]
     users_complete: bool
     user_instruction: tuple[str, Span] | None
+    # The final stage's observers (see observe.py), by name; each fact module reads its own.
+    observed: tuple[tuple[str, StageObserver], ...] = ()
+
+    def observer(self, name: str) -> StageObserver | None:
+        return next((o for n, o in self.observed if n == name), None)
 
 
 @dataclass(frozen=True)
@@ -303,6 +310,7 @@ class _StageState:
     users: list[_Entry] = field(default_factory=list)
     complete: bool = True
     user_instruction: tuple[str, Span] | None = None
+    observers: dict[str, StageObserver] = field(default_factory=dict)
 
     def values(self) -> dict[str, str | None]:
         return {**self.args, **self.env}  # ENV wins over ARG of the same name
@@ -326,6 +334,8 @@ class _Walk:
     globals: dict[str, str | None] = field(default_factory=dict)
     stages: list[_StageState] = field(default_factory=list)
     problems: list[tuple[Span, str]] = field(default_factory=list)
+    # The RUN being read: its here-document bodies, for observers of ``cat > FILE <<EOF``.
+    heredocs: dict[str, str] = field(default_factory=dict)
 
     # -- instruction dispatch ---------------------------------------------------------
 
@@ -348,6 +358,8 @@ class _Walk:
         self.in_stage(self.stages[-1], instr, logical, last_line)
 
     def in_stage(self, state: _StageState, instr: _Instr, logical: _Logical, last: int) -> None:
+        if instr.cmd not in ("ARG", "RUN") and state.observers:
+            self.observe(state, instr, logical)
         if instr.cmd == "ARG":
             self.stage_arg(state, instr)
         elif instr.cmd == "ENV":
@@ -426,12 +438,14 @@ class _Walk:
             users=list(parent.users),
             complete=parent.complete,
             user_instruction=parent.user_instruction,
+            observers={name: o.fork() for name, o in parent.observers.items()},
         )
 
     @staticmethod
     def external(stage: Stage, base: str | None) -> _StageState:
         """A stage FROM an outside image: start from what that image is known to hold."""
         state = _StageState(stage=stage, root=stage.index, root_base=base)
+        state.observers = {name: start(base) for name, start in factories()}
         if base is not None and base.lower() == "scratch":
             state.root_base = None  # no /etc/passwd at all
             return state
@@ -477,6 +491,7 @@ class _Walk:
     # -- RUN --------------------------------------------------------------------------
 
     def run(self, state: _StageState, instr: _Instr, logical: _Logical, last: int) -> None:
+        self.heredocs = dict(instr.heredocs)
         if instr.json:
             self.exec_form(state, instr, logical)
             return
@@ -499,7 +514,7 @@ class _Walk:
             start = logical.find(text, cursor)
             cursor = start + len(text) if start >= 0 else cursor
             args.append(Arg(text, start, start + len(text) if start >= 0 else -1))
-        self.command(state, args, (), logical, 0)
+        self.command(state, args, (), logical, 0, False)
 
     def script(self, state: _StageState, text: str, site: _Logical, base: int, depth: int) -> None:
         """Follow every simple command of a shell script written at ``site[base:]``."""
@@ -512,7 +527,7 @@ class _Walk:
                 for r in command.redirects
                 if r.target is not None
             )
-            self.command(state, words, redirects, site, depth)
+            self.command(state, words, redirects, site, depth, not parsed.flow_complete)
         if not parsed.complete and (
             before != (len(state.users), state.complete) or _USER_WORDS.search(text)
         ):
@@ -534,6 +549,7 @@ class _Walk:
         redirects: Sequence[tuple[str, Arg]],
         site: _Logical,
         depth: int,
+        conditional: bool,
     ) -> None:
         inner = _shell_c_script(words)
         if inner is not None and depth < 4:
@@ -544,6 +560,10 @@ class _Walk:
             return
         for event in events_for_command(words, redirects):
             self.apply(state, event, site)
+        if state.observers:
+            run_site = RunSite(site.span, site.fallback, self.heredocs, conditional)
+            for observer in state.observers.values():
+                observer.on_command(words, redirects, run_site)
 
     def apply(self, state: _StageState, event: UserEvent, site: _Logical) -> None:
         if isinstance(event, Unfollowed):
@@ -554,6 +574,37 @@ class _Walk:
             _change_user(state, event)
         elif isinstance(event, RemovedUser):
             state.users = [e for e in state.users if e.user.name != event.name]
+
+    # -- observers --------------------------------------------------------------------
+
+    def observe(self, state: _StageState, instr: _Instr, logical: _Logical) -> None:
+        """Show a non-RUN instruction to the stage's observers, words substituted."""
+        words: list[str] = []
+        spans: list[Span] = []
+        cursor = len(instr.cmd)
+        for written in instr.value:
+            start = logical.find(written, cursor)
+            cursor = start + len(written) if start >= 0 else cursor
+            spans.append(logical.span(start, start + len(written) if start >= 0 else -1))
+            value = _substitute(written, state.values(), state.declared_unset.__contains__)
+            words.append(value if value is not None else written)
+        instruction = Instruction(
+            cmd=instr.cmd,
+            words=tuple(words),
+            flags=tuple(instr.flags),
+            json=instr.json,
+            span=Span(logical.fallback.line, logical.fallback.column, *self.last_column(logical)),
+            word_spans=tuple(spans),
+            heredocs=tuple(instr.heredocs),
+            context_dir=os.path.dirname(self.path),
+        )
+        origin = next((f.partition("=")[2] for f in instr.flags if f.startswith("--from=")), None)
+        donor_stage = self.parent_of(origin) if origin is not None else None
+        for name, observer in state.observers.items():
+            donor = (
+                self.stages[donor_stage].observers.get(name) if donor_stage is not None else None
+            )
+            observer.on_instruction(instruction, donor)
 
     # -- COPY /etc/passwd -------------------------------------------------------------
 
@@ -586,6 +637,7 @@ class _Walk:
             users=tuple(e.user for e in final.users),
             users_complete=final.complete,
             user_instruction=final.user_instruction,
+            observed=tuple(final.observers.items()),
         )
 
 

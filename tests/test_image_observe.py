@@ -1,0 +1,94 @@
+"""The seam between the Dockerfile walk and the observers that gather facts from it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pytest
+
+from mpilint.image import dockerfile, load_image
+from mpilint.image.observe import Instruction, RunSite, StageObserver
+from mpilint.image.users import Arg
+
+
+@dataclass
+class Recorder:
+    base: str | None
+    seen: list[str] = field(default_factory=list)
+
+    def on_command(
+        self, words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]], site: RunSite
+    ) -> None:
+        text = " ".join(w.text or "?" for w in words)
+        targets = " ".join(f"{op}{t.text}" for op, t in redirects)
+        flag = " (conditional)" if site.conditional else ""
+        span = site.span(words[0].start, words[0].end) if words else site.whole
+        self.seen.append(
+            " ".join(p for p in (f"{span.line}:{span.column}", text, targets) if p) + flag
+        )
+        if "<<" in targets:
+            self.seen.append("heredoc " + repr(dict(site.heredocs)))
+
+    def on_instruction(self, instruction: Instruction, donor: StageObserver | None) -> None:
+        origin = f" from {donor.base}" if isinstance(donor, Recorder) else ""
+        self.seen.append(f"{instruction.cmd} {list(instruction.words)}{origin}")
+
+    def fork(self) -> StageObserver:
+        return Recorder(self.base, list(self.seen))
+
+
+@pytest.fixture
+def recorded(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(dockerfile, "factories", lambda: (("rec", Recorder),))
+
+    def run(text: str) -> list[str]:
+        result = load_image("ctx/Dockerfile", text)
+        assert result.image is not None
+        observer = result.image.observer("rec")
+        assert isinstance(observer, Recorder)
+        return observer.seen
+
+    return run
+
+
+def test_commands_chains_shell_strings_and_substitution(recorded) -> None:  # type: ignore[no-untyped-def]
+    seen = recorded(
+        "FROM debian:bookworm\n"
+        "ARG PORT=2222\n"
+        'RUN echo "Port $PORT" >> /etc/ssh/sshd_config && \\\n'
+        "    sh -c 'sed -i s/a/b/ /x'\n"
+        "RUN if true; then echo hi > /y; fi\n"
+    )
+    assert seen == [
+        "3:5 echo Port 2222 >>/etc/ssh/sshd_config",
+        "4:12 sed -i s/a/b/ /x",
+        "5:8 true (conditional)",
+        "5:19 echo hi >/y (conditional)",
+    ]
+
+
+def test_heredoc_bodies_and_instructions(recorded) -> None:  # type: ignore[no-untyped-def]
+    seen = recorded(
+        "FROM debian:bookworm\n"
+        "ENV DIR=/etc/ssh\n"
+        "RUN cat > $DIR/sshd_config <<EOF\nPort 2222\nEOF\n"
+        "COPY sshd_config ${DIR}/\n"
+        'CMD ["/usr/sbin/sshd", "-De"]\n'
+    )
+    assert seen[0] == "ENV ['DIR', '/etc/ssh']"  # BuildKit splits ENV into name, value
+    assert seen[1] == "3:5 cat >/etc/ssh/sshd_config <<EOF"
+    assert seen[2] == "heredoc {'EOF': 'Port 2222\\n'}"
+    assert seen[3:] == ["COPY ['sshd_config', '/etc/ssh/']", "CMD ['/usr/sbin/sshd', '-De']"]
+
+
+def test_stages_fork_and_copy_from_names_the_donor(recorded) -> None:  # type: ignore[no-untyped-def]
+    seen = recorded(
+        "FROM debian:bookworm AS base\n"
+        "RUN echo base\n"
+        "FROM alpine:3.20 AS other\n"
+        "RUN echo other\n"
+        "FROM base\n"
+        "COPY --from=other /a /a\n"
+    )
+    assert seen == ["2:5 echo base", "COPY ['/a', '/a'] from alpine:3.20"]
