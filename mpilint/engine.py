@@ -139,7 +139,7 @@ def run(files: list[InputFile], selection: Selection | None = None) -> Report:
             sources[file.path] = text
         findings.extend(found)
         jobs += count
-    findings = [f for f in findings if chosen.enabled(f.rule, f.name)]
+    findings = _unique(f for f in findings if chosen.enabled(f.rule, f.name))
     findings.sort(key=lambda f: f.sort_key)
     used = {f.file for f in findings} | {r.file for f in findings for r in f.related}
     kept = {path: text for path, text in sources.items() if path in used}
@@ -203,6 +203,18 @@ def _check_manifest(
     directives = suppressions.parse(text)
     kept = [f for f in found if f.file != path or not suppressions.silenced(f, directives)]
     return kept, jobs, text
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    """One Dockerfile may be the image of several jobs: say a mistake in it once, not per job."""
+    seen: set[tuple[str, str, Span, str]] = set()
+    kept: list[Finding] = []
+    for finding in findings:
+        key = (finding.rule, finding.file, finding.span, finding.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return kept
 
 
 def _name(rule_id: str) -> str:

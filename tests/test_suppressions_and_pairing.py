@@ -158,3 +158,23 @@ def test_several_dockerfiles_in_one_directory_prefer_the_plain_name(tmp_path: Pa
 )
 def test_dockerfile_names(name: str, expected: bool) -> None:
     assert is_dockerfile_name(name) is expected
+
+
+def test_a_finding_in_a_shared_dockerfile_is_reported_once(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from mpilint import engine
+    from mpilint.findings import Span
+
+    def dockerfile_rule(pair: engine.Pair) -> list[engine.Hit]:
+        return [engine.Hit(Span(1, 1, 1, 5), "about the image", file=pair.image_file)]
+
+    monkeypatch.setitem(
+        engine.REGISTRY, "MPL301", engine.Registered("MPL301", "pair", dockerfile_rule)
+    )
+    paths = write(
+        tmp_path,
+        {"a/job.yaml": SAME_IMAGE, "b/job.yaml": SAME_IMAGE, "images/Dockerfile": IMAGE_WITH_USER},
+    )
+    findings = cli("--format", "json", *paths).json()["findings"]
+    assert [(Path(f["file"]).name, f["rule"]) for f in findings] == [("Dockerfile", "MPL301")]
