@@ -139,7 +139,14 @@ def run(files: list[InputFile], selection: Selection | None = None) -> Report:
             sources[file.path] = text
         findings.extend(found)
         jobs += count
-    findings = _unique(f for f in findings if chosen.enabled(f.rule, f.name))
+    # Comments in a Dockerfile silence findings placed in it, whichever rule made them.
+    in_images = {path: suppressions.parse(sources[path]) for path in dockerfiles if path in sources}
+    findings = _unique(
+        f
+        for f in findings
+        if chosen.enabled(f.rule, f.name)
+        and not (f.file in in_images and suppressions.silenced(f, in_images[f.file]))
+    )
     findings.sort(key=lambda f: f.sort_key)
     used = {f.file for f in findings} | {r.file for f in findings for r in f.related}
     kept = {path: text for path, text in sources.items() if path in used}
@@ -156,9 +163,7 @@ def _read_dockerfile(path: str, images: dict[str, Image], sources: dict[str, str
     result = load_image(path, content.text)
     if result.image is not None:
         images[path] = result.image
-    directives = suppressions.parse(content.text)
-    found = (finding("MPL004", path, Hit(span, message)) for span, message in result.problems)
-    return [f for f in found if not suppressions.silenced(f, directives)]
+    return [finding("MPL004", path, Hit(span, message)) for span, message in result.problems]
 
 
 def _unreadable(path: str, problem: tuple[int, int, str] | None) -> Finding:

@@ -178,3 +178,24 @@ def test_a_finding_in_a_shared_dockerfile_is_reported_once(
     )
     findings = cli("--format", "json", *paths).json()["findings"]
     assert [(Path(f["file"]).name, f["rule"]) for f in findings] == [("Dockerfile", "MPL301")]
+
+
+def test_dockerfile_comments_silence_findings_other_rules_place_there(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from mpilint import engine
+    from mpilint.findings import Span
+
+    def dockerfile_rule(pair: engine.Pair) -> list[engine.Hit]:
+        return [engine.Hit(Span(3, 1, 3, 5), "about line 3", file=pair.image_file)]
+
+    monkeypatch.setitem(
+        engine.REGISTRY, "MPL301", engine.Registered("MPL301", "pair", dockerfile_rule)
+    )
+    image = "FROM debian:bookworm\n# mpilint: disable=ssh-user-missing the base has it\nRUN true\n"
+    paths = write(tmp_path, {"job.yaml": SAME_IMAGE, "Dockerfile": image})
+    assert cli("--format", "json", *paths).json()["findings"] == []
+    paths = write(
+        tmp_path, {"Dockerfile": image.replace("# mpilint: disable=ssh-user-missing", "#")}
+    )
+    assert len(cli("--format", "json", str(tmp_path / "job.yaml"), *paths).json()["findings"]) == 1
