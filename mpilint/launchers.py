@@ -6,39 +6,24 @@ flagging it ``unknowable`` rather than guessing.  In particular the launcher's o
 only up to the application, because the application's own ``-n 5`` means nothing to mpirun.
 
 Launchers are often hidden behind wrappers (``tini --``, ``gosu mpiuser``, ``env X=1``) or in
-a shell string (``bash -c "cd /w && mpirun ..."``, possibly nested through ``su -c``); those are
-unwrapped.  Every token keeps an :class:`ArgRef` so findings can point at the exact characters,
-and where an exact column cannot be known the reference widens to the enclosing word instead
-of pointing at a wrong one.
+a shell string (``bash -c "cd /w && mpirun ..."``, possibly nested through ``su -c``);
+:mod:`mpilint.commands` unwraps those, and every word keeps an :class:`ArgRef` so findings can
+point at the exact characters.
 """
 
 from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from mpilint import shellwords
+from mpilint.commands import ArgRef, Command, Word, basename, read_argv
 
 __all__ = ["ArgRef", "Family", "Launch", "find_launches"]
 
 Family = Literal["mpi", "openmpi", "hydra", "horovod"]
-
-
-@dataclass(frozen=True)
-class ArgRef:
-    """Where a token was written: argv[index], characters [start, end) of that item.
-
-    ``(0, len(item))`` for a whole item.  Tokens found inside an ``sh -c`` string point into
-    that string; when a nested string had escapes, so that no exact column exists, the ref is
-    the whole enclosing word.
-    """
-
-    index: int
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -56,58 +41,6 @@ class Launch:
     oversubscribe: bool
     elastic: bool
     nonportable_syntax: bool
-
-
-# ---------------------------------------------------------------------------------------
-# Tokens: argv items and shell words, unified
-
-
-@dataclass(frozen=True)
-class _Tok:
-    """A word as the launcher will receive it (``text``), with where it was written.
-
-    ``base`` is the offset in ``argv[ref.index]`` of ``text[0]`` when ``text`` is a verbatim
-    slice of that item; None when quotes or escapes inside make columns inexact.
-    """
-
-    text: str
-    ref: ArgRef
-    expands: bool
-    base: int | None
-
-    def sub(self, offset: int) -> _Tok:
-        """The tail ``text[offset:]`` (the value of ``--np=4``, the string of ``-cSTRING``)."""
-        if self.base is None:
-            return _Tok(self.text[offset:], self.ref, self.expands, None)
-        start = self.base + offset
-        ref = ArgRef(self.ref.index, start, self.base + len(self.text))
-        return _Tok(self.text[offset:], ref, self.expands, start)
-
-
-# Kubernetes expands $(NAME) in command/args before the process sees them; $$ escapes it.
-_K8S_REF = re.compile(r"(?<!\$)(?:\$\$)*\$\([A-Za-z_][A-Za-z0-9_.-]*\)")
-
-
-def _argv_tokens(argv: Sequence[str]) -> list[_Tok]:
-    return [
-        _Tok(item, ArgRef(i, 0, len(item)), bool(_K8S_REF.search(item)), 0)
-        for i, item in enumerate(argv)
-    ]
-
-
-def _word_token(parent: _Tok, word: shellwords.Word) -> _Tok:
-    """A word of the shell string ``parent.text``, placed in the argv item it came from."""
-    if parent.base is None:
-        return _Tok(word.text, parent.ref, word.expands, None)
-    start, end = parent.base + word.start, parent.base + word.end
-    ref = ArgRef(parent.ref.index, start, end)
-    raw = parent.text[word.start : word.end]
-    base: int | None = None
-    if raw == word.text:
-        base = start
-    elif len(raw) >= 2 and raw[0] in "'\"" and raw[-1] == raw[0] and raw[1:-1] == word.text:
-        base = start + 1
-    return _Tok(word.text, ref, word.expands, base)
 
 
 # ---------------------------------------------------------------------------------------
@@ -298,20 +231,20 @@ class _Reading:
     def context(self) -> _Context:
         return self.contexts[-1]
 
-    def set_count(self, value: _Tok, option: str, ref: ArgRef) -> None:
+    def set_count(self, value: Word, option: str, ref: ArgRef) -> None:
         ctx = self.context
         ctx.count_given = True
         ctx.count = _decimal(value)
         ctx.count_ref = ref
         ctx.count_option = option
 
-    def set_per_node(self, value: _Tok, ref: ArgRef) -> None:
+    def set_per_node(self, value: Word, ref: ArgRef) -> None:
         self.per_node = _decimal(value)
         self.per_node_ref = ref
         if self.per_node is None:
             self.unknowable = True
 
-    def map_by(self, value: _Tok, ref: ArgRef) -> None:
+    def map_by(self, value: Word, ref: ArgRef) -> None:
         modifiers = re.split(r"[:,]", value.text.upper())
         if "OVERSUBSCRIBE" in modifiers:
             self.oversubscribe = True
@@ -319,7 +252,7 @@ class _Reading:
         if value.expands or "$" in value.text or "{{" in value.text:
             self.unknowable = True
         elif m and m.group(2).lower() == "node":
-            self.set_per_node(_Tok(m.group(1), ref, False, None), ref)
+            self.set_per_node(Word(m.group(1), ref, False, None), ref)
         elif m:
             self.unknowable = True  # ppr:K:socket and friends depend on the hardware
 
@@ -336,13 +269,13 @@ class _Reading:
         return sum(c for c in counts if c is not None), first.count_ref, first.count_option
 
 
-def _decimal(tok: _Tok) -> int | None:
-    if tok.expands or not _DECIMAL.fullmatch(tok.text):
+def _decimal(word: Word) -> int | None:
+    if word.expands or not _DECIMAL.fullmatch(word.text):
         return None
-    return int(tok.text)
+    return int(word.text)
 
 
-def _apply(state: _Reading, kind: _Kind, option: str, value: _Tok | None, ref: ArgRef) -> None:
+def _apply(state: _Reading, kind: _Kind, option: str, value: Word | None, ref: ArgRef) -> None:
     """Record what one option means; ``ref`` is where its value is (or the = token)."""
     if kind is _Kind.COUNT and value is not None:
         state.set_count(value, option, ref)
@@ -362,74 +295,75 @@ def _apply(state: _Reading, kind: _Kind, option: str, value: _Tok | None, ref: A
         state.elastic = True
 
 
-def _option(state: _Reading, table: _Table, toks: Sequence[_Tok], i: int) -> int | None:
-    """Read the option at ``toks[i]``; the index after it, or None if it is the application."""
-    tok = toks[i]
-    text = tok.text
+def _option(state: _Reading, table: _Table, words: Sequence[Word], i: int) -> int | None:
+    """Read the option at ``words[i]``; the index after it, or None if it is the application."""
+    word = words[i]
+    text = word.text
     if text in table:
         arity, kind = table[text]
-        if i + arity >= len(toks):
+        if i + arity >= len(words):
             return None  # a value is missing: nothing sensible follows
-        value = toks[i + 1] if arity else None
-        _apply(state, kind, text, value, value.ref if value else tok.ref)
+        value = words[i + 1] if arity else None
+        _apply(state, kind, text, value, value.ref if value else word.ref)
         return i + 1 + arity
     name, eq, _ = text.partition("=")
     if eq and name in table and table[name][0] >= 1:
         arity, kind = table[name]
         if kind is _Kind.COUNT and not name.startswith("--"):
             state.nonportable_syntax = True
-        _apply(state, kind, name + "=", tok.sub(len(name) + 1), tok.ref)
+        _apply(state, kind, name + "=", word.tail(len(name) + 1), word.ref)
         return i + arity
     glued = _GLUED_COUNT.match(text)
     if glued and glued.group(1) in table and table[glued.group(1)][1] is _Kind.COUNT:
         state.nonportable_syntax = True
-        state.set_count(tok.sub(glued.end()), glued.group(1), tok.ref)
+        state.set_count(word.tail(glued.end()), glued.group(1), word.ref)
         return i + 1
-    return _unknown_option(state, toks, i)
+    return _unknown_option(state, words, i)
 
 
-def _unknown_option(state: _Reading, toks: Sequence[_Tok], i: int) -> int:
+def _unknown_option(state: _Reading, words: Sequence[Word], i: int) -> int:
     """Assume no value; a bare integer after it may be its value or the application."""
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    has_value = "=" in toks[i].text
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    has_value = "=" in words[i].text
     if nxt is not None and not has_value and _DECIMAL.fullmatch(nxt.text):
         state.unknowable = True
     return i + 1
 
 
-def _skip_application(toks: Sequence[_Tok], i: int, mimd: bool) -> int:
+def _skip_application(words: Sequence[Word], i: int, mimd: bool) -> int:
     """Index of the next MIMD ``:`` after the application at ``i`` (or the end)."""
     if not mimd:
-        return len(toks)
-    while i < len(toks) and toks[i].text != ":":
+        return len(words)
+    while i < len(words) and words[i].text != ":":
         i += 1
     return i
 
 
-def _launcher_token(state: _Reading, table: _Table, toks: Sequence[_Tok], i: int) -> int | None:
-    """Read the launcher option at ``toks[i]``; None when the application starts there."""
-    tok = toks[i]
-    if tok.text.startswith("-") and tok.text not in ("-", "--"):
-        return _option(state, table, toks, i)
-    if tok.expands and not state.context.count_given:
+def _launcher_token(state: _Reading, table: _Table, words: Sequence[Word], i: int) -> int | None:
+    """Read the launcher option at ``words[i]``; None when the application starts there."""
+    word = words[i]
+    if word.text.startswith("-") and word.text not in ("-", "--"):
+        return _option(state, table, words, i)
+    if word.expands and not state.context.count_given:
         state.unknowable = True  # `mpirun $MPI_ARGS python x`: the words may hold a count
     return None
 
 
-def _read_launch(toks: Sequence[_Tok], i: int, family: Family, incomplete: bool) -> Launch:
-    program = toks[i]
+def _read_launch(words: Sequence[Word], family: Family, incomplete: bool) -> Launch:
+    """The launch by the program ``words[0]``: its options are read up to the application."""
+    program = words[0]
     table = _TABLES[family]
     mimd = family != "horovod"
     state = _Reading(unknowable=incomplete)
-    i += 1
-    while i < len(toks):
-        if mimd and toks[i].text == ":":
+    i = 1
+    while i < len(words):
+        if mimd and words[i].text == ":":
             state.contexts.append(_Context())
             i += 1
             continue
         state.context.used = True
-        nxt = _launcher_token(state, table, toks, i)
-        i = _skip_application(toks, i, mimd) if nxt is None else nxt
+        nxt = _launcher_token(state, table, words, i)
+        i = _skip_application(words, i, mimd) if nxt is None else nxt
     count, count_ref, count_option = state.finish_count()
     return Launch(
         program=program.text,
@@ -449,218 +383,23 @@ def _read_launch(toks: Sequence[_Tok], i: int, family: Family, incomplete: bool)
 
 
 # ---------------------------------------------------------------------------------------
-# Wrappers in front of the launcher
+# Launches among the commands
 
 
-@dataclass(frozen=True)
-class _Wrapper:
-    """A program that runs its operands as a command (``gosu user mpirun ...``).
-
-    ``short_values``/``long_values``: options that take a value (getopt rules: ``-uUSER``,
-    ``-u USER``, ``--user=USER``, ``--user USER``); ``operands``: words before the command
-    (``timeout DURATION``); ``assignments``: NAME=value words accepted before the command.
-    """
-
-    short_values: str = ""
-    long_values: frozenset[str] = frozenset()
-    operands: int = 0
-    assignments: bool = False
-    dash_is_option: bool = False
-
-
-_WRAPPERS: dict[str, _Wrapper] = {
-    "env": _Wrapper(
-        "uCS",
-        frozenset({"--unset", "--chdir", "--split-string"}),
-        assignments=True,
-        dash_is_option=True,
-    ),
-    "exec": _Wrapper("a"),
-    "time": _Wrapper("fo", frozenset({"--format", "--output"})),
-    "nohup": _Wrapper(),
-    "timeout": _Wrapper("sk", frozenset({"--signal", "--kill-after"}), operands=1),
-    "nice": _Wrapper("n", frozenset({"--adjustment"})),
-    "stdbuf": _Wrapper("ioe", frozenset({"--input", "--output", "--error"})),
-    "tini": _Wrapper("pe"),
-    "tini-static": _Wrapper("pe"),
-    "dumb-init": _Wrapper("r", frozenset({"--rewrite"})),
-    "gosu": _Wrapper(operands=1),
-    "su-exec": _Wrapper(operands=1),
-    "sudo": _Wrapper(
-        "ugCDprtTUR",
-        frozenset({"--user", "--group", "--close-from", "--chdir", "--prompt", "--role"})
-        | frozenset({"--type", "--command-timeout", "--other-user", "--chroot"}),
-        assignments=True,
-    ),
-    "numactl": _Wrapper(
-        "imNCpPw",
-        frozenset({"--interleave", "--membind", "--cpunodebind", "--physcpubind"})
-        | frozenset({"--preferred", "--preferred-many", "--weighted-interleave"}),
-    ),
-    "setsid": _Wrapper(),
-}
-
-_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ash", "ksh", "mksh"})
-_SU = _Wrapper(
-    "csgGwu",
-    frozenset({"--command", "--session-command", "--shell", "--group", "--supp-group"})
-    | frozenset({"--whitelist-environment", "--user"}),
-    dash_is_option=True,
-)
-_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
-_MAX_DEPTH = 8
-
-
-@dataclass(frozen=True)
-class _Opt:
-    """One option as getopt sees it: its name, its value token if any, and the next index."""
-
-    name: str
-    value: _Tok | None
-    next: int
-
-
-def _getopt(spec: _Wrapper, toks: Sequence[_Tok], i: int) -> _Opt | None:
-    """The option at ``toks[i]``, or None when ``toks[i]`` is not an option."""
-    tok = toks[i]
-    text = tok.text
-    if text == "-" and spec.dash_is_option:
-        return _Opt("-", None, i + 1)
-    if not text.startswith("-") or text in ("-", "--"):
+def _launch(command: Command) -> Launch | None:
+    """The launch ``command`` is, also behind an entrypoint script (``/entrypoint.sh mpirun``)."""
+    words = command.words
+    if command.name.endswith(".sh") and len(words) > 1 and basename(words[1].text) in _LAUNCHERS:
+        words = words[1:]
+        if words[0].expands or "=" in words[0].text:
+            return None  # `x.sh $(DIR)/mpirun`: which program runs is not knowable
+    family = _LAUNCHERS.get(basename(words[0].text))
+    if family is None:
         return None
-    if text.startswith("--"):
-        name, eq, _ = text.partition("=")
-        if eq:
-            return _Opt(name, tok.sub(len(name) + 1), i + 1)
-        if name in spec.long_values:
-            return _Opt(name, toks[i + 1] if i + 1 < len(toks) else None, i + 2)
-        return _Opt(name, None, i + 1)
-    for pos in range(1, len(text)):
-        if text[pos] in spec.short_values:
-            name = "-" + text[pos]
-            if pos + 1 < len(text):
-                return _Opt(name, tok.sub(pos + 1), i + 1)
-            return _Opt(name, toks[i + 1] if i + 1 < len(toks) else None, i + 2)
-    return _Opt(text, None, i + 1)
-
-
-def _skip_wrapper(spec: _Wrapper, toks: Sequence[_Tok], i: int) -> int:
-    """Index of the wrapped command after ``toks[i-1]``, a wrapper program."""
-    while i < len(toks):
-        opt = _getopt(spec, toks, i)
-        if opt is None:
-            break
-        i = opt.next
-    if i < len(toks) and toks[i].text == "--":
-        i += 1
-    while spec.assignments and i < len(toks) and _ASSIGNMENT.match(toks[i].text):
-        i += 1
-    return i + spec.operands
-
-
-def _shell_string(toks: Sequence[_Tok], i: int) -> _Tok | None:
-    """The ``-c`` string of ``sh``-like ``toks[i-1]``; None when it runs a file or stdin."""
-    command_mode = False
-    while i < len(toks):
-        text = toks[i].text
-        if text in ("-", "--"):
-            i += 1
-            break
-        if text.startswith("--"):
-            i += 2 if text in ("--rcfile", "--init-file") else 1
-        elif text[:1] in "-+" and len(text) > 1:
-            letters = text[1:]
-            command_mode = command_mode or (text[0] == "-" and "c" in letters)
-            i += 1 + letters.count("o") + letters.count("O")
-        else:
-            break
-    if command_mode and i < len(toks):
-        return toks[i]
-    return None
-
-
-@dataclass(frozen=True)
-class _SuCommand:
-    string: _Tok | None  # su/runuser -c STRING
-    command: int | None  # runuser -u USER [--] COMMAND...: index of COMMAND
-
-
-def _su(toks: Sequence[_Tok], i: int) -> _SuCommand:
-    """What ``su``/``runuser`` will run; their options may follow the user (getopt permutes)."""
-    string: _Tok | None = None
-    user_option = False
-    while i < len(toks):
-        if toks[i].text == "--":
-            i += 1
-            break
-        opt = _getopt(_SU, toks, i)
-        if opt is None:
-            if user_option:
-                break  # runuser -u USER COMMAND: the command starts here
-            i += 1  # the user, or arguments handed to the shell
-            continue
-        if opt.name in ("-c", "--command", "--session-command"):
-            string = opt.value
-        user_option = user_option or opt.name in ("-u", "--user")
-        i = opt.next
-    if string is None and user_option and i < len(toks):
-        return _SuCommand(None, i)
-    return _SuCommand(string, None)
-
-
-def _basename(text: str) -> str:
-    return text.rsplit("/", 1)[-1]
-
-
-def _scan(toks: Sequence[_Tok], incomplete: bool, depth: int) -> Iterator[Launch]:
-    """Launches of one command: unwrap wrappers until a launcher, a shell or anything else."""
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if _ASSIGNMENT.match(tok.text):
-            i += 1
-            continue
-        if tok.expands:
-            return  # `$MPIRUN -n 2`: which program runs is not knowable
-        name = _basename(tok.text)
-        family = _LAUNCHERS.get(name)
-        if family is not None:
-            yield _read_launch(toks, i, family, incomplete)
-            return
-        if name in _SHELLS:
-            string = _shell_string(toks, i + 1)
-            if string is not None:
-                yield from _scan_string(string, incomplete, depth)
-            return
-        elif name in ("su", "runuser"):
-            su = _su(toks, i + 1)
-            if su.string is not None:
-                yield from _scan_string(su.string, incomplete, depth)
-                return
-            if su.command is None:
-                return
-            i = su.command
-        elif name in _WRAPPERS:
-            i = _skip_wrapper(_WRAPPERS[name], toks, i + 1)
-        elif name.endswith(".sh") and i + 1 < len(toks):
-            if _basename(toks[i + 1].text) not in _LAUNCHERS:
-                return
-            i += 1
-        else:
-            return
-
-
-def _scan_string(string: _Tok, incomplete: bool, depth: int) -> Iterator[Launch]:
-    """Launches in the simple commands of a shell string; control flow makes them unknowable."""
-    if depth >= _MAX_DEPTH:
-        return
-    script = shellwords.parse(string.text)
-    nested_incomplete = incomplete or not script.complete
-    for command in script.commands:
-        words = [_word_token(string, w) for w in command.words]
-        yield from _scan(words, nested_incomplete, depth + 1)
+    return _read_launch(words, family, incomplete=not command.complete)
 
 
 def find_launches(argv: Sequence[str]) -> tuple[Launch, ...]:
     """Every MPI launch in a container's effective argv (``command`` + ``args``), in order."""
-    return tuple(_scan(_argv_tokens(argv), incomplete=False, depth=0))
+    launches = (_launch(command) for command in read_argv(argv).commands)
+    return tuple(launch for launch in launches if launch is not None)

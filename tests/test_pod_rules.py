@@ -96,6 +96,12 @@ def hits(check: object, subject: Manifest) -> list[Hit]:
         ("command: [sh, -c, 'ssh-keygen -A && exec /usr/sbin/sshd -D -p 3333']", {3333}, True),
         ("command: [bash, -lc]\nargs: ['/usr/sbin/sshd -De -f /etc/ssh/x -p 2022']", {2022}, True),
         ("command: [/usr/sbin/sshd, -De, -f, /home/mpiuser/.sshd_config]", set(), False),
+        # read like the launcher's and the worker's commands (mpilint.commands)
+        ("command: [bash, -o, pipefail, -c, '/usr/sbin/sshd -D -p 3333']", {3333}, True),
+        ("command: [gosu, root, bash, -lc, 'exec /usr/sbin/sshd -D -p 3333']", {3333}, True),
+        ("command: [sh, -c, \"su root -c '/usr/sbin/sshd -D -p 3333'\"]", {3333}, True),
+        ("command: [/entrypoint.sh, /usr/sbin/sshd, -D, -p, '3333']", {3333}, True),
+        ("command: [sh, -c, 'test -x /usr/sbin/sshd && /usr/sbin/sshd -Dp3333']", {3333}, False),
     ],
 )
 def test_sshd_ports_read_from_the_command(command: str, ports: set[int], exact: bool) -> None:
@@ -112,7 +118,6 @@ def test_sshd_ports_read_from_the_command(command: str, ports: set[int], exact: 
         "command: [/usr/sbin/sshd, -De, -p, $(SSH_PORT)]",
         "command: [sh, -c, '/usr/sbin/sshd -D -p $PORT']",
         "command: [/usr/sbin/sshd, -D, -o, ListenAddress=0.0.0.0:3333]",
-        "command: [bash, -o, pipefail, -c, '/usr/sbin/sshd -D -p 3333']",
     ],
 )
 def test_sshd_ports_that_cannot_be_known(command: str) -> None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mpilint import shellwords
+from mpilint.commands import ArgRef, basename, read_argv, read_sshd
 from mpilint.engine import Hit, Manifest, rule
 from mpilint.findings import Related, Severity, Span
 from mpilint.launchers import find_launches
@@ -83,9 +83,6 @@ def _true(node: Node | None) -> bool:
 
 # ---------------------------------------------------------------- sshd ports from a command
 
-_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ash", "ksh", "mksh"})
-# sshd options that take a value (OpenSSH sshd(8)); the others are flags.
-_SSHD_VALUED = frozenset("CcEfghkopu")
 # Ports sshd listens on when its command does not say: 2222 in the mpioperator images and the
 # CERIT recipe, 22 in a stock Debian/Ubuntu sshd_config.
 USUAL_SSHD_PORTS = (2222, 22)
@@ -103,7 +100,8 @@ class SshdCommand:
 
     ``ports`` lists ports given with ``-p``/``-o Port=``; ``exact`` is True when ``-p`` fixes
     them (sshd then ignores ``Port`` in its config). ``unknown`` is True when the command runs
-    sshd in a way the port cannot be read from (``-p $PORT``, a nested string, ListenAddress).
+    sshd in a way the port cannot be read from (``-p $PORT``, ``-o ListenAddress=...``), or
+    mentions sshd where no command can be read (a script, ``$(SSHD)``).
     """
 
     runs_sshd: bool
@@ -112,115 +110,39 @@ class SshdCommand:
     unknown: bool
 
 
-@dataclass(frozen=True)
-class _Word:
-    text: str
-    node: Node
-    start: int
-    end: int
-    expands: bool
-
-
 def sshd_command(container: Container, text: str) -> SshdCommand:
-    """Read the sshd invocation in a container's ``command``/``args``, direct or in ``sh -c``.
+    """Read the sshd invocations in a container's ``command``/``args``, direct or in ``sh -c``.
 
-    A container with neither runs the image's default; in v2beta1 the operator gives a worker
+    Any word naming sshd counts, also as an operand (``/entrypoint.sh /usr/sbin/sshd -p 2222``,
+    ``test -x /usr/sbin/sshd``): with several, the port is exact only if each says it. A
+    container with neither runs the image's default; in v2beta1 the operator gives a worker
     ``/usr/sbin/sshd -De``, which shows no port either.
     """
     argv = container.argv()
-    words = [_Word(t, n, 0, len(t), "$(" in t) for t, n in argv]
-    found: list[SshdCommand] = []
-    for command in _commands(words):
-        found.extend(_read_sshd(command, text))
-    mentions = any("sshd" in t for t, _ in argv)
+    found = [
+        read_sshd(command.words[i:])
+        for command in read_argv([t for t, _ in argv]).commands
+        for i, word in enumerate(command.words)
+        if basename(word.text) == "sshd" and not word.expands
+    ]
     if not found:
-        return SshdCommand(False, (), False, mentions)
-    ports = tuple(p for f in found for p in f.ports)
+        return SshdCommand(False, (), False, any("sshd" in t for t, _ in argv))
+    ports = tuple(
+        SshdPort(port, _ref_span(argv, word.ref, text)) for f in found for port, word in f.ports
+    )
     return SshdCommand(
         True,
         ports,
-        all(f.exact for f in found) and bool(ports),
-        any(f.unknown for f in found),
+        all(f.port_option for f in found) and bool(ports),
+        any(f.port_unknown for f in found),
     )
 
 
-def _commands(words: list[_Word]) -> Iterator[list[_Word]]:
-    """The simple commands of an argv: itself, or the commands of its ``sh -c`` string."""
-    if not words:
-        return
-    if words[0].text.rsplit("/", 1)[-1] in _SHELLS:
-        string = _shell_string(words)
-        if string is not None:
-            script = shellwords.parse(string.text)
-            for command in script.commands:
-                yield [_Word(w.text, string.node, w.start, w.end, w.expands) for w in command.words]
-            return
-    yield words
-
-
-def _shell_string(words: list[_Word]) -> _Word | None:
-    for i, word in enumerate(words[1:], start=1):
-        if word.text.startswith("-") and "c" in word.text[1:] and not word.text.startswith("--"):
-            return words[i + 1] if i + 1 < len(words) else None
-        if not word.text.startswith("-"):
-            return None
-    return None
-
-
-def _read_sshd(words: list[_Word], text: str) -> Iterator[SshdCommand]:
-    for i, word in enumerate(words):
-        if word.text.rsplit("/", 1)[-1] == "sshd" and not word.expands:
-            yield _sshd_options(words[i + 1 :], text)
-
-
-def _sshd_options(words: list[_Word], text: str) -> SshdCommand:
-    """getopt over sshd's options: ``-De -p 2222``, ``-p2222``, ``-o Port=2222``."""
-    ports: list[SshdPort] = []
-    exact, unknown = False, False
-    i = 0
-    while i < len(words) and words[i].text.startswith("-") and words[i].text != "--":
-        word = words[i]
-        i += 1
-        for pos in range(1, len(word.text)):
-            letter = word.text[pos]
-            if letter not in _SSHD_VALUED:
-                continue
-            if pos + 1 < len(word.text):
-                value = _Word(word.text[pos + 1 :], word.node, word.start, word.end, word.expands)
-            elif i < len(words):
-                value, i = words[i], i + 1
-            else:
-                break
-            if letter == "p":
-                exact = True
-                unknown = unknown or not _add_port(ports, value.text, value, text)
-            elif letter == "o":
-                unknown = unknown or not _read_option(ports, value, text)
-            break
-    return SshdCommand(True, tuple(ports), exact, unknown)
-
-
-def _read_option(ports: list[SshdPort], value: _Word, text: str) -> bool:
-    """``-o Port=2222`` / ``-o "Port 2222"``; False when the option hides the port."""
-    key, _, rest = value.text.replace("=", " ", 1).partition(" ")
-    if key.lower() == "listenaddress":
-        return False  # an address may carry its own port
-    if key.lower() != "port":
-        return True
-    return _add_port(ports, rest.strip(), value, text)
-
-
-def _add_port(ports: list[SshdPort], number: str, word: _Word, text: str) -> bool:
-    if word.expands or not number.isdigit():
-        return False
-    ports.append(SshdPort(int(number), _word_span(word, text)))
-    return True
-
-
-def _word_span(word: _Word, text: str) -> Span:
-    if isinstance(word.node, ScalarNode):
-        return offset_span(word.node, text, word.start, word.end)
-    return span_of(word.node)
+def _ref_span(argv: tuple[tuple[str, Node], ...], ref: ArgRef, text: str) -> Span:
+    node = argv[ref.index][1]
+    if isinstance(node, ScalarNode):
+        return offset_span(node, text, ref.start, ref.end)
+    return span_of(node)
 
 
 def accepted_sshd_ports(command: SshdCommand, image_port: int | None = None) -> frozenset[int]:
@@ -583,7 +505,7 @@ def _plain_sshd(container: Container) -> bool:
     argv = container.argv()
     if not argv:
         return all(_empty(part) for part in (container.command, container.args))
-    return argv[0][0].rsplit("/", 1)[-1] == "sshd"
+    return basename(argv[0][0]) == "sshd"
 
 
 def _empty(node: Node | None) -> bool:

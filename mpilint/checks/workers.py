@@ -6,7 +6,7 @@ without command and args, the default ``/usr/sbin/sshd -De`` (shared domain note
 These traps are silent: nothing is rejected, the job just never connects (MPL117, MPL118,
 MPL119, MPL121).
 
-Commands are read with the same unwrapping rules as the launcher's (``gosu``, ``runuser``,
+Commands are read by :mod:`mpilint.commands`, as the launcher's are (``gosu``, ``runuser``,
 ``exec``, ``sh -c`` strings); whatever cannot be read (a script, ``$VAR``, control flow) makes a
 rule silent rather than guess.
 """
@@ -14,26 +14,13 @@ rule silent rather than guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from mpilint import shellwords
+from mpilint.commands import Command, Word, read_argv, read_sshd
 from mpilint.engine import Hit, Manifest, rule
 from mpilint.findings import Related, Severity, Span
-
-# The launcher reader's token and unwrapping helpers: one definition of what `gosu`, `su -c`,
-# `exec` or `bash -lc` run, shared so that both rule families read commands alike.
-from mpilint.launchers import (
-    _SHELLS,
-    _WRAPPERS,
-    _argv_tokens,
-    _shell_string,
-    _skip_wrapper,
-    _su,
-    _Tok,
-    _word_token,
-    find_launches,
-)
+from mpilint.launchers import find_launches
 from mpilint.mpijob import Container, MPIJob, ReplicaSpec
 from mpilint.yamlsource import (
     Node,
@@ -48,104 +35,24 @@ from mpilint.yamlsource import (
 
 # ---------------------------------------------------------------- reading a container's command
 
-_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
-_MAX_DEPTH = 8
 
+def _programs(container: Container) -> list[Command] | None:
+    """The commands the container's own command/args run; None when that cannot be known.
 
-@dataclass(frozen=True)
-class _Program:
-    """One program a container runs, its wrappers removed: ``words[0]`` is the program.
-
-    ``last`` says its exit ends the container: it is PID 1, or the last command of the shell
-    string that is PID 1.
+    Commands after an ``exec`` never run, so they are left out.
     """
-
-    words: tuple[_Tok, ...]
-    last: bool
-
-    @property
-    def name(self) -> str:
-        return _basename(self.words[0].text)
+    reading = read_argv([text for text, _ in container.argv()])
+    if not reading.complete:
+        return None
+    return [c for c in reading.commands if c.reached]
 
 
-@dataclass
-class _Reading:
-    """What a walk over a command found; mutable only while walking."""
-
-    programs: list[_Program] = field(default_factory=list)
-    unknown: bool = False
-
-
-def _basename(text: str) -> str:
-    return text.rsplit("/", 1)[-1]
-
-
-def _programs(container: Container) -> _Reading | None:
-    """Every program the container's own command/args run; None when that cannot be known."""
-    reading = _Reading()
-    _walk(_argv_tokens([text for text, _ in container.argv()]), True, 0, reading)
-    return None if reading.unknown else reading
-
-
-def _walk(toks: Sequence[_Tok], last: bool, depth: int, out: _Reading) -> None:
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if _ASSIGNMENT.match(tok.text):
-            i += 1
-            continue
-        if tok.expands:
-            out.unknown = True  # `$(SSHD) -De`: which program runs is not knowable
-            return
-        name = _basename(tok.text)
-        if name in _SHELLS:
-            string = _shell_string(toks, i + 1)
-            if string is None:
-                out.unknown = True  # `bash /start.sh`: a script we cannot read
-            else:
-                _walk_string(string, last, depth, out)
-            return
-        if name in ("su", "runuser"):
-            su = _su(toks, i + 1)
-            if su.string is not None:
-                _walk_string(su.string, last, depth, out)
-                return
-            if su.command is None:
-                out.unknown = True
-                return
-            i = su.command
-        elif name in _WRAPPERS:
-            i = _skip_wrapper(_WRAPPERS[name], toks, i + 1)
-        else:
-            out.programs.append(_Program(tuple(toks[i:]), last))
-            return
-
-
-def _walk_string(string: _Tok, last: bool, depth: int, out: _Reading) -> None:
-    """The simple commands of a shell string; only the last one's exit ends the shell."""
-    if depth >= _MAX_DEPTH:
-        out.unknown = True
-        return
-    script = shellwords.parse(string.text)
-    if not script.complete:
-        out.unknown = True  # control flow decides which commands run
-        return
-    commands = list(script.commands)
-    for n, command in enumerate(commands):
-        if len(command.words) > 1 and command.words[0].text == "exec":
-            commands = commands[: n + 1]  # exec replaces the shell: nothing after it runs
-            break
-    for n, command in enumerate(commands):
-        words = [_word_token(string, w) for w in command.words]
-        _walk(words, last and n == len(commands) - 1, depth + 1, out)
-
-
-def _token_span(subject: Manifest, container: Container, tok: _Tok) -> Span:
-    """Where a token stands: the whole argv item, or its characters inside a shell string."""
-    text, node = container.argv()[tok.ref.index]
-    if not isinstance(node, ScalarNode) or (tok.ref.start == 0 and tok.ref.end >= len(text)):
+def _word_span(subject: Manifest, container: Container, word: Word) -> Span:
+    """Where a word stands: the whole argv item, or its characters inside a shell string."""
+    text, node = container.argv()[word.ref.index]
+    if not isinstance(node, ScalarNode) or (word.ref.start == 0 and word.ref.end >= len(text)):
         return span_of(node)
-    return offset_span(node, subject.text, tok.ref.start, tok.ref.end)
+    return offset_span(node, subject.text, word.ref.start, word.ref.end)
 
 
 # ---------------------------------------------------------------- what programs do
@@ -161,28 +68,9 @@ _SETUP = frozenset(
 _EXITS = frozenset({"true", "false", "echo", "printf", "exit", ":"})
 _PYTHON = re.compile(r"python[0-9.]*")
 _TRAINERS = frozenset({"torchrun", "deepspeed"})
-# sshd options that take a value (OpenBSD getopt string of sshd.c).
-_SSHD_VALUES = frozenset("CEbcfghkopu")
 
 
-def _sshd_flags(words: Sequence[_Tok]) -> set[str]:
-    """The one-letter flags given to sshd, skipping option values (``-f FILE``, ``-p2222``)."""
-    flags: set[str] = set()
-    i = 0
-    while i < len(words):
-        text = words[i].text
-        if text == "--" or not text.startswith("-") or text == "-":
-            break
-        i += 1
-        for pos, letter in enumerate(text[1:], start=1):
-            flags.add(letter)
-            if letter in _SSHD_VALUES:
-                i += 1 if pos == len(text) - 1 else 0
-                break
-    return flags
-
-
-def _not_sshd(program: _Program) -> str | None:
+def _not_sshd(program: Command) -> str | None:
     """What the worker runs instead of sshd, when it clearly is not one: for the message."""
     name = program.name
     launches = find_launches([w.text for w in program.words])
@@ -233,10 +121,10 @@ def _v2_worker(subject: Manifest, main: Container) -> Iterator[Hit]:
     """v2beta1 injects ``/usr/sbin/sshd -De`` only when the worker has no command and no args."""
     if not (_given(main.command) or _given(main.args)):
         return
-    reading = _programs(main)
-    if reading is None:
+    programs = _programs(main)
+    if programs is None:
         return
-    sshds = [p for p in reading.programs if p.name == "sshd"]
+    sshds = [p for p in programs if p.name == "sshd"]
     if sshds:
         for program in sshds:
             hit = _sshd_problem(subject, main, program)
@@ -245,8 +133,8 @@ def _v2_worker(subject: Manifest, main: Container) -> Iterator[Hit]:
         return
     if any("sshd" in text for text, _ in main.argv()):
         return  # a wrapper script or a config we cannot follow may well start it
-    last = [p for p in reading.programs if p.last]
-    before = [p for p in reading.programs if not p.last]
+    last = [p for p in programs if p.last]
+    before = [p for p in programs if not p.last]
     if len(last) != 1 or any(p.name not in _SETUP and _not_sshd(p) is None for p in before):
         return  # an unknown program before the last one might start sshd as a daemon
     instead = _not_sshd(last[0])
@@ -257,7 +145,7 @@ def _v2_worker(subject: Manifest, main: Container) -> Iterator[Hit]:
         "the worker's args (they replace the image's CMD)" if only_args else "the worker's command"
     )
     yield Hit(
-        _token_span(subject, main, last[0].words[0]),
+        _word_span(subject, main, last[0].words[0]),
         f"{replaced} run{'' if only_args else 's'} {instead}. The operator starts"
         " `/usr/sbin/sshd -De` only in a worker with neither command nor args, so nothing"
         " listens for ssh: the launcher fails with"
@@ -267,18 +155,17 @@ def _v2_worker(subject: Manifest, main: Container) -> Iterator[Hit]:
     )
 
 
-def _sshd_problem(subject: Manifest, main: Container, program: _Program) -> Hit | None:
-    sshd = program.words[0]
-    flags = _sshd_flags(program.words[1:])
-    span = _token_span(subject, main, sshd)
-    if not sshd.text.startswith("/") and "r" not in flags:
+def _sshd_problem(subject: Manifest, main: Container, program: Command) -> Hit | None:
+    sshd = read_sshd(program.words)
+    span = _word_span(subject, main, sshd.program)
+    if not sshd.absolute and "r" not in sshd.flags:  # -r: no re-exec, any name will do
         return Hit(
             span,
-            f"the worker starts sshd by the relative name {sshd.text!r}; sshd re-executes"
+            f"the worker starts sshd by the relative name {sshd.program.text!r}; sshd re-executes"
             ' itself and exits with "sshd re-exec requires execution with an absolute path",'
             " so no sshd listens. Write /usr/sbin/sshd (the full path)",
         )
-    if program.last and not flags & {"D", "d"}:
+    if program.last and not sshd.foreground:
         return Hit(
             span,
             "sshd without -D detaches into the background and the container's main process"
@@ -293,15 +180,15 @@ def _v1_worker(subject: Manifest, main: Container) -> Iterator[Hit]:
     must keep the pod alive as long, or ``kubectl exec`` finds no worker to start ranks in."""
     if not _given(main.command):
         return
-    reading = _programs(main)
-    if reading is None:
+    programs = _programs(main)
+    if programs is None:
         return
-    last = [p for p in reading.programs if p.last]
-    before = [p for p in reading.programs if not p.last]
+    last = [p for p in programs if p.last]
+    before = [p for p in programs if not p.last]
     if len(last) != 1 or last[0].name not in _EXITS or any(p.name not in _SETUP for p in before):
         return
     yield Hit(
-        _token_span(subject, main, last[0].words[0]),
+        _word_span(subject, main, last[0].words[0]),
         f"the worker's command ends with `{last[0].name}`, which exits at once; it replaces"
         " the operator's `sleep 365d`, so the worker pod completes and the launcher's"
         " `kubectl exec` finds no running worker. Remove the worker command, or end it with"
@@ -361,8 +248,8 @@ def _runs_launcher(container: Container) -> bool:
 
 
 def _runs_sshd(container: Container) -> bool:
-    reading = _programs(container)
-    return reading is not None and any(p.name == "sshd" for p in reading.programs)
+    programs = _programs(container)
+    return programs is not None and any(p.name == "sshd" for p in programs)
 
 
 def _may_run_sshd(container: Container) -> bool:
