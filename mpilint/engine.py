@@ -42,13 +42,18 @@ class Hit:
 
 @dataclass(frozen=True)
 class Manifest:
-    """One MPIJob document, with its file's text for positions inside strings, and the other
-    documents of the same file (rules about the objects the operator creates need them)."""
+    """One MPIJob document, with its file's text for positions inside strings, the other
+    documents of the same file (rules about the objects the operator creates need them), and
+    the paired image when there is one: a manifest rule may sharpen a default with it (the
+    image's sshd port instead of the usual 22/2222), while rules that need an image are
+    ``pair`` rules."""
 
     file: str
     text: str
     job: MPIJob
     siblings: tuple[Node, ...] = ()
+    image: Image | None = None
+    image_file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -198,7 +203,7 @@ def _check_manifest(
             continue
         jobs += 1
         siblings = tuple(d.root for d in parsed.documents if d is not document)
-        manifest = Manifest(path, text, job, siblings)
+        manifest = Manifest(path, text, job, siblings, image, image_path)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
         job_findings.extend(_run_rules(active, "manifest", manifest, path))
         if image is not None and image_path is not None:
