@@ -28,7 +28,7 @@ spec:
           containers:
           - image: mpioperator/mpi-pi:openmpi
             name: launcher
-            command: [mpirun, -n, {count}, /home/mpiuser/pi]
+            command: [mpirun, --allow-run-as-root, -n, {count}, /home/mpiuser/pi]
     Worker:
       replicas: 2
       template:
@@ -71,7 +71,7 @@ def test_multi_document_line_numbers_and_other_kinds_skipped(tmp_path: Path, cli
     report = cli("--format", "json", path).json()
     # the ConfigMap's bare 2 is not an MPIJob's business; the first job's count is on line 24
     assert [(f["rule"], f["line"], f["column"]) for f in report["findings"]] == [
-        ("MPL101", 7 + 17, 35)
+        ("MPL101", 7 + 17, 56)
     ]
 
 

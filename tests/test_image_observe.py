@@ -74,12 +74,16 @@ def test_heredoc_bodies_and_instructions(recorded) -> None:  # type: ignore[no-u
         "ENV DIR=/etc/ssh\n"
         "RUN cat > $DIR/sshd_config <<EOF\nPort 2222\nEOF\n"
         "COPY sshd_config ${DIR}/\n"
-        'CMD ["/usr/sbin/sshd", "-De"]\n'
+        'CMD ["/usr/sbin/sshd", "-De", "-f", "$DIR/sshd_config"]\n'
     )
     assert seen[0] == "ENV ['DIR', '/etc/ssh']"  # BuildKit splits ENV into name, value
     assert seen[1] == "3:5 cat >/etc/ssh/sshd_config <<EOF"
     assert seen[2] == "heredoc {'EOF': 'Port 2222\\n'}"
-    assert seen[3:] == ["COPY ['sshd_config', '/etc/ssh/']", "CMD ['/usr/sbin/sshd', '-De']"]
+    # Docker substitutes COPY's words, never CMD's (the shell, or nothing, sees `$DIR`)
+    assert seen[3:] == [
+        "COPY ['sshd_config', '/etc/ssh/']",
+        "CMD ['/usr/sbin/sshd', '-De', '-f', '$DIR/sshd_config']",
+    ]
 
 
 def test_stages_fork_and_copy_from_names_the_donor(recorded) -> None:  # type: ignore[no-untyped-def]

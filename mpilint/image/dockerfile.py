@@ -323,6 +323,23 @@ _SCRIPT_HEREDOC = re.compile(
     rf"\s*(?:{_SHELL_WORD}\s+)?<<(-?)([\"']?)([A-Za-z0-9_]+)\2(?:\s+{_SHELL_WORD})?\s*"
 )
 _FIRST_UID, _LAST_UID = 1000, 60000
+# The instructions whose words Docker itself substitutes ARG/ENV into; CMD, ENTRYPOINT and the
+# rest keep `$X` for the shell (shell form) or literally (exec form).
+_SUBSTITUTED = frozenset(
+    {
+        "ADD",
+        "COPY",
+        "ENV",
+        "EXPOSE",
+        "FROM",
+        "LABEL",
+        "STOPSIGNAL",
+        "USER",
+        "VOLUME",
+        "WORKDIR",
+        "ONBUILD",
+    }
+)
 
 
 @dataclass
@@ -586,7 +603,11 @@ class _Walk:
             start = logical.find(written, cursor)
             cursor = start + len(written) if start >= 0 else cursor
             spans.append(logical.span(start, start + len(written) if start >= 0 else -1))
-            value = _substitute(written, state.values(), state.declared_unset.__contains__)
+            value = (
+                _substitute(written, state.values(), state.declared_unset.__contains__)
+                if instr.cmd in _SUBSTITUTED
+                else None
+            )
             words.append(value if value is not None else written)
         instruction = Instruction(
             cmd=instr.cmd,

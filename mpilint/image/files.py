@@ -1,25 +1,1776 @@
-"""Placeholder observer: replaced by the real files model."""
+"""The OpenSSH files an image will hold, replayed from what its Dockerfile does to them.
+
+Whether ssh reaches a worker depends on lines nobody reads twice: a ``sed -i`` that uncomments
+``StrictHostKeyChecking``, an ``echo … >>`` that adds ``Port 2222``, a ``COPY sshd_config``.  The
+only honest way to know the final ``/etc/ssh/ssh_config`` and ``sshd_config`` (and a private
+``~/.sshd_config``) is to start from what the base image or the installed package holds and
+replay every command that writes them, keeping for each line the Dockerfile span that wrote it.
+
+This is an observer (see ``observe.py``): it is shown each simple command of each RUN and each
+other instruction of its stage.  It follows only forms it can replay exactly (``echo``,
+``printf``, here-documents, ``tee``, ``sed`` scripts it can translate, ``rm``/``mv``/``cp``,
+``COPY`` from the build context or another stage) and makes a file *unknown* the moment anything
+else may write it, so rules that read an unknown file stay silent instead of guessing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import fnmatch
+import functools
+import glob
+import os
+import posixpath
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
+from mpilint.findings import Span
+from mpilint.image import sshdefaults
 from mpilint.image.observe import Instruction, RunSite, StageObserver
+from mpilint.image.reference import split_image
 from mpilint.image.users import Arg
 
+__all__ = [
+    "FileFacts",
+    "FileState",
+    "Line",
+    "SedError",
+    "files_of",
+    "parse_sed",
+    "run_sed",
+    "start",
+]
 
-class _Nothing:
+
+# -- the facts ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a file, with the Dockerfile span that wrote it (None: the base or package)."""
+
+    text: str
+    span: Span | None
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What the image holds at ``path``.
+
+    ``exists`` is None when the file may or may not be there; ``lines`` is None when it exists
+    (or may) but its content is unknown.  ``span`` is where it was last created or replaced
+    (the install, COPY or ``>`` that made it); None when it comes from the base image.
+    ``mode`` and ``owner`` are set only when known (``owner`` as written: a name or a uid).
+    """
+
+    path: str
+    exists: bool | None
+    lines: tuple[Line, ...] | None
+    span: Span | None = None
+    mode: int | None = None
+    owner: str | None = None
+    origin: str = ""
+    eol: bool = True  # the last line ends with a newline (``echo -n`` leaves it open)
+
+    @property
+    def known(self) -> bool:
+        """Content certain: known absent, or present with known lines."""
+        return self.exists is False or (self.exists is True and self.lines is not None)
+
+    @property
+    def text(self) -> str | None:
+        if self.lines is None or self.exists is not True:
+            return None
+        body = "\n".join(line.text for line in self.lines)
+        return body + "\n" if self.lines and self.eol else body
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """The final image's tracked files and directories, frozen for rules.
+
+    Paths not in ``files`` are absent when ``clean`` says the model knows the whole file system
+    (a known base and nothing unfollowed), else unknown; ``unknown_under`` lists directories
+    some unfollowed command may have written anything into.
+    """
+
+    files: Mapping[str, FileState]
+    clean: bool
+    unknown_under: frozenset[str]
+    dirs: Mapping[str, Span | None]
+    dirs_complete: bool
+    touched: frozenset[str]  # paths a chmod/chown changed (directories included)
+    installs: Mapping[str, Span | None]
+    base: str | None
+    base_note: str
+    user: str | None
+    entrypoint: tuple[str, ...] | None
+    entrypoint_known: bool
+
+    def file(self, path: str) -> FileState:
+        """The state of ``path``, tracked or not."""
+        path = _norm(path)
+        found = self.files.get(path)
+        if found is not None:
+            return found
+        return _untracked(path, self.clean, self.unknown_under)
+
+    def matching(self, pattern: str) -> tuple[tuple[FileState, ...], bool]:
+        """Tracked files matching a glob, and whether that list is certainly complete."""
+        pattern = _norm(pattern)
+        found = tuple(
+            state
+            for path, state in sorted(self.files.items())
+            if state.exists is not False and fnmatch.fnmatchcase(path, pattern)
+        )
+        folder = posixpath.dirname(pattern)
+        complete = self.clean and not _under_any(folder + "/x", self.unknown_under)
+        return found, complete and all(s.exists is True for s in found)
+
+    def has_dir(self, path: str) -> bool | None:
+        """Whether the directory exists: True when created, None when it cannot be known."""
+        path = _run_alias(_norm(path))
+        if path in self.dirs:
+            return True
+        return False if self.dirs_complete else None
+
+
+def files_of(image: object) -> FileFacts | None:
+    """The files model of an image's final stage (``Image.observer("files")``), frozen."""
+    observer_of = getattr(image, "observer", None)
+    if observer_of is None:
+        return None
+    observer = observer_of("files")
+    return observer.facts() if isinstance(observer, Files) else None
+
+
+# -- paths ----------------------------------------------------------------------------------
+
+
+def _norm(path: str) -> str:
+    return posixpath.normpath(path) if path else path
+
+
+def _run_alias(path: str) -> str:
+    """``/var/run`` is a symlink to ``/run`` on Debian and Ubuntu."""
+    if path == "/var/run" or path.startswith("/var/run/"):
+        return "/run" + path[len("/var/run") :]
+    return path
+
+
+def _under(path: str, folder: str) -> bool:
+    return folder == "/" or path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def _under_any(path: str, folders: frozenset[str] | set[str]) -> bool:
+    return any(_under(path, f) for f in folders)
+
+
+def _untracked(path: str, clean: bool, unknown_under: frozenset[str] | set[str]) -> FileState:
+    if clean and not _under_any(path, unknown_under):
+        return FileState(path, False, None, origin="absent")
+    return FileState(path, None, None, origin="unknown")
+
+
+_SSH_NAME = re.compile(r"ssh")
+
+
+def relevant(path: str) -> bool:
+    """Files whose text the model keeps when they are copied in: ssh and sshd configuration."""
+    return (
+        path.startswith("/etc/ssh/")
+        or bool(_SSH_NAME.search(posixpath.basename(path)))
+        or (path.endswith("/.ssh/config"))
+    )
+
+
+# -- base images ----------------------------------------------------------------------------
+
+
+def _matches(repository: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatchcase(repository, split_image(p).repository) for p in patterns)
+
+
+def _base_kind(base: str | None) -> str | None:
+    """``debian`` / ``other`` (no OpenSSH yet), ``mpioperator``, ``horovod``, or None."""
+    if base is None:
+        return None
+    if base.lower() == "scratch":
+        return "other"
+    ref = split_image(base)
+    repo, tag = ref.repository, ref.tag or ""
+    if _matches(repo, sshdefaults.MPIOPERATOR_BASES):
+        return "mpioperator"
+    if _matches(repo, sshdefaults.HOROVOD_BASES):
+        return "horovod"
+    if _matches(repo, sshdefaults.CLEAN_DEBIAN_BASES):
+        return "debian"
+    for pattern, marker in sshdefaults.CLEAN_DEBIAN_TAGGED:
+        if _matches(repo, (pattern,)) and marker in tag:
+            return "debian"
+    if _matches(repo, sshdefaults.CLEAN_OTHER_BASES):
+        return "other"
+    return None
+
+
+def _default_lines(text: str) -> tuple[Line, ...]:
+    return tuple(Line(t, None) for t in text.splitlines())
+
+
+_ROOT_KEY = {"mode": 0o600, "owner": "root"}
+
+
+def _host_keys(span: Span | None, origin: str, owner: str | None = "root") -> list[FileState]:
+    return [
+        FileState(path, True, None, span, 0o600, owner, origin)
+        for path in sshdefaults.DEFAULT_HOST_KEYS
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _mpioperator_files() -> tuple[FileState, ...]:
+    """What build/base/Dockerfile of kubeflow/mpi-operator leaves, replayed on the defaults."""
+    origin = "base:mpioperator/base"
+    client = run_sed(
+        parse_sed(
+            [
+                r"s/[ #]\(.*StrictHostKeyChecking \).*/ \1no/g",
+                r"s/[ #]\(.*Port \).*/ \12222/g",
+            ],
+            extended=False,
+        ),
+        _default_lines(sshdefaults.SSH_CONFIG),
+        None,
+    )
+    # The UserKnownHostsFile echo runs between the two seds; the Port sed cannot touch it.
+    client = (*client[:], Line("    UserKnownHostsFile /dev/null", None))
+    server = run_sed(
+        parse_sed([r"s/#\(StrictModes \).*/\1no/g", r"s/#\(Port \).*/\12222/g"], False),
+        _default_lines(sshdefaults.SSHD_CONFIG),
+        None,
+    )
+    home = _default_lines(sshdefaults.MPIOPERATOR_SSHD_CONFIG)
+    return (
+        FileState("/etc/ssh/ssh_config", True, client, None, 0o644, "root", origin),
+        FileState("/etc/ssh/sshd_config", True, server, None, 0o644, "root", origin),
+        FileState("/home/mpiuser/.sshd_config", True, home, None, 0o644, "mpiuser", origin),
+        *_host_keys(None, origin),
+    )
+
+
+def _horovod_files() -> tuple[FileState, ...]:
+    """horovod/horovod's Dockerfile drops every StrictHostKeyChecking line, then appends
+    ``StrictHostKeyChecking no`` (inferred, see domain notes section 4)."""
+    origin = "base:horovod/horovod (inferred)"
+    kept = tuple(
+        line
+        for line in _default_lines(sshdefaults.SSH_CONFIG)
+        if "StrictHostKeyChecking" not in line.text
+    )
+    client = (*kept, Line("    StrictHostKeyChecking no", None))
+    return (
+        FileState("/etc/ssh/ssh_config", True, client, None, 0o644, "root", origin),
+        FileState(
+            "/etc/ssh/sshd_config",
+            True,
+            _default_lines(sshdefaults.SSHD_CONFIG),
+            None,
+            0o644,
+            "root",
+            origin,
+        ),
+        *_host_keys(None, origin),
+    )
+
+
+# -- sed ------------------------------------------------------------------------------------
+
+
+class SedError(ValueError):
+    """A sed script (or a part of it) the model does not replay exactly."""
+
+
+@dataclass(frozen=True)
+class _Address:
+    regex: re.Pattern[str] | None
+    number: int | None  # 0 stands for ``$``
+    negate: bool
+
+    def matches(self, text: str, number: int, last: bool) -> bool:
+        if self.regex is not None:
+            hit = self.regex.search(text) is not None
+        elif self.number == 0:
+            hit = last
+        else:
+            hit = number == self.number
+        return hit != self.negate
+
+
+@dataclass(frozen=True)
+class SedCommand:
+    """One command of a sed script: ``s``, ``d``, or GNU's one-line ``a``/``i``/``c``."""
+
+    kind: str
+    address: _Address | None
+    regex: re.Pattern[str] | None = None
+    replacement: tuple[str | int, ...] = ()
+    occurrence: int = 1
+    every: bool = False
+    text: str = ""
+
+
+_POSIX_CLASSES = {
+    "alpha": "a-zA-Z",
+    "digit": "0-9",
+    "alnum": "a-zA-Z0-9",
+    "upper": "A-Z",
+    "lower": "a-z",
+    "space": r" \t\n\r\f\v",
+    "blank": r" \t",
+    "xdigit": "0-9A-Fa-f",
+    "punct": re.escape("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
+}
+
+
+def _bracket(src: str, i: int) -> tuple[str, int]:
+    """A POSIX bracket expression starting at ``src[i] == '['``: its Python form, and the index
+    after it.  Backslash is literal inside brackets in POSIX."""
+    j = i + 1
+    out = ["["]
+    if j < len(src) and src[j] == "^":
+        out.append("^")
+        j += 1
+    first = True
+    while j < len(src):
+        c = src[j]
+        if c == "]" and not first:
+            out.append("]")
+            return "".join(out), j + 1
+        first = False
+        if c == "[" and j + 1 < len(src) and src[j + 1] in ":.=":
+            kind = src[j + 1]
+            end = src.find(kind + "]", j + 2)
+            if end < 0 or kind != ":" or src[j + 2 : end] not in _POSIX_CLASSES:
+                raise SedError("bracket expression not translated")
+            out.append(_POSIX_CLASSES[src[j + 2 : end]])
+            j = end + 2
+            continue
+        out.append(c if c == "-" or c.isalnum() or c == " " else "\\" + c)
+        j += 1
+    raise SedError("unterminated bracket expression")
+
+
+def _interval(src: str, i: int, closer: str) -> tuple[str, int]:
+    end = src.find(closer, i)
+    body = src[i:end] if end >= 0 else ""
+    if end < 0 or not re.fullmatch(r"\d+(,\d*)?|,\d+", body):
+        raise SedError("interval not translated")
+    return "{" + body + "}", end + len(closer)
+
+
+def _bre_escape(src: str, i: int, ere: bool, out: list[str]) -> tuple[int, bool]:
+    """A backslash sequence at ``src[i]``; returns the next index and whether a following
+    ``*`` is literal (start of a group or alternative)."""
+    if i + 1 >= len(src):
+        raise SedError("trailing backslash")
+    d = src[i + 1]
+    if not ere and d in "()|":
+        out.append(d)
+        return i + 2, d != ")"
+    if not ere and d == "{":
+        text, nxt = _interval(src, i + 2, "\\}")
+        out.append(text)
+        return nxt, False
+    if not ere and d in "+?":
+        out.append(d)
+        return i + 2, False
+    if d in "123456789" or d in "nt" or d in "wWsS":
+        out.append("\\" + d)
+    elif d.isalnum() or d in "<>`'":
+        raise SedError(f"escape \\{d} not translated")
+    else:
+        out.append(re.escape(d))
+    return i + 2, False
+
+
+def translate_regex(src: str, ere: bool) -> str:
+    """A POSIX basic (or, with ``ere``, extended) regular expression as a Python one.
+
+    BRE: ``\\(\\)`` groups, ``\\{m,n\\}``, ``*`` literal at the start, ``^``/``$`` anchors only at
+    the ends, GNU's ``\\+ \\? \\|``; ``+?(){}|`` are literal.  Anything else raises SedError.
+    """
+    out: list[str] = []
+    i, n = 0, len(src)
+    star_literal = True
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            i, star_literal = _bre_escape(src, i, ere, out)
+            continue
+        if c == "[":
+            text, i = _bracket(src, i)
+            out.append(text)
+            star_literal = False
+            continue
+        if c == "*":
+            out.append("\\*" if star_literal else "*")
+        elif c == "^":
+            anchor = ere or (star_literal and (not out or out[-1] in ("(", "|")))
+            out.append(r"(?:\A)" if anchor else r"\^")
+            i += 1
+            continue  # a * right after ^ is literal too
+        elif c == "$":
+            rest = src[i + 1 :]
+            anchor = ere or rest == "" or rest.startswith(("\\)", "\\|"))
+            out.append(r"(?:\Z)" if anchor else r"\$")
+        elif c == ".":
+            out.append(".")
+        elif ere and c == "{":
+            text, i = _interval(src, i + 1, "}")
+            out.append(text)
+            star_literal = False
+            continue
+        elif ere and c in "()|+?":
+            out.append(c)
+            if c in "(|":
+                i += 1
+                star_literal = True
+                continue
+        else:
+            out.append(re.escape(c))
+        star_literal = False
+        i += 1
+    return "".join(out)
+
+
+def _compile(src: str, ere: bool, flags: int) -> re.Pattern[str]:
+    if src == "":
+        raise SedError("empty regular expression (reuses the last one)")
+    try:
+        return re.compile(translate_regex(src, ere), flags)
+    except re.error as error:
+        raise SedError(str(error)) from error
+
+
+def _delimited(script: str, i: int, delim: str) -> tuple[str, int]:
+    """Text up to the next unescaped ``delim``; ``\\<delim>`` becomes the delimiter itself."""
+    out: list[str] = []
+    while i < len(script):
+        c = script[i]
+        if c == "\\" and i + 1 < len(script):
+            nxt = script[i + 1]
+            if nxt == delim:
+                out.append(delim)
+            elif nxt == "\n":
+                out.append("\\n")  # an escaped newline in the script is a newline
+            else:
+                out.append(c + nxt)
+            i += 2
+            continue
+        if c == delim:
+            return "".join(out), i + 1
+        if c == "\n":
+            break
+        out.append(c)
+        i += 1
+    raise SedError("unterminated expression")
+
+
+def _replacement(text: str) -> tuple[str | int, ...]:
+    parts: list[str | int] = []
+    literal: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "&":
+            parts += ["".join(literal), 0]
+            literal = []
+        elif c == "\\" and i + 1 < len(text):
+            d = text[i + 1]
+            i += 1
+            if d.isdigit():
+                parts += ["".join(literal), int(d)]
+                literal = []
+            elif d == "n":
+                literal.append("\n")
+            elif d == "t":
+                literal.append("\t")
+            elif d in "LUElu" or d.isalnum():
+                raise SedError(f"replacement escape \\{d} not followed")
+            else:
+                literal.append(d)
+        else:
+            literal.append(c)
+        i += 1
+    parts.append("".join(literal))
+    return tuple(p for p in parts if p != "")
+
+
+def _address(script: str, i: int, ere: bool) -> tuple[_Address | None, int]:
+    regex: re.Pattern[str] | None = None
+    number: int | None = None
+    if i < len(script) and script[i] in "/\\":
+        delim = "/"
+        if script[i] == "\\":
+            if i + 1 >= len(script):
+                raise SedError("bad address")
+            delim, i = script[i + 1], i + 1
+        body, i = _delimited(script, i + 1, delim)
+        flags = 0
+        while i < len(script) and script[i] in "IM":
+            if script[i] == "M":
+                raise SedError("multiline address")
+            flags = re.IGNORECASE
+            i += 1
+        regex = _compile(body, ere, flags)
+    elif i < len(script) and script[i].isdigit():
+        match = re.compile(r"\d+").match(script, i)
+        assert match is not None
+        number, i = int(match.group()), match.end()
+        if number == 0:
+            raise SedError("line 0")
+    elif i < len(script) and script[i] == "$":
+        number, i = 0, i + 1
+    else:
+        return None, i
+    i = _skip_blanks(script, i)
+    if i < len(script) and script[i] in ",~":
+        raise SedError("address ranges are not followed")
+    negate = i < len(script) and script[i] == "!"
+    if negate:
+        i = _skip_blanks(script, i + 1)
+    return _Address(regex, number, negate), i
+
+
+def _skip_blanks(script: str, i: int) -> int:
+    while i < len(script) and script[i] in " \t":
+        i += 1
+    return i
+
+
+def _substitute(script: str, i: int, ere: bool, address: _Address | None) -> tuple[SedCommand, int]:
+    if i >= len(script) or script[i] in "\n\\":
+        raise SedError("bad s delimiter")
+    delim = script[i]
+    pattern, i = _delimited(script, i + 1, delim)
+    repl, i = _delimited(script, i, delim)
+    occurrence, every, flags = 1, False, 0
+    while i < len(script) and script[i] not in ";\n}":
+        c = script[i]
+        if c == "g":
+            every = True
+        elif c in "iI":
+            flags |= re.IGNORECASE
+        elif c.isdigit():
+            match = re.compile(r"\d+").match(script, i)
+            assert match is not None
+            occurrence, i = int(match.group()), match.end()
+            if occurrence == 0:
+                raise SedError("occurrence 0")
+            continue
+        elif c in " \t":
+            pass
+        else:
+            raise SedError(f"s flag {c!r} not followed")
+        i += 1
+    regex = _compile(pattern, ere, flags)
+    parts = _replacement(repl)
+    if any(isinstance(p, int) and p > regex.groups for p in parts):
+        raise SedError("invalid reference on the s command's right-hand side")
+    command = SedCommand("s", address, regex, parts, occurrence, every)
+    return command, i
+
+
+def _text_argument(script: str, i: int) -> tuple[str, int]:
+    """GNU one-liner text of ``a``/``i``/``c``: ``a text``, ``a\\text`` or ``a\\`` NL ``text``."""
+    i = _skip_blanks(script, i)
+    if i < len(script) and script[i] == "\\":
+        i += 1
+        if i < len(script) and script[i] == "\n":
+            i += 1
+    out: list[str] = []
+    while i < len(script) and script[i] != "\n":
+        c = script[i]
+        if c == "\\" and i + 1 < len(script):
+            out.append(script[i + 1])
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out), i
+
+
+def parse_sed(expressions: Sequence[str], extended: bool) -> tuple[SedCommand, ...]:
+    """The commands of sed's ``-e`` expressions (each one joined by a newline, as sed does)."""
+    script = "\n".join(expressions)
+    commands: list[SedCommand] = []
+    i = 0
+    while i < len(script):
+        c = script[i]
+        if c in " \t\n;":
+            i += 1
+            continue
+        if c == "#":
+            raise SedError("comments and #n are not followed")
+        address, i = _address(script, i, extended)
+        if i >= len(script):
+            raise SedError("missing command")
+        kind = script[i]
+        if kind == "s":
+            command, i = _substitute(script, i + 1, extended, address)
+            commands.append(command)
+        elif kind == "d":
+            commands.append(SedCommand("d", address))
+            i += 1
+        elif kind in "aic":
+            text, i = _text_argument(script, i + 1)
+            commands.append(SedCommand(kind, address, text=text))
+        else:
+            raise SedError(f"sed command {kind!r} not followed")
+    if not commands:
+        raise SedError("empty script")
+    return tuple(commands)
+
+
+def _expand(parts: tuple[str | int, ...], match: re.Match[str]) -> str:
+    return "".join(p if isinstance(p, str) else (match.group(p) or "") for p in parts)
+
+
+def _apply_s(command: SedCommand, text: str) -> tuple[str, bool]:
+    assert command.regex is not None
+    seen = 0
+    changed = False
+
+    def one(match: re.Match[str]) -> str:
+        nonlocal seen, changed
+        seen += 1
+        if seen == command.occurrence or (command.every and seen > command.occurrence):
+            changed = True
+            return _expand(command.replacement, match)
+        return match.group(0)
+
+    limit = 0 if command.every or command.occurrence > 1 else 1
+    result = command.regex.sub(one, text, count=limit)
+    return result, changed
+
+
+def run_sed(
+    commands: Sequence[SedCommand], lines: Sequence[Line], span: Span | None
+) -> tuple[Line, ...]:
+    """Apply a parsed script to a file's lines; lines it changes or adds take ``span``."""
+    out: list[Line] = []
+    total = len(lines)
+    for number, line in enumerate(lines, start=1):
+        text, touched, deleted = line.text, False, False
+        before: list[str] = []
+        after: list[str] = []
+        for command in commands:
+            if command.address is not None and not command.address.matches(
+                text, number, number == total
+            ):
+                continue
+            if command.kind == "s":
+                text, changed = _apply_s(command, text)
+                touched = touched or changed
+            elif command.kind == "d":
+                deleted = True
+                break
+            elif command.kind == "i":
+                before.append(command.text)
+            elif command.kind == "a":
+                after.append(command.text)
+            else:  # c
+                after.insert(0, command.text)
+                deleted = True
+                break
+        out += [Line(t, span) for t in before]
+        if not deleted:
+            if touched:
+                out += [Line(t, span) for t in text.split("\n")]
+            else:
+                out.append(line)
+        out += [Line(t, span) for t in after]
+    return tuple(out)
+
+
+# -- echo and printf ------------------------------------------------------------------------
+
+_C_ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", "a": "\a", "r": "\r", "v": "\v", "f": "\f"}
+
+
+def _escapes(text: str) -> str | None:
+    """Backslash escapes as ``echo -e``/dash's echo/printf read them; None for forms not
+    followed (octal, hex, ``\\c``)."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            d = text[i + 1]
+            if d in _C_ESCAPES:
+                out.append(_C_ESCAPES[d])
+                i += 2
+                continue
+            if d in "0123456789xcuUe":
+                return None
+            out.append(c)
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+_ECHO_OPTION = re.compile(r"-[neE]+")
+
+
+def echo_output(args: Sequence[str | None], shell: str | None) -> str | None:
+    """What ``echo`` prints; ``shell`` is ``bash``, ``dash`` or None (not known)."""
+    if any(a is None for a in args):
+        return None
+    words = [a for a in args if a is not None]
+    newline, interpret = True, shell == "dash"
+    if shell == "bash":
+        while words and _ECHO_OPTION.fullmatch(words[0]):
+            newline = newline and "n" not in words[0]
+            for letter in words[0][1:]:
+                interpret = letter == "e" if letter in "eE" else interpret
+            words = words[1:]
+    elif shell == "dash":
+        if words and words[0] == "-n":
+            newline, words = False, words[1:]
+    elif words and _ECHO_OPTION.fullmatch(words[0]):
+        return None  # bash takes it as an option, dash prints it: cannot tell
+    text = " ".join(words)
+    if interpret:
+        decoded = _escapes(text)
+        if decoded is None:
+            return None
+        text = decoded
+    elif shell is None and "\\" in text:
+        return None
+    return text + ("\n" if newline else "")
+
+
+def printf_output(args: Sequence[str | None]) -> str | None:
+    """What ``printf FORMAT ARGS`` prints, for formats made of text, escapes, ``%s`` and ``%%``."""
+    if not args or any(a is None for a in args):
+        return None
+    words = [a for a in args if a is not None]
+    form, values = words[0], words[1:]
+    pieces = re.split(r"(%%|%s|%)", form)
+    if "%" in pieces:
+        return None  # another conversion
+    slots = pieces.count("%s")
+    out: list[str] = []
+    rounds = max(1, -(-len(values) // slots)) if slots else 1
+    index = 0
+    for _ in range(rounds):
+        for piece in pieces:
+            if piece == "%s":
+                out.append(values[index] if index < len(values) else "")
+                index += 1
+            elif piece == "%%":
+                out.append("%")
+            else:
+                decoded = _escapes(piece)
+                if decoded is None:
+                    return None
+                out.append(decoded)
+    return "".join(out)
+
+
+def _to_lines(text: str, span: Span | None) -> tuple[tuple[Line, ...], bool]:
+    if text == "":
+        return (), True
+    eol = text.endswith("\n")
+    body = text[:-1] if eol else text
+    return tuple(Line(t, span) for t in body.split("\n")), eol
+
+
+# -- the observer ---------------------------------------------------------------------------
+
+_READERS = frozenset(
+    {
+        "cat",
+        "grep",
+        "egrep",
+        "fgrep",
+        "head",
+        "tail",
+        "ls",
+        "stat",
+        "test",
+        "[",
+        "diff",
+        "cmp",
+        "wc",
+        "file",
+        "sshd",
+        "ssh",
+        "echo",
+        "printf",
+        "true",
+        "false",
+        "which",
+        "type",
+        "command",
+        "id",
+        "whoami",
+        "getent",
+        "readlink",
+        "realpath",
+        "dirname",
+        "basename",
+        "md5sum",
+        "sha256sum",
+        "setcap",
+        "getcap",
+        "cd",
+        "export",
+        "set",
+        "useradd",
+        "adduser",
+        "groupadd",
+        "usermod",
+        "passwd",
+        "chpasswd",
+        "apt-get",
+        "apt",
+        "aptitude",
+        "yum",
+        "dnf",
+        "microdnf",
+        "apk",
+        "zypper",
+        "pip",
+        "pip3",
+        "conda",
+        "mamba",
+        "make",
+        "cmake",
+        "ldconfig",
+    }
+)
+_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh"})
+_WRITES = frozenset({">", ">>", ">|", "&>", "&>>", "1>", "1>>"})
+_PATH_TOKEN = re.compile(r"(?<![\w.~$-])/[\w.@%+~:,/*?-]*")
+_PACKAGE_MANAGERS = {
+    "apt-get": "apt",
+    "apt": "apt",
+    "aptitude": "apt",
+    "yum": "rpm",
+    "dnf": "rpm",
+    "microdnf": "rpm",
+    "zypper": "rpm",
+    "apk": "apk",
+}
+_CLIENT_PACKAGES = frozenset({"openssh-client", "ssh-client", "ssh", "openssh-server", "openssh"})
+_SERVER_PACKAGES = frozenset({"openssh-server", "ssh", "openssh"})
+
+
+@dataclass
+class Files:
+    """The per-stage observer: mutable while its stage is read, frozen by ``facts()``."""
+
+    base: str | None
+    kind: str | None
+    files: dict[str, FileState] = field(default_factory=dict)
+    clean: bool = False
+    unknown_under: set[str] = field(default_factory=set)
+    dirs: dict[str, Span | None] = field(default_factory=dict)
+    dirs_complete: bool = False
+    touched: set[str] = field(default_factory=set)
+    installs: dict[str, Span | None] = field(default_factory=dict)
+    user: str | None = None
+    workdir: str | None = "/"
+    shell: str | None = None
+    entrypoint: tuple[str, ...] | None = None
+    entrypoint_known: bool = False
+    # Per RUN: its working directory after ``cd``, and the last output nobody captured (for
+    # ``echo … | tee FILE``); keyed by the RUN's span.
+    run: Span | None = None
+    cwd: str | None = "/"
+    stdout: str | None = None
+
+    # -- StageObserver --------------------------------------------------------------------
+
+    def fork(self) -> StageObserver:
+        return replace(
+            self,
+            files=dict(self.files),
+            unknown_under=set(self.unknown_under),
+            dirs=dict(self.dirs),
+            touched=set(self.touched),
+            installs=dict(self.installs),
+        )
+
+    def on_instruction(self, instruction: Instruction, donor: StageObserver | None) -> None:
+        cmd = instruction.cmd
+        if cmd in ("COPY", "ADD"):
+            self.copy(instruction, donor if isinstance(donor, Files) else None)
+        elif cmd == "WORKDIR" and instruction.words:
+            self.workdir = self.resolve(instruction.words[0], self.workdir)
+        elif cmd == "USER" and instruction.words:
+            written = instruction.words[0]
+            self.user = None if "$" in written else written.partition(":")[0]
+        elif cmd == "SHELL" and instruction.words:
+            name = posixpath.basename(instruction.words[0])
+            self.shell = "bash" if name == "bash" else "dash" if name == "dash" else None
+        elif cmd == "ENTRYPOINT":
+            words = instruction.words
+            self.entrypoint = tuple(words) if words and any(w for w in words) else None
+            self.entrypoint_known = all("$" not in w for w in words)
+
     def on_command(
         self, words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]], site: RunSite
     ) -> None:
+        if site.whole != self.run:
+            self.run, self.cwd, self.stdout = site.whole, self.workdir, None
+        span = _command_span(words, redirects, site)
+        texts = _strip_sudo([w.text for w in words])
+        if site.conditional:
+            self.stdout = None
+            self.conditional(texts, redirects)
+            return
+        output = self.command(texts, redirects, site, span)
+        targets = [(op, t.text) for op, t in redirects if op in _WRITES or op.endswith(">")]
+        self.stdout = None
+        if not targets:
+            self.stdout = output
+            return
+        for op, target in targets:
+            self.redirect(op, target, output, span)
+
+    # -- facts ------------------------------------------------------------------------------
+
+    def facts(self) -> FileFacts:
+        return FileFacts(
+            files=dict(self.files),
+            clean=self.clean,
+            unknown_under=frozenset(self.unknown_under),
+            dirs=dict(self.dirs),
+            dirs_complete=self.dirs_complete,
+            touched=frozenset(self.touched),
+            installs=dict(self.installs),
+            base=self.base,
+            base_note="inferred" if self.kind == "horovod" else "",
+            user=self.user,
+            entrypoint=self.entrypoint,
+            entrypoint_known=self.entrypoint_known,
+        )
+
+    # -- state helpers ----------------------------------------------------------------------
+
+    def state(self, path: str) -> FileState:
+        found = self.files.get(path)
+        return found if found is not None else _untracked(path, self.clean, self.unknown_under)
+
+    def unknown(self, path: str, span: Span | None) -> None:
+        self.files[path] = FileState(path, None, None, span, origin="unfollowed")
+
+    def unknown_tree(self, folder: str) -> None:
+        """Anything under ``folder`` may have been written (``/``: anything at all)."""
+        folder = _norm(folder)
+        self.unknown_under.add(folder)
+        for path in list(self.files):
+            if _under(path, folder):
+                self.unknown(path, self.files[path].span)
+        if any(_under(_run_alias(d), folder) for d in ("/run/sshd",)) or folder == "/":
+            self.dirs_complete = False
+
+    def resolve(self, text: str | None, cwd: str | None) -> str | None:
+        if text is None or text == "" or "$" in text or "`" in text:
+            return None
+        if text == "~" or text.startswith("~/"):
+            if self.user not in ("root", "0"):
+                return None
+            text = "/root" + text[1:]
+        if text.startswith("~"):
+            return None
+        if not text.startswith("/"):
+            if cwd is None:
+                return None
+            text = posixpath.join(cwd, text)
+        return _norm(text)
+
+    def path(self, text: str | None) -> str | None:
+        return self.resolve(text, self.cwd)
+
+    def write(self, path: str, text: str | None, append: bool, span: Span) -> None:
+        if text is None:
+            self.unknown(path, span)
+            return
+        lines, eol = _to_lines(text, span)
+        old = self.state(path)
+        if append and old.exists is not False:
+            if old.lines is None or old.exists is None:
+                self.unknown(path, span)
+                return
+            merged = list(old.lines)
+            if lines and merged and not old.eol:
+                merged[-1] = Line(merged[-1].text + lines[0].text, span)
+                lines = lines[1:]
+            self.files[path] = replace(
+                old, lines=(*merged, *lines), eol=eol if (lines or text) else old.eol
+            )
+            return
+        mode, owner = (old.mode, old.owner) if old.exists is True else (0o644, self.user)
+        self.files[path] = FileState(path, True, lines, span, mode, owner, "shell", eol)
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def conditional(self, texts: list[str | None], redirects: Sequence[tuple[str, Arg]]) -> None:
+        """A command under if/for/while may or may not run: what it would write is unknown."""
+        for op, target in redirects:
+            if op in _WRITES or op.endswith(">"):
+                path = self.path(target.text)
+                if path is None:
+                    self.unknown_tree("/")
+                else:
+                    self.unknown(path, None)
+        if texts and texts[0] is not None and posixpath.basename(texts[0]) in _READERS:
+            if posixpath.basename(texts[0]) in _PACKAGE_MANAGERS:
+                self.install(texts, None, certain=False)
+            return
+        self.mentions(texts, None)
+
+    def command(
+        self,
+        texts: list[str | None],
+        redirects: Sequence[tuple[str, Arg]],
+        site: RunSite,
+        span: Span,
+    ) -> str | None:
+        """Apply one command; return what it prints on stdout when that is known."""
+        if not texts:
+            return "" if not redirects else self.heredoc_output(redirects, site, "")
+        program = texts[0]
+        if program is None:
+            self.unknown_tree("/")  # a program only known at run time may do anything
+            return None
+        name = posixpath.basename(program)
+        args = texts[1:]
+        handler = _HANDLERS.get(name)
+        if handler is not None:
+            return handler(self, args, redirects, site, span)
+        if name in _PACKAGE_MANAGERS:
+            self.install(texts, span, certain=True)
+            return None
+        if name.endswith(".sh") or (name in _SHELLS and args) or name in ("source", "."):
+            self.unknown_tree("/")  # a script may write any file
+            return None
+        if name in _READERS:
+            return None
+        self.mentions(texts, span)
         return None
 
-    def on_instruction(self, instruction: Instruction, donor: StageObserver | None) -> None:
+    def mentions(self, texts: Sequence[str | None], span: Span | None) -> None:
+        """A command the model does not follow: every ssh file or tracked path it names (also
+        inside a string, as in ``python -c "open('/etc/ssh/sshd_config', 'w')"``) is unknown."""
+        for text in texts[1:] if texts else ():
+            if text is None:
+                continue
+            for token in _PATH_TOKEN.findall(text):
+                self.mentioned(_norm(token.rstrip(",:")), span)
+
+    def mentioned(self, token: str, span: Span | None) -> None:
+        if any(ch in token for ch in "*?"):
+            folder = posixpath.dirname(token)
+            if relevant(folder + "/x") or any(_under(p, folder) for p in self.files):
+                self.unknown_tree(folder)
+            return
+        if relevant(token) or token in self.files:
+            self.unknown(token, span)
+        if any(_under(p, token) for p in self.files) or "/etc/ssh/x".startswith(
+            token.rstrip("/") + "/"
+        ):
+            self.unknown_tree(token)
+        if _run_alias(token) in ("/run/sshd", "/run", "/"):
+            self.dirs_complete = False
+
+    def install(self, texts: Sequence[str | None], span: Span | None, certain: bool) -> None:
+        program = posixpath.basename(texts[0] or "")
+        family = _PACKAGE_MANAGERS.get(program)
+        args = list(texts[1:])
+        verbs = ("install", "add", "reinstall")
+        if not any(a in verbs for a in args):
+            if any(a in ("remove", "purge", "del", "erase") for a in args):
+                for path in ("/etc/ssh/ssh_config", "/etc/ssh/sshd_config"):
+                    self.unknown(path, span)
+            return
+        start = next(i for i, a in enumerate(args) if a in verbs) + 1
+        packages = [a for a in args[start:] if a is None or not a.startswith("-")]
+        names = {re.split(r"[=:]", p, maxsplit=1)[0] for p in packages if p is not None}
+        vague = any(p is None for p in packages)
+        client = bool(names & _CLIENT_PACKAGES) or any(n.startswith("openssh") for n in names)
+        server = bool(names & _SERVER_PACKAGES) or "openssh-server" in names
+        if not (client or server or vague):
+            return
+        if not certain or vague or family != "apt" or self.kind not in ("debian", None):
+            for path in ("/etc/ssh/ssh_config", "/etc/ssh/sshd_config"):
+                if not self.state(path).known or self.state(path).exists is False:
+                    self.files[path] = FileState(path, None, None, span, origin=program)
+            return
+        if client:
+            self.installs.setdefault("openssh-client", span)
+            self.package_file("/etc/ssh/ssh_config", sshdefaults.SSH_CONFIG, span)
+        if server:
+            self.installs.setdefault("openssh-server", span)
+            self.package_file("/etc/ssh/sshd_config", sshdefaults.SSHD_CONFIG, span)
+            for key in _host_keys(span, "openssh-server"):
+                if self.state(key.path).exists is not True:
+                    self.files[key.path] = key
+
+    def package_file(self, path: str, text: str, span: Span | None) -> None:
+        """A conffile: installed when absent, kept as it is when present."""
+        if self.state(path).exists is False:
+            lines = _default_lines(text)
+            self.files[path] = FileState(path, True, lines, span, 0o644, "root", "package")
+
+    def heredoc_output(
+        self, redirects: Sequence[tuple[str, Arg]], site: RunSite, default: str | None
+    ) -> str | None:
+        for op, target in redirects:
+            if op in ("<<", "<<-"):
+                body = site.heredocs.get(target.text or "")
+                if body is None or "$" in body or "`" in body or "\\" in body:
+                    return None  # unquoted delimiters expand; the quoting is not visible here
+                if op == "<<-":
+                    body = "\n".join(line.lstrip("\t") for line in body.split("\n"))
+                return body
+            if op == "<<<":
+                return None if target.text is None else target.text + "\n"
+            if op == "<":
+                path = self.path(target.text)
+                return self.state(path).text if path is not None else None
+        return default
+
+    def redirect(self, op: str, target: str | None, output: str | None, span: Span) -> None:
+        if op.startswith("2") or op.startswith(("3", "4", "5", "6", "7", "8", "9")):
+            path = self.path(target)
+            if path is not None and (relevant(path) or path in self.files):
+                self.unknown(path, span)  # errors written into a config file
+            return
+        path = self.path(target)
+        if path is None:
+            if target is None or not target.startswith("/dev/"):
+                self.unknown_tree("/")
+            return
+        if path.startswith("/dev/"):
+            return
+        self.write(path, output, op in (">>", "&>>", "1>>"), span)
+
+    def keys(self, path: str, span: Span) -> None:
+        for name in (path, path + ".pub"):
+            self.files[name] = FileState(name, True, None, span, 0o600, self.user, "ssh-keygen")
+        self.files[path + ".pub"] = replace(self.files[path + ".pub"], mode=0o644)
+
+    def copy(self, instruction: Instruction, donor: Files | None) -> None:
+        words = [w for w in instruction.words]
+        flags = dict(f.partition("=")[::2] for f in instruction.flags)
+        if len(words) < 2:
+            return
+        *sources, dest_text = words
+        dest = self.resolve(dest_text, self.workdir)
+        span = instruction.span
+        if dest is None:
+            if any(relevant(s) for s in sources) or dest_text.endswith(("/", ".")):
+                self.unknown_tree("/")
+            return
+        into_dir = dest_text.endswith("/") or len(sources) > 1 or dest in self.dirs
+        mode = _octal(flags.get("--chmod"))
+        owner = flags.get("--chown", "").partition(":")[0] or "root"
+        placed: list[tuple[str, FileState]] = []
+        if "--from" in flags:
+            placed = self.from_stage(sources, dest, into_dir, donor, span)
+        else:
+            placed = self.from_context(instruction, sources, dest, into_dir, span)
+        for path, state in placed:
+            self.files[path] = replace(
+                state,
+                path=path,
+                span=span if state.exists is not False else state.span,
+                mode=mode if mode is not None else state.mode,
+                owner=owner if "--chown" in flags or state.owner is None else state.owner,
+            )
+
+    def from_stage(
+        self,
+        sources: Sequence[str],
+        dest: str,
+        into_dir: bool,
+        donor: Files | None,
+        span: Span,
+    ) -> list[tuple[str, FileState]]:
+        placed: list[tuple[str, FileState]] = []
+        for source in sources:
+            src = _norm(source if source.startswith("/") else "/" + source)
+            if donor is None:
+                if relevant(dest) or "/etc/ssh/x".startswith(dest.rstrip("/") + "/"):
+                    self.unknown_tree(dest)
+                continue
+            tracked = [p for p in donor.files if _under(p, src) and p != src]
+            if src in donor.files or not tracked:
+                target = posixpath.join(dest, posixpath.basename(src)) if into_dir else dest
+                state = donor.state(src)
+                if state.exists is not False or relevant(target):
+                    placed.append((target, state))
+                continue
+            for path in tracked:
+                placed.append(
+                    (posixpath.join(dest, posixpath.relpath(path, src)), donor.files[path])
+                )
+            if not donor.clean or _under_any(src, donor.unknown_under):
+                self.unknown_tree(dest)
+        return placed
+
+    def from_context(
+        self,
+        instruction: Instruction,
+        sources: Sequence[str],
+        dest: str,
+        into_dir: bool,
+        span: Span,
+    ) -> list[tuple[str, FileState]]:
+        placed: list[tuple[str, FileState]] = []
+        heredocs = dict(instruction.heredocs)
+        for source in sources:
+            if source.startswith("<<"):
+                body = heredocs.get(source.lstrip("<-").strip("'\""))
+                if body is None:
+                    self.unknown(dest, span)
+                    continue
+                lines, eol = _to_lines(body, span)
+                placed.append(
+                    (dest, FileState(dest, True, lines, span, 0o644, "root", "copy", eol))
+                )
+                continue
+            if "://" in source or (instruction.cmd == "ADD" and _archive(source)):
+                if relevant(dest) or into_dir:
+                    self.unknown_tree(dest) if into_dir else self.unknown(dest, span)
+                continue
+            placed += self.context_files(instruction.context_dir, source, dest, into_dir, span)
+        return placed
+
+    def context_files(
+        self, context: str, source: str, dest: str, into_dir: bool, span: Span
+    ) -> list[tuple[str, FileState]]:
+        pattern = os.path.join(context, source.lstrip("/"))
+        matches = sorted(glob.glob(pattern)) if any(c in source for c in "*?[") else [pattern]
+        found = [m for m in matches if os.path.exists(m)]
+        if not found:
+            if into_dir:
+                target = posixpath.join(dest, posixpath.basename(source))
+                if relevant(target) or any(c in source for c in "*?["):
+                    self.unknown_tree(dest) if "*" in source else self.unknown(target, span)
+            elif relevant(dest):
+                self.unknown(dest, span)
+            return []
+        placed: list[tuple[str, FileState]] = []
+        for match in found:
+            if os.path.isdir(match):
+                placed += self.context_tree(match, dest, span)
+                continue
+            target = (
+                posixpath.join(dest, os.path.basename(match))
+                if into_dir or len(found) > 1
+                else dest
+            )
+            if relevant(target):
+                placed.append((target, _read_context_file(match, target, span)))
+        return placed
+
+    def context_tree(self, folder: str, dest: str, span: Span) -> list[tuple[str, FileState]]:
+        placed: list[tuple[str, FileState]] = []
+        count = 0
+        for root, _dirs, names in os.walk(folder):
+            for name in names:
+                count += 1
+                if count > 500:
+                    self.unknown_tree(dest)
+                    return placed
+                local = os.path.join(root, name)
+                rel = os.path.relpath(local, folder).replace(os.sep, "/")
+                target = _norm(posixpath.join(dest, rel))
+                if relevant(target):
+                    placed.append((target, _read_context_file(local, target, span)))
+        return placed
+
+
+def _read_context_file(local: str, target: str, span: Span) -> FileState:
+    try:
+        with open(local, "rb") as handle:
+            data = handle.read(1_000_001)
+        text = data.decode("utf-8") if len(data) <= 1_000_000 else None
+    except (OSError, UnicodeDecodeError):
+        text = None
+    if text is None:
+        return FileState(target, True, None, span, None, None, "copy")
+    lines, eol = _to_lines(text.replace("\r\n", "\n"), span)
+    return FileState(target, True, lines, span, 0o644, "root", "copy", eol)
+
+
+def _archive(source: str) -> bool:
+    return bool(re.search(r"\.(tar|tgz|tar\.\w+|txz|tbz2?)$", source))
+
+
+def _octal(text: str | None) -> int | None:
+    if text is None or not re.fullmatch(r"[0-7]{3,4}", text):
+        return None
+    return int(text, 8)
+
+
+def _strip_sudo(texts: list[str | None]) -> list[str | None]:
+    while texts and texts[0] in ("sudo", "exec", "nohup", "command"):
+        texts = texts[1:]
+        while texts and texts[0] is not None and texts[0].startswith("-"):
+            texts = texts[1:]
+    return texts
+
+
+def _command_span(
+    words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]], site: RunSite
+) -> Span:
+    args = [*words, *(t for _, t in redirects)]
+    if not args or any(a.start < 0 for a in args):
+        return site.whole
+    return site.span(min(a.start for a in args), max(a.end for a in args))
+
+
+# -- command handlers -----------------------------------------------------------------------
+
+Handler = Callable[
+    [Files, list["str | None"], Sequence[tuple[str, Arg]], RunSite, Span], "str | None"
+]
+
+
+def _h_echo(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    return echo_output(args, obs.shell)
+
+
+def _h_printf(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    return printf_output(args)
+
+
+def _h_cat(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    files = [a for a in args if a != "-"]
+    if not files:
+        return obs.heredoc_output(redirects, site, None)
+    if any(a is None or a.startswith("-") for a in files):
+        return None
+    texts = [obs.state(p).text if (p := obs.path(a)) is not None else None for a in files]
+    return None if any(t is None for t in texts) else "".join(t for t in texts if t)
+
+
+def _h_tee(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    append = False
+    targets: list[str | None] = []
+    for arg in args:
+        if arg in ("-a", "--append"):
+            append = True
+        elif arg is not None and arg.startswith("-"):
+            continue
+        else:
+            targets.append(arg)
+    source = obs.heredoc_output(redirects, site, obs.stdout)
+    for target in targets:
+        path = obs.path(target)
+        if path is None:
+            obs.unknown_tree("/")
+        elif not path.startswith("/dev/"):
+            obs.write(path, source, append, span)
+    return source
+
+
+def _h_cd(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    obs.cwd = obs.path(args[0]) if args else None
+    return None
+
+
+def _h_mkdir(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg in ("-m", "--mode"):
+            skip = True
+            continue
+        if arg is not None and arg.startswith("-"):
+            continue
+        path = obs.path(arg)
+        if path is None:
+            obs.dirs_complete = False
+            continue
+        while path not in ("/", ""):
+            obs.dirs.setdefault(_run_alias(path), span)
+            path = posixpath.dirname(path)
+    return None
+
+
+def _h_rm(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    for arg in args:
+        if arg is not None and arg.startswith("-"):
+            continue
+        path = obs.path(arg)
+        if path is None:
+            if arg is None or "ssh" in arg:
+                obs.unknown_tree("/")
+            continue
+        for tracked in list(obs.files):
+            if fnmatch.fnmatchcase(tracked, path) or _under(tracked, path):
+                obs.files[tracked] = FileState(tracked, False, None, span, origin="removed")
+        if not any(c in path for c in "*?["):
+            obs.files[path] = FileState(path, False, None, span, origin="removed")
+        if _run_alias(path) in obs.dirs:
+            del obs.dirs[_run_alias(path)]
+    return None
+
+
+def _operands(args: list[str | None]) -> tuple[list[str | None], set[str]]:
+    options: set[str] = set()
+    operands: list[str | None] = []
+    for arg in args:
+        if arg is not None and arg.startswith("-") and arg != "-":
+            options.update(arg[1:] if not arg.startswith("--") else {arg})
+        else:
+            operands.append(arg)
+    return operands, options
+
+
+def _h_mv_cp(move: bool) -> Handler:
+    def handle(
+        obs: Files,
+        args: list[str | None],
+        redirects: Sequence[tuple[str, Arg]],
+        site: RunSite,
+        span: Span,
+    ) -> str | None:
+        operands, options = _operands(args)
+        if len(operands) < 2:
+            return None
+        *sources, dest_text = operands
+        dest = obs.path(dest_text)
+        if dest is None:
+            obs.unknown_tree("/")
+            return None
+        into = len(sources) > 1 or (dest_text or "").endswith("/") or dest in obs.dirs
+        for source in sources:
+            src = obs.path(source)
+            if src is None or any(c in src for c in "*?["):
+                obs.unknown_tree(dest)
+                continue
+            target = posixpath.join(dest, posixpath.basename(src)) if into else dest
+            tracked = [p for p in obs.files if _under(p, src) and p != src]
+            if tracked:
+                for path in tracked:
+                    moved = _norm(posixpath.join(target, posixpath.relpath(path, src)))
+                    obs.files[moved] = replace(obs.files[path], path=moved, span=span)
+                    if move:
+                        obs.files[path] = FileState(path, False, None, span, origin="moved")
+                continue
+            state = obs.state(src)
+            keep = move or bool(options & {"a", "p", "--preserve", "--archive"})
+            obs.files[target] = replace(
+                state,
+                path=target,
+                span=span,
+                owner=state.owner if keep else obs.user,
+            )
+            if move and state.exists is not False:
+                obs.files[src] = FileState(src, False, None, span, origin="moved")
         return None
 
-    def fork(self) -> StageObserver:
-        return self
+    return handle
+
+
+def _h_ln(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    operands, _ = _operands(args)
+    if not operands:
+        return None
+    link = obs.path(operands[-1]) if len(operands) > 1 else None
+    if link is None:
+        obs.mentions(["ln", *operands], span)
+        return None
+    if relevant(link) or link in obs.files or "/etc/ssh/x".startswith(link.rstrip("/") + "/"):
+        obs.unknown(link, span)  # a link: what it points at is not followed
+    return None
+
+
+def _h_chmod_chown(owner: bool) -> Handler:
+    def handle(
+        obs: Files,
+        args: list[str | None],
+        redirects: Sequence[tuple[str, Arg]],
+        site: RunSite,
+        span: Span,
+    ) -> str | None:
+        operands, options = _operands(args)
+        if len(operands) < 2:
+            return None
+        value, *paths = operands
+        recursive = bool(options & {"R", "--recursive"})
+        for text in paths:
+            path = obs.path(text)
+            if path is None:
+                continue
+            obs.touched.add(_run_alias(path))
+            for tracked in list(obs.files):
+                hit = fnmatch.fnmatchcase(tracked, path) or (recursive and _under(tracked, path))
+                if not hit or obs.files[tracked].exists is False:
+                    continue
+                state = obs.files[tracked]
+                if owner:
+                    who = None if value is None else value.partition(":")[0] or state.owner
+                    obs.files[tracked] = replace(state, owner=who)
+                else:
+                    obs.files[tracked] = replace(state, mode=_octal(value))
+        return None
+
+    return handle
+
+
+def _h_sed(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    expressions: list[str] = []
+    files: list[str | None] = []
+    in_place, extended, broken = False, False, False
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg is None:
+            broken = True
+            files.append(None)
+            continue
+        if arg in ("-e", "--expression") and i < len(args):
+            value = args[i]
+            i += 1
+            if value is None:
+                broken = True
+            else:
+                expressions.append(value)
+        elif arg.startswith("--expression="):
+            expressions.append(arg.partition("=")[2])
+        elif arg.startswith("-i") or arg.startswith("--in-place"):
+            in_place = True
+        elif arg in ("-E", "-r", "--regexp-extended"):
+            extended = True
+        elif arg in ("--posix", "--follow-symlinks", "-s", "--separate", "-u", "--unbuffered"):
+            continue
+        elif arg.startswith("-") and len(arg) > 1:
+            letters = arg[1:]
+            if re.fullmatch(r"[Ers]+", letters):
+                extended = extended or "E" in letters or "r" in letters
+            elif re.fullmatch(r"[Ersi]+.*", letters) and "i" in letters:
+                in_place = True
+                extended = extended or "E" in letters.split("i")[0] or "r" in letters.split("i")[0]
+            else:
+                broken = True  # -n, -f, -z …: not followed
+        else:
+            files.append(arg)
+    if not expressions and files:
+        expressions.append(files.pop(0) or "")
+    try:
+        if broken:
+            raise SedError("option not followed")
+        commands = parse_sed(expressions, extended)
+    except SedError:
+        commands = ()
+    paths = [obs.path(f) for f in files]
+    if not in_place:
+        if not commands or not paths:
+            return None  # sed reading stdin, or a script not followed
+        texts = [obs.state(p).lines if p is not None else None for p in paths]
+        if any(t is None for t in texts):
+            return None
+        result: list[str] = []
+        for lines in texts:
+            result += [line.text for line in run_sed(commands, lines or (), span)]
+        return "".join(t + "\n" for t in result)
+    for path in paths:
+        if path is None:
+            obs.unknown_tree("/")
+            continue
+        state = obs.state(path)
+        if state.exists is False:
+            continue  # sed fails on a missing file; the build stops
+        if not commands or state.lines is None or state.exists is None:
+            obs.unknown(path, span)
+            continue
+        obs.files[path] = replace(state, lines=run_sed(commands, state.lines, span))
+    return None
+
+
+def _h_ssh_keygen(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    if "-A" in args:
+        for key in _host_keys(span, "ssh-keygen -A", obs.user):
+            if obs.state(key.path).exists is not True:
+                obs.files[key.path] = key
+        return None
+    if "-f" in args:
+        index = args.index("-f") + 1
+        path = obs.path(args[index]) if index < len(args) else None
+        if path is None:
+            obs.unknown_tree("/etc/ssh")
+        elif any(a in ("-t", "-b", "-N", "-q", "-C") for a in args) and "-y" not in args:
+            obs.keys(path, span)
+    return None
+
+
+def _h_touch(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    for arg in args:
+        if arg is not None and arg.startswith("-"):
+            continue
+        path = obs.path(arg)
+        if path is None:
+            continue
+        if obs.state(path).exists is False:
+            obs.files[path] = FileState(path, True, (), span, 0o644, obs.user, "touch")
+    return None
+
+
+def _h_service(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    if args and args[0] in ("ssh", "sshd"):
+        obs.dirs.setdefault("/run/sshd", span)  # the init script creates it
+    return None
+
+
+def _h_dpkg_reconfigure(
+    obs: Files,
+    args: list[str | None],
+    redirects: Sequence[tuple[str, Arg]],
+    site: RunSite,
+    span: Span,
+) -> str | None:
+    if any(a is None or "openssh" in a for a in args):
+        obs.unknown("/etc/ssh/sshd_config", span)
+    return None
+
+
+_HANDLERS: dict[str, Handler] = {
+    "echo": _h_echo,
+    "printf": _h_printf,
+    "cat": _h_cat,
+    "tee": _h_tee,
+    "cd": _h_cd,
+    "mkdir": _h_mkdir,
+    "rm": _h_rm,
+    "mv": _h_mv_cp(move=True),
+    "cp": _h_mv_cp(move=False),
+    "ln": _h_ln,
+    "chmod": _h_chmod_chown(owner=False),
+    "chown": _h_chmod_chown(owner=True),
+    "sed": _h_sed,
+    "ssh-keygen": _h_ssh_keygen,
+    "touch": _h_touch,
+    "service": _h_service,
+    "dpkg-reconfigure": _h_dpkg_reconfigure,
+}
+
+
+# -- start ----------------------------------------------------------------------------------
 
 
 def start(base: str | None) -> StageObserver:
-    return _Nothing()
+    """The observer of a stage built FROM ``base``, seeded with what that image holds."""
+    kind = _base_kind(base)
+    observer = Files(base, kind)
+    if kind is None:
+        return observer  # unknown image: every file and the user unknown
+    observer.clean = True
+    observer.dirs_complete = True
+    observer.user = "root"
+    observer.shell = "dash" if kind in ("debian", "mpioperator", "horovod") else None
+    observer.entrypoint_known = True
+    seeded: tuple[FileState, ...] = ()
+    if kind == "mpioperator":
+        seeded = _mpioperator_files()
+        if base is not None and _matches(
+            split_image(base).repository, sshdefaults.MPIOPERATOR_ENTRYPOINT_BASES
+        ):
+            observer.entrypoint = ("/entrypoint.sh",)
+    elif kind == "horovod":
+        seeded = _horovod_files()
+    if seeded:
+        observer.files = {s.path: s for s in seeded}
+        observer.dirs = {"/run/sshd": None}
+        observer.installs = {"openssh-client": None, "openssh-server": None}
+    return observer
+
+
+def iter_lines(state: FileState) -> Iterator[tuple[int, Line]]:
+    """Numbered lines of a known file (1-based), for messages."""
+    yield from enumerate(state.lines or (), start=1)
