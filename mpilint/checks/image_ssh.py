@@ -381,9 +381,36 @@ def ssh_port_mismatch(pair: Pair) -> Iterator[Hit]:
     client_hit = _client_port_hit(pair, facts, job, sshd, server)
     if client_hit is not None:
         yield client_hit
-    probe_hit = _probe_port_hit(pair, job, sshd, server)
-    if probe_hit is not None:
-        yield probe_hit
+
+
+@dataclass(frozen=True)
+class SshdListening:
+    """Where the worker's sshd listens, read from the image and the worker's command line,
+    with where those ports are set (for MPL115, which owns the readiness-probe question)."""
+
+    ports: frozenset[int]
+    config: str
+    related: tuple[Related, ...]
+
+
+def worker_sshd_listening(pair: Pair) -> SshdListening | None:
+    """None when the image's configuration or the worker's command cannot be read."""
+    ready = _ready(pair)
+    if ready is None:
+        return None
+    job, facts = ready
+    sshd = _worker_sshd(job, pair.manifest.text)
+    server = _server_ports(facts, sshd) if sshd is not None else None
+    if sshd is None or server is None:
+        return None
+    related = _server_related(pair, sshd, server) or [
+        Related(
+            pair.image_file,
+            server.config.span or pair.image.final.from_span,
+            f"{sshd.config} has no Port line: sshd listens on 22",
+        )
+    ]
+    return SshdListening(server.ports, sshd.config, tuple(related))
 
 
 def _ports_text(ports: frozenset[int]) -> str:
@@ -444,57 +471,6 @@ def _client_port_hit(
         file=pair.image_file,
         related=tuple(related),
     )
-
-
-def _probe_port_hit(pair: Pair, job: MPIJob, sshd: _Sshd, server: _ServerPorts) -> Hit | None:
-    """A readinessProbe on a port the image's sshd does not listen on; MPL115 already reports
-    ports that are neither 22 nor 2222 from the manifest alone, so only those are left here."""
-    worker = job.worker
-    main = worker.main if worker is not None else None
-    if main is None:
-        return None
-    probe = _probe(main)
-    if probe is None:
-        return None
-    number, node = probe
-    given = {p for p, _ in sshd.ports}
-    if number in server.ports or not (sshd.exact or number in {22, 2222} | given):
-        return None
-    related = _server_related(pair, sshd, server)
-    if not related:
-        related = [
-            Related(
-                pair.image_file,
-                server.config.span or pair.image.final.from_span,
-                f"{sshd.config} has no Port line: sshd listens on 22",
-            )
-        ]
-    return Hit(
-        span_of(node),
-        f"the worker's readinessProbe checks port {number}, but the sshd configuration of the"
-        f" image ({sshd.config}) makes sshd listen on {_ports_text(server.ports)}: the worker"
-        " never becomes Ready, so the launcher cannot resolve its name (and with"
-        " WaitForWorkersReady is never created). Probe the sshd port: tcpSocket port"
-        f" {min(server.ports)}",
-        related=tuple(related),
-    )
-
-
-def _probe(container: Container) -> tuple[int, Node] | None:
-    node = get(container.node, "readinessProbe", "tcpSocket", "port")
-    if not isinstance(node, ScalarNode):
-        return None
-    if scalar_type(node) == "int":
-        return (int(node.value), node) if node.value.isdecimal() else None
-    declared = get(container.node, "ports")
-    if not isinstance(declared, SequenceNode) or node.value.isdigit():
-        return None
-    for item in declared.value:
-        if get_str(item, "name") == node.value:
-            value = get(item, "containerPort")
-            if isinstance(value, ScalarNode) and value.value.isdecimal():
-                return int(value.value), node
-    return None
 
 
 # ---------------------------------------------------------------- MPL203 ssh-strict-modes

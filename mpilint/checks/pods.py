@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mpilint.commands import ArgRef, basename, read_argv, read_sshd
-from mpilint.engine import Hit, Manifest, rule
+from mpilint.engine import Hit, Manifest, Pair, rule
 from mpilint.findings import Related, Severity, Span
 from mpilint.launchers import find_launches
 from mpilint.mpijob import Container, MPIJob, ReplicaSpec
@@ -30,6 +31,9 @@ from mpilint.yamlsource import (
 )
 
 # ---------------------------------------------------------------- shared readers
+
+if TYPE_CHECKING:
+    from mpilint.checks.image_ssh import SshdListening
 
 
 @dataclass(frozen=True)
@@ -492,13 +496,27 @@ def readiness_probe_port(subject: Manifest) -> Iterator[Hit]:
     command = sshd_command(main, subject.text)
     if command.unknown:
         return
+    listening = _image_listening(subject)
+    if listening is not None:
+        # The paired image says where its sshd listens: no need to guess 22 or 2222.
+        if probe.port not in listening.ports:
+            yield _probe_hit(subject, job, command, probe, listening.ports, True, listening)
+        return
     accepted = accepted_sshd_ports(command)
     if probe.port in accepted:
         return
     # Only sshd runs in a worker whose command is sshd itself (or the operator's default); a
     # script might also start a server on an unusual port, so that cannot be decided.
     certain = _plain_sshd(main) or probe.port in USUAL_SSHD_PORTS
-    yield _probe_hit(subject, job, command, probe, accepted, certain)
+    yield _probe_hit(subject, job, command, probe, accepted, certain, None)
+
+
+def _image_listening(subject: Manifest) -> SshdListening | None:
+    if subject.image is None or subject.image_file is None:
+        return None
+    from mpilint.checks.image_ssh import worker_sshd_listening
+
+    return worker_sshd_listening(Pair(subject, subject.image_file, subject.image))
 
 
 def _plain_sshd(container: Container) -> bool:
@@ -549,17 +567,26 @@ def _probe_hit(
     probe: _ProbePort,
     accepted: frozenset[int],
     certain: bool,
+    image: SshdListening | None,
 ) -> Hit:
     policy = get_str(job.spec, "launcherCreationPolicy")
     waits = policy == "WaitForWorkersReady"
     related = [Related(subject.file, p.span, f"sshd listens on {p.port}") for p in command.ports]
+    if image is not None:
+        related = list(image.related)
     if probe.via is not None:
         related.insert(
             0, Related(subject.file, span_of(probe.via), f"port {probe.node.value!r} is this")
         )
     given = sorted({p.port for p in command.ports})
     listens = "the worker's sshd listens on " + ", ".join(str(p) for p in given)
-    if not command.exact:
+    if image is not None:
+        given = sorted(accepted)
+        listens = (
+            f"the image's sshd configuration ({image.config}) and the worker's command make"
+            " sshd listen on " + ", ".join(str(p) for p in given)
+        )
+    elif not command.exact:
         listens = (
             f"{listens} or, as its config says," if given else "the worker's sshd listens on"
         ) + " 2222 (mpioperator images) or 22 (the default)"
