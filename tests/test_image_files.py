@@ -7,17 +7,8 @@ from pathlib import Path
 import pytest
 
 from mpilint.image import load_image
-from mpilint.image.files import (
-    FileFacts,
-    Line,
-    SedError,
-    echo_output,
-    files_of,
-    parse_sed,
-    printf_output,
-    run_sed,
-    translate_regex,
-)
+from mpilint.image.files import FileFacts, echo_output, files_of, printf_output
+from mpilint.image.sed import Line, SedError, parse_sed, run_sed, translate_regex
 from mpilint.image.sshdefaults import SSH_CONFIG, SSHD_CONFIG
 
 REPO = Path(__file__).resolve().parent.parent
