@@ -552,3 +552,281 @@ def test_shell_c_strings_are_followed_not_treated_as_scripts() -> None:
     assert result.image is not None
     assert result.image.users_complete is True
     assert "alice" in {u.name for u in result.image.users}
+
+
+# -- groups and primary gids ----------------------------------------------------------------
+
+from mpilint.image.dockerfile import Group  # noqa: E402  (groups are not re-exported yet)
+
+
+def _group(image: Image, name: str) -> Group:
+    found = [g for g in image.groups if g.name == name]
+    assert len(found) == 1, [g.name for g in image.groups]
+    return found[0]
+
+
+def _group_names(image: Image) -> set[str]:
+    return {g.name for g in image.groups}
+
+
+def test_platform_dockerfile_user_group() -> None:
+    """shadow's useradd asks find_new_gid for the uid first: user 1000 gets group 1000."""
+    image = _load(PLATFORM_DOCKERFILE)
+    user = _user(image, "user")
+    assert (user.gid, user.group) == (1000, "user")
+    group = _group(image, "user")
+    assert (group.gid, group.origin, group.span) == (1000, "useradd", user.span)
+    assert image.groups_complete
+    assert (_group(image, "root").gid, _user(image, "root").gid) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("runs", "user", "gid", "group", "groups"),
+    [
+        (["groupadd -g 2000 mpi && useradd -m -g mpi mpi"], "mpi", 2000, "mpi", {"mpi": 2000}),
+        (["groupadd mpi", "useradd -m -g mpi -G sudo u"], "u", 1000, "mpi", {"mpi": 1000}),
+        (["groupadd -g 1234 hpc && useradd -g 1234 u"], "u", 1234, "hpc", {"hpc": 1234}),
+        (["useradd -g 1234 u"], "u", 1234, None, {}),  # a number needs no name to be a gid
+        (["useradd -u 1500 -m u"], "u", 1500, "u", {"u": 1500}),
+        (["groupadd -g 1000 taken && useradd -u 1000 u"], "u", 1001, "u", {"u": 1001}),
+        (["useradd -u 500 u"], "u", 1000, "u", {"u": 1000}),  # below GID_MIN: not preferred
+        (["useradd -N u"], "u", None, None, {}),  # GROUP= of /etc/default/useradd
+        (["useradd -g $G u"], "u", None, None, {}),
+        (["useradd -r svc"], "svc", None, "svc", {"svc": None}),  # system gids: not followed
+        (["groupadd -r sg && groupadd app"], None, None, None, {"sg": None, "app": 1000}),
+        (["groupadd -g 1500 a && groupadd b"], None, None, None, {"a": 1500, "b": 1501}),
+        (["groupadd -g 1500 a && groupadd -f -g 1500 b"], None, None, None, {"b": 1501}),
+        (["groupadd a && groupmod -g 1700 -n b a"], None, None, None, {"b": 1700}),
+        (["groupadd -g 1700 a && useradd -g a u && groupmod -g 1800 a"], "u", 1800, "a", {}),
+        (["groupadd a && groupdel a"], None, None, None, {}),
+        (
+            ["adduser --disabled-password --gecos '' carl"],
+            "carl",
+            1000,
+            "carl",
+            {"carl": 1000},
+        ),
+        (["adduser --uid 1400 --disabled-password x"], "x", 1400, "x", {"x": 1400}),
+        (
+            ["addgroup --gid 3000 hpc && adduser --ingroup hpc --disabled-password u"],
+            "u",
+            3000,
+            "hpc",
+            {"hpc": 3000},
+        ),
+        (
+            ["addgroup --quiet hpc && adduser --gid 1000 --disabled-password u"],
+            "u",
+            1000,
+            "hpc",
+            {},
+        ),
+        (["adduser --system svc"], "svc", 65534, "nogroup", {}),
+        (["adduser --system --group svc"], "svc", None, "svc", {"svc": None}),
+        (["groupadd -g 1000 g && adduser --disabled-password u"], "u", None, "u", {"u": None}),
+        (['echo "mpi:x:1500:" >> /etc/group'], None, None, None, {"mpi": 1500}),
+        (
+            [
+                'echo "mpi:x:1500:" >> /etc/group',
+                'echo "mpi:x:1500:1500::/home/mpi:/bin/sh" >> /etc/passwd',
+            ],
+            "mpi",
+            1500,
+            "mpi",
+            {"mpi": 1500},
+        ),
+    ],
+)
+def test_group_forms_debian(
+    runs: list[str],
+    user: str | None,
+    gid: int | None,
+    group: str | None,
+    groups: dict[str, int | None],
+) -> None:
+    text = "FROM debian:bookworm\n" + "".join(f"RUN {run}\n" for run in runs)
+    image = _load(text)
+    if user is not None:
+        found = _user(image, user)
+        assert (found.gid, found.group) == (gid, group)
+    assert {name: _group(image, name).gid for name in groups} == groups
+    assert image.groups_complete
+
+
+@pytest.mark.parametrize(
+    ("run", "user", "gid", "groups"),
+    [
+        ("adduser -D bob", "bob", 1000, {"bob": 1000}),  # BusyBox: gid = uid
+        ("adduser -D -u 1600 mpi", "mpi", 1600, {"mpi": 1600}),
+        ("addgroup -g 1500 mpi && adduser -D -G mpi -u 1500 mpi", "mpi", 1500, {"mpi": 1500}),
+        ("addgroup -g 2500 hpc && adduser -D -G hpc u", "u", 2500, {"hpc": 2500}),
+        ("addgroup -S sshgrp", None, None, {"sshgrp": None}),
+        ("addgroup plain", None, None, {"plain": None}),  # BusyBox's own pick: not followed
+        ("adduser -D u && addgroup -g 4000 hpc && addgroup u hpc", "u", 1000, {"hpc": 4000}),
+        ("adduser -S -D -H svc", "svc", None, {"svc": None}),
+    ],
+)
+def test_group_forms_busybox(
+    run: str, user: str | None, gid: int | None, groups: dict[str, int | None]
+) -> None:
+    image = _load(f"FROM alpine:3.20\nRUN {run}\n")
+    if user is not None:
+        assert _user(image, user).gid == gid
+    assert {name: _group(image, name).gid for name in groups} == groups
+    assert image.groups_complete
+
+
+@pytest.mark.parametrize(
+    ("base", "gid"),
+    [
+        ("ubuntu:24.04", 1001),  # group ubuntu holds 1000, so does user ubuntu
+        ("ubuntu:22.04", 1000),
+        ("rockylinux:9", 1000),
+        ("mpioperator/openmpi:0.6.0", None),  # mpiuser's group has an unpinned gid
+    ],
+)
+def test_private_group_gid_depends_on_base(base: str, gid: int | None) -> None:
+    image = _load(f"FROM {base}\nRUN useradd -m worker\n")
+    assert (_user(image, "worker").gid, _group(image, "worker").gid) == (gid, gid)
+    assert image.groups_complete
+
+
+def test_base_groups() -> None:
+    image = _load("FROM mpioperator/openmpi:0.6.0\n")
+    mpiuser = _user(image, "mpiuser")
+    assert (mpiuser.gid, mpiuser.group) == (None, "mpiuser")
+    group = _group(image, "mpiuser")
+    assert (group.gid, group.origin) == (None, "base:mpioperator/openmpi:0.6.0")
+    ubuntu = _load("FROM ubuntu:24.04\n")
+    assert (_user(ubuntu, "ubuntu").gid, _group(ubuntu, "ubuntu").gid) == (1000, 1000)
+    assert _user(_load("FROM debian\n"), "nobody").group == "nogroup"
+
+
+def test_userdel_removes_the_private_group() -> None:
+    image = _load("FROM ubuntu:24.04\nRUN userdel -r ubuntu && useradd -m mpi\n")
+    assert "ubuntu" not in _group_names(image)
+    assert (_user(image, "mpi").gid, _group(image, "mpi").gid) == (1000, 1000)
+
+
+def test_userdel_keeps_a_group_with_members() -> None:
+    image = _load("FROM debian\nRUN useradd a && useradd -G a b && userdel a\n")
+    assert "a" in _group_names(image) and image.groups_complete
+
+
+@pytest.mark.parametrize(
+    ("base", "run"),
+    [
+        ("alpine", "useradd -m bob"),  # USERGROUPS_ENAB of this image: not known
+        ("example.com/team/mpi:1", "groupadd g"),
+        ("debian", "if true; then groupadd g; fi"),
+        ("debian", "cat extra >> /etc/group"),
+        ("debian", 'echo "$LINE" >> /etc/group'),
+        ("debian", "groupadd $NAME"),
+        ("debian", "groupadd -R /mnt g"),
+        ("debian", "./make-groups.sh"),
+        ("ubuntu:24.04", "deluser ubuntu"),  # deluser's handling of the group: not followed
+    ],
+)
+def test_unreadable_group_changes_make_groups_incomplete(base: str, run: str) -> None:
+    image = _load(f"FROM {base}\nRUN {run}\n")
+    assert not image.groups_complete
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "cat extra >> /etc/group",
+        "groupadd -g 1000 mpi",
+        "addgroup -S ssh",
+        "groupmod -n b a",
+    ],
+)
+def test_group_commands_leave_users_complete(run: str) -> None:
+    assert _load(f"FROM debian:bookworm\nRUN {run}\n").users_complete
+
+
+def test_alpine_useradd_leaves_gid_unknown() -> None:
+    user = _user(_load("FROM alpine\nRUN useradd -m bob\n"), "bob")
+    assert (user.uid, user.gid, user.group) == (1000, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "covered"),
+    [
+        ("FROM debian\nRUN groupadd -g 1000 mpi\n", 2, "groupadd -g 1000 mpi"),
+        ("FROM debian\nRUN apt-get update && groupadd \\\n  -r mpi\n", 2, "groupadd \\\n  -r mpi"),
+        ("FROM alpine\nRUN addgroup -S mpi\n", 2, "addgroup -S mpi"),
+        ("FROM debian\nRUN useradd -m mpi\n", 2, "useradd -m mpi"),
+        ('FROM debian\nRUN echo "mpi:x:1:" >> /etc/group\n', 2, 'echo "mpi:x:1:"'),
+    ],
+)
+def test_group_span_forms(text: str, line: int, covered: str) -> None:
+    group = _group(_load(text), "mpi")
+    assert group.span.line == line
+    assert _text_at(text, group.span) == covered
+
+
+MULTI_STAGE_GROUPS = """\
+    FROM debian:bookworm AS builder
+    RUN groupadd -g 5000 build && useradd -m -g build builder
+    FROM debian:bookworm
+    RUN useradd -m -u 1000 mpi
+"""
+
+
+def test_group_created_only_in_builder_stage_is_not_in_final_image() -> None:
+    image = _load(MULTI_STAGE_GROUPS)
+    assert "build" not in _group_names(image)
+    assert _group(image, "mpi").gid == 1000 and image.groups_complete
+
+
+def test_copy_group_from_stage_brings_its_groups() -> None:
+    image = _load(
+        """\
+        FROM debian AS build
+        RUN groupadd -g 4242 app
+        FROM scratch
+        COPY --from=build /etc/group /etc/group
+        """
+    )
+    assert _group(image, "app").gid == 4242 and image.groups_complete
+    assert image.users == ()  # /etc/passwd was not copied
+
+
+def test_copy_group_from_context_makes_groups_incomplete() -> None:
+    image = _load("FROM debian\nCOPY group /etc/group\n")
+    assert not image.groups_complete and image.users_complete
+
+
+def test_existing_constructors_keep_working() -> None:
+    user = User("u", 1, "/h", Span(1, 1, 1, 2), "os")
+    assert (user.gid, user.group) == (None, None)
+    image = Image("D", (), _load("FROM debian\n").final, None, False, (), True, None)
+    assert image.groups == () and not image.groups_complete
+
+
+_GROUP_FRAGMENTS = [
+    "FROM debian",
+    "FROM alpine AS a",
+    "FROM a",
+    "RUN groupadd -g 1000 g && useradd -g g -G x,y u",
+    "RUN groupadd -f -g $G g",
+    "RUN groupmod -n h -g 5 g && groupdel h",
+    "RUN addgroup -S -g 1 s && addgroup u s && delgroup u s",
+    "RUN adduser --system --group --gid 7 s",
+    "RUN adduser --group ops",
+    "RUN usermod -g 12 -aG a,b u && gpasswd -a u g",
+    'RUN echo "g:x:1:a,b" >> /etc/group',
+    "RUN echo bad >> /etc/group",
+    "RUN userdel u; deluser --group g",
+    "COPY --from=a /etc/group /etc/group",
+    "RUN <<EOF",
+    "EOF",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_GROUP_FRAGMENTS) | st.text(max_size=8)).map("\n".join))
+def test_load_image_with_group_commands_never_raises(text: str) -> None:
+    result = load_image("Dockerfile", text)
+    assert result.image is not None or result.problems

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mpilint.image.dockerfile import (
+        Group,
         Image,
         ImageResult,
         Stage,
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from mpilint.image.reference import normalise_image
 
 _HOME = {
+    "Group": "dockerfile",
     "Image": "dockerfile",
     "ImageResult": "dockerfile",
     "Stage": "dockerfile",
@@ -32,6 +34,7 @@ _HOME = {
 }
 
 __all__ = [
+    "Group",
     "Image",
     "ImageResult",
     "Stage",

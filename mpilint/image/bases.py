@@ -6,6 +6,8 @@ moves the next ``useradd`` to uid 1001.  Rules can only judge uids and ``.ssh`` 
 honestly when they know these.  Entries are keyed by a repository pattern (``fnmatch`` on the
 canonical repository, any tag); where the tag decides the OS release, ``by_tag`` refines the
 entry.  A uid is ``None`` whenever the image does not pin it, even if it is "usually" 1000.
+Groups are kept the same way: a new user's private group takes the first free gid, so the
+groups a base brings (``ubuntu``, gid 1000) decide that gid just as its users decide the uid.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from mpilint.image.reference import normalise_image, split_image
 
 __all__ = [
     "KNOWN_BASES",
+    "OS_GROUPS",
     "OS_USERS",
     "BaseFacts",
+    "BaseGroup",
     "BaseUser",
     "Flavour",
     "KnownBase",
@@ -33,6 +37,14 @@ class BaseUser:
     name: str
     uid: int | None
     home: str | None
+    gid: int | None = None  # primary gid, when the image pins it
+    group: str | None = None  # primary group's name when the gid is not pinned
+
+
+@dataclass(frozen=True)
+class BaseGroup:
+    name: str
+    gid: int | None
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,7 @@ class Flavour:
     os: str | None
     users: tuple[BaseUser, ...] = ()
     certain: bool = True
+    groups: tuple[BaseGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,32 +76,36 @@ class BaseFacts:
     system_users: tuple[BaseUser, ...]
     users: tuple[BaseUser, ...]
     complete: bool
+    system_groups: tuple[BaseGroup, ...] = ()
+    groups: tuple[BaseGroup, ...] = ()
+    os: str | None = None  # an ``OS_USERS`` key: decides how ``useradd`` picks groups
 
 
-_ROOT = BaseUser("root", 0, "/root")
+_ROOT = BaseUser("root", 0, "/root", gid=0)
+_ROOT_GROUP = BaseGroup("root", 0)
 
 # System users of each OS family's base image.  Only entries stable across the releases in
 # use are listed; a home or uid that moved between releases is None.
 OS_USERS: dict[str, tuple[BaseUser, ...]] = {
     "debian": (
         _ROOT,
-        BaseUser("daemon", 1, "/usr/sbin"),
-        BaseUser("bin", 2, "/bin"),
-        BaseUser("sys", 3, "/dev"),
-        BaseUser("sync", 4, "/bin"),
-        BaseUser("games", 5, "/usr/games"),
-        BaseUser("man", 6, "/var/cache/man"),
-        BaseUser("lp", 7, "/var/spool/lpd"),
-        BaseUser("mail", 8, "/var/mail"),
-        BaseUser("news", 9, "/var/spool/news"),
-        BaseUser("uucp", 10, "/var/spool/uucp"),
-        BaseUser("proxy", 13, "/bin"),
-        BaseUser("www-data", 33, "/var/www"),
-        BaseUser("backup", 34, "/var/backups"),
-        BaseUser("list", 38, "/var/list"),
-        BaseUser("irc", 39, None),
-        BaseUser("_apt", None, "/nonexistent"),
-        BaseUser("nobody", 65534, "/nonexistent"),
+        BaseUser("daemon", 1, "/usr/sbin", gid=1),
+        BaseUser("bin", 2, "/bin", gid=2),
+        BaseUser("sys", 3, "/dev", gid=3),
+        BaseUser("sync", 4, "/bin", gid=65534),
+        BaseUser("games", 5, "/usr/games", gid=60),
+        BaseUser("man", 6, "/var/cache/man", gid=12),
+        BaseUser("lp", 7, "/var/spool/lpd", gid=7),
+        BaseUser("mail", 8, "/var/mail", gid=8),
+        BaseUser("news", 9, "/var/spool/news", gid=9),
+        BaseUser("uucp", 10, "/var/spool/uucp", gid=10),
+        BaseUser("proxy", 13, "/bin", gid=13),
+        BaseUser("www-data", 33, "/var/www", gid=33),
+        BaseUser("backup", 34, "/var/backups", gid=34),
+        BaseUser("list", 38, "/var/list", gid=38),
+        BaseUser("irc", 39, None, gid=39),
+        BaseUser("_apt", None, "/nonexistent", gid=65534),
+        BaseUser("nobody", 65534, "/nonexistent", gid=65534),
     ),
     "rhel": (
         _ROOT,
@@ -137,16 +154,59 @@ OS_USERS: dict[str, tuple[BaseUser, ...]] = {
     ),
 }
 
-# Ubuntu 23.04 and later images ship a ``ubuntu`` user with uid 1000.
-_UBUNTU_USER = BaseUser("ubuntu", 1000, "/home/ubuntu")
-_NEW_UBUNTU = Flavour("debian", (_UBUNTU_USER,))
+
+def _groups(table: str) -> tuple[BaseGroup, ...]:
+    """``"name:gid name:gid"`` as written in ``/etc/group``; ``name:`` for a gid not pinned."""
+    pairs = (item.partition(":") for item in table.split())
+    return (_ROOT_GROUP, *(BaseGroup(n, int(g) if g else None) for n, _, g in pairs))
+
+
+# Groups of each OS family's base image (``/etc/group`` of the minimal image), with the same
+# policy as ``OS_USERS``: stable entries only.  All of them lie below 1000, so none of them
+# moves an automatically chosen gid; what does is listed with the flavour (``ubuntu``).
+OS_GROUPS: dict[str, tuple[BaseGroup, ...]] = {
+    "debian": _groups(
+        "daemon:1 bin:2 sys:3 adm:4 tty:5 disk:6 lp:7 mail:8 news:9 uucp:10 man:12 "
+        "proxy:13 kmem:15 dialout:20 fax:21 voice:22 cdrom:24 floppy:25 tape:26 sudo:27 "
+        "audio:29 dip:30 www-data:33 backup:34 operator:37 list:38 irc:39 src:40 "
+        "shadow:42 utmp:43 video:44 sasl:45 plugdev:46 staff:50 games:60 users:100 "
+        "nogroup:65534"
+    ),
+    "rhel": _groups(
+        "bin:1 daemon:2 sys:3 adm:4 tty:5 disk:6 lp:7 mem:8 kmem:9 wheel:10 cdrom:11 "
+        "mail:12 man:15 dialout:18 floppy:19 games:20 tape:33 video:39 ftp:50 lock:54 "
+        "audio:63 users:100 nobody:"
+    ),
+    "alpine": _groups(
+        "bin:1 daemon:2 sys:3 adm:4 tty:5 disk:6 lp:7 kmem:9 wheel:10 floppy:11 mail:12 "
+        "news:13 uucp:14 cron:16 audio:18 cdrom:19 dialout:20 ftp:21 sshd:22 input:23 "
+        "tape:26 video:27 netdev:28 kvm:34 games:35 shadow:42 www-data:82 users:100 "
+        "nogroup:65533 nobody:65534"
+    ),
+    "busybox": _groups(
+        "daemon:1 bin:2 sys:3 adm:4 tty:5 disk:6 lp:7 mail:8 kmem:9 wheel:10 cdrom:11 "
+        "dialout:18 floppy:19 video:28 audio:29 tape:32 www-data:33 operator:37 utmp:43 "
+        "plugdev:46 staff:50 lock:54 netdev:82 users:100 nobody:65534"
+    ),
+}
+
+# Ubuntu 23.04 and later images ship a ``ubuntu`` user with uid 1000 (and its group, 1000).
+_UBUNTU_USER = BaseUser("ubuntu", 1000, "/home/ubuntu", gid=1000)
+_NEW_UBUNTU = Flavour("debian", (_UBUNTU_USER,), groups=(BaseGroup("ubuntu", 1000),))
 _DEBIAN = Flavour("debian")
 _UNKNOWN_RELEASE = Flavour(None, certain=False)
 _NEW_UBUNTU_CODENAMES = r"(?:lunar|mantic|noble|oracular|plucky|questing|resolute)"
 _OLD_UBUNTU_CODENAMES = (
     r"(?:trusty|xenial|bionic|cosmic|disco|eoan|focal|groovy|hirsute|impish|jammy|kinetic)"
 )
-_MPI_OPERATOR = KnownBase(Flavour("debian", (BaseUser("mpiuser", None, "/home/mpiuser"),)))
+# ``useradd -m mpiuser`` on Debian: a private group named ``mpiuser`` whose gid is not pinned.
+_MPI_OPERATOR = KnownBase(
+    Flavour(
+        "debian",
+        (BaseUser("mpiuser", None, "/home/mpiuser", group="mpiuser"),),
+        groups=(BaseGroup("mpiuser", None),),
+    )
+)
 _RHEL = KnownBase(Flavour("rhel"))
 
 KNOWN_BASES: dict[str, KnownBase] = {
@@ -230,9 +290,13 @@ def lookup_base(ref: str) -> BaseFacts | None:
     pattern, entry = found
     flavour = _flavour(entry, parts.tag)
     system = OS_USERS.get(flavour.os, (_ROOT,)) if flavour.os else (_ROOT,)
+    groups = OS_GROUPS.get(flavour.os, (_ROOT_GROUP,)) if flavour.os else (_ROOT_GROUP,)
     return BaseFacts(
         pattern=pattern,
         system_users=system,
         users=flavour.users,
         complete=flavour.certain and flavour.os is not None,
+        system_groups=groups,
+        groups=flavour.groups,
+        os=flavour.os,
     )

@@ -24,12 +24,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mpilint.findings import Span
-from mpilint.image.bases import BaseUser, lookup_base
+from mpilint.image.bases import BaseGroup, BaseUser, lookup_base
 from mpilint.image.observe import Instruction, RunSite, StageObserver, factories
 from mpilint.image.users import (
     Arg,
+    ChangedGroup,
     ChangedUser,
+    Membership,
+    NewGroup,
     NewUser,
+    Primary,
+    RemovedGroup,
     RemovedUser,
     Unfollowed,
     UserEvent,
@@ -38,7 +43,7 @@ from mpilint.image.users import (
 from mpilint.shellwords import Word
 from mpilint.shellwords import parse as parse_shell
 
-__all__ = ["Image", "ImageResult", "Stage", "User", "load_image", "user_for_ssh_path"]
+__all__ = ["Group", "Image", "ImageResult", "Stage", "User", "load_image", "user_for_ssh_path"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,16 @@ class User:
     home: str | None
     span: Span  # the creating command through the user name; for base users the FROM image
     origin: str  # "useradd", "adduser", "passwd", "base:<image ref>", "os"
+    gid: int | None = None  # primary group id; None when not given and not derivable
+    group: str | None = None  # primary group's name, when known
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    gid: int | None  # None when not given and not derivable
+    span: Span  # the creating command through the group name; for base groups the FROM image
+    origin: str  # "groupadd", "addgroup", "useradd", "adduser", "group", "base:<ref>", "os"
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,8 @@ class Image:
     user_instruction: tuple[str, Span] | None
     # The final stage's observers (see observe.py), by name; each fact module reads its own.
     observed: tuple[tuple[str, StageObserver], ...] = ()
+    groups: tuple[Group, ...] = ()
+    groups_complete: bool = False
 
     def observer(self, name: str) -> StageObserver | None:
         return next((o for n, o in self.observed if n == name), None)
@@ -297,6 +314,12 @@ class _Entry:
     system: bool
 
 
+@dataclass(frozen=True)
+class _GroupEntry:
+    group: Group
+    system: bool
+
+
 @dataclass
 class _StageState:
     """Facts so far for one stage; mutable only while its instructions are read."""
@@ -311,6 +334,10 @@ class _StageState:
     complete: bool = True
     user_instruction: tuple[str, Span] | None = None
     observers: dict[str, StageObserver] = field(default_factory=dict)
+    groups: list[_GroupEntry] = field(default_factory=list)
+    groups_complete: bool = True
+    os: str | None = None  # the base's OS family (bases.OS_USERS key), for login.defs defaults
+    members: dict[str, set[str]] = field(default_factory=dict)  # supplementary, by group
 
     def values(self) -> dict[str, str | None]:
         return {**self.args, **self.env}  # ENV wins over ARG of the same name
@@ -318,11 +345,19 @@ class _StageState:
 
 _SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh"})
 _USER_WORDS = re.compile(r"\b(?:useradd|adduser|usermod|userdel|deluser|newusers)\b|/etc/passwd")
+_GROUP_WORDS = re.compile(
+    r"\b(?:useradd|adduser|usermod|userdel|deluser|newusers|groupadd|addgroup|groupmod"
+    r"|groupdel|delgroup|gpasswd)\b|/etc/group"
+)
 _SHELL_WORD = r"(?:/usr)?(?:/bin/)?(?:ba|da|a|z|k)?sh(?:\s+-[A-Za-z]+)*"
 _SCRIPT_HEREDOC = re.compile(
     rf"\s*(?:{_SHELL_WORD}\s+)?<<(-?)([\"']?)([A-Za-z0-9_]+)\2(?:\s+{_SHELL_WORD})?\s*"
 )
 _FIRST_UID, _LAST_UID = 1000, 60000
+_FIRST_GID, _LAST_GID = 1000, 60000  # shadow's GID_MIN/GID_MAX defaults (find_new_gid.c)
+# OS families whose login.defs sets USERGROUPS_ENAB yes: useradd makes a private group and
+# userdel removes it.
+_USERGROUPS_OS = frozenset({"debian", "rhel"})
 # The instructions whose words Docker itself substitutes ARG/ENV into; CMD, ENTRYPOINT and the
 # rest keep `$X` for the shell (shell form) or literally (exec form).
 _SUBSTITUTED = frozenset(
@@ -456,6 +491,10 @@ class _Walk:
             complete=parent.complete,
             user_instruction=parent.user_instruction,
             observers={name: o.fork() for name, o in parent.observers.items()},
+            groups=list(parent.groups),
+            groups_complete=parent.groups_complete,
+            os=parent.os,
+            members={g: set(m) for g, m in parent.members.items()},
         )
 
     @staticmethod
@@ -468,12 +507,21 @@ class _Walk:
             return state
         facts = lookup_base(base) if base is not None else None
         if facts is None:
-            state.users = [_Entry(User("root", 0, "/root", stage.base_span, "os"), True)]
+            root = User("root", 0, "/root", stage.base_span, "os", 0, "root")
+            state.users = [_Entry(root, True)]
             state.complete = False
+            state.groups = [_GroupEntry(Group("root", 0, stage.base_span, "os"), True)]
+            state.groups_complete = False
             return state
-        state.users = [_base_entry(u, stage.base_span, "os", True) for u in facts.system_users]
         origin = f"base:{base}"
-        state.users += [_base_entry(u, stage.base_span, origin, False) for u in facts.users]
+        span = stage.base_span
+        state.groups = [_base_group(g, span, "os", True) for g in facts.system_groups]
+        state.groups += [_base_group(g, span, origin, False) for g in facts.groups]
+        state.groups_complete = facts.complete
+        state.os = facts.os
+        names = {g.group.gid: g.group.name for g in state.groups if g.group.gid is not None}
+        state.users = [_base_entry(u, span, "os", True, names) for u in facts.system_users]
+        state.users += [_base_entry(u, span, origin, False, names) for u in facts.users]
         state.complete = facts.complete
         return state
 
@@ -521,6 +569,8 @@ class _Walk:
             return
         if instr.heredocs and any(_USER_WORDS.search(c) for _, c in instr.heredocs):
             state.complete = False  # a here-document fed to something we do not model
+        if instr.heredocs and any(_GROUP_WORDS.search(c) for _, c in instr.heredocs):
+            state.groups_complete = False
         start = logical.find(script, len(instr.cmd))
         self.script(state, script, logical, start, 0)
 
@@ -537,6 +587,7 @@ class _Walk:
         """Follow every simple command of a shell script written at ``site[base:]``."""
         parsed = parse_shell(text)
         before = len(state.users), state.complete
+        groups_before = len(state.groups), state.groups_complete
         for command in parsed.commands:
             words = [self.arg_of(w, state, base) for w in command.words]
             redirects = tuple(
@@ -549,6 +600,10 @@ class _Walk:
             before != (len(state.users), state.complete) or _USER_WORDS.search(text)
         ):
             state.complete = False  # users made under if/for/here-documents may or may not exist
+        if not parsed.complete and (
+            groups_before != (len(state.groups), state.groups_complete) or _GROUP_WORDS.search(text)
+        ):
+            state.groups_complete = False
 
     @staticmethod
     def arg_of(word: Word, state: _StageState, base: int) -> Arg:
@@ -584,13 +639,23 @@ class _Walk:
 
     def apply(self, state: _StageState, event: UserEvent, site: _Logical) -> None:
         if isinstance(event, Unfollowed):
-            state.complete = False
+            state.complete = state.complete and not event.users
+            state.groups_complete = state.groups_complete and not event.groups
         elif isinstance(event, NewUser):
             _add_user(state, event, site.span(event.start, event.end))
         elif isinstance(event, ChangedUser):
             _change_user(state, event)
         elif isinstance(event, RemovedUser):
-            state.users = [e for e in state.users if e.user.name != event.name]
+            _remove_user(state, event)
+        elif isinstance(event, NewGroup):
+            _add_group(state, event, site.span(event.start, event.end))
+        elif isinstance(event, ChangedGroup):
+            _change_group(state, event)
+        elif isinstance(event, RemovedGroup):
+            state.groups = [g for g in state.groups if g.group.name != event.name]
+            state.members.pop(event.name, None)
+        elif isinstance(event, Membership):
+            _change_membership(state, event)
 
     # -- observers --------------------------------------------------------------------
 
@@ -634,15 +699,23 @@ class _Walk:
         if instr.json or len(instr.value) < 2:
             return
         *sources, dest = (posixpath.normpath(v) for v in instr.value)
-        if not _touches_passwd(sources, dest):
+        passwd = _touches_passwd(sources, dest)
+        group = _touches_passwd(sources, dest, "/etc/group")
+        if not passwd and not group:
             return
         origin = next((f.partition("=")[2] for f in instr.flags if f.startswith("--from=")), None)
         donor = self.parent_of(origin) if origin is not None else None
         if donor is None or not all(s == dest for s in sources):
-            state.complete = False
+            state.complete = state.complete and not passwd
+            state.groups_complete = state.groups_complete and not group
             return
-        state.users = list(self.stages[donor].users)
-        state.complete = self.stages[donor].complete
+        if passwd:
+            state.users = list(self.stages[donor].users)
+            state.complete = self.stages[donor].complete
+        if group:
+            state.groups = list(self.stages[donor].groups)
+            state.groups_complete = self.stages[donor].groups_complete
+            state.members = {g: set(m) for g, m in self.stages[donor].members.items()}
 
     # -- result -----------------------------------------------------------------------
 
@@ -659,17 +732,26 @@ class _Walk:
             users_complete=final.complete,
             user_instruction=final.user_instruction,
             observed=tuple(final.observers.items()),
+            groups=tuple(g.group for g in final.groups),
+            groups_complete=final.groups_complete,
         )
 
 
-def _base_entry(user: BaseUser, span: Span, origin: str, system: bool) -> _Entry:
-    return _Entry(User(user.name, user.uid, user.home, span, origin), system)
+def _base_entry(
+    user: BaseUser, span: Span, origin: str, system: bool, names: Mapping[int, str]
+) -> _Entry:
+    group = user.group or (names.get(user.gid) if user.gid is not None else None)
+    return _Entry(User(user.name, user.uid, user.home, span, origin, user.gid, group), system)
 
 
-def _touches_passwd(sources: Sequence[str], dest: str) -> bool:
-    if dest == "/etc/passwd":
+def _base_group(group: BaseGroup, span: Span, origin: str, system: bool) -> _GroupEntry:
+    return _GroupEntry(Group(group.name, group.gid, span, origin), system)
+
+
+def _touches_passwd(sources: Sequence[str], dest: str, path: str = "/etc/passwd") -> bool:
+    if dest == path:
         return True
-    return dest in ("/etc", "/") and any(s in ("/etc/passwd", "/etc", "/") for s in sources)
+    return dest in ("/etc", "/") and any(s in (path, "/etc", "/") for s in sources)
 
 
 def _shell_c_script(words: Sequence[Arg]) -> tuple[Arg, str] | None:
@@ -708,8 +790,11 @@ def _add_user(state: _StageState, event: NewUser, span: Span) -> None:
     uid = event.uid
     if uid is None and event.auto_uid is not None:
         uid = _next_uid(state, event.auto_uid)
-    user = User(event.name, uid, event.home, span, event.origin)
+    gid, group = _primary_group(state, event, uid, span)
+    user = User(event.name, uid, event.home, span, event.origin, gid, group)
     state.users.append(_Entry(user, event.system))
+    for name in event.groups:
+        state.members.setdefault(name, set()).add(event.name)
 
 
 def _change_user(state: _StageState, event: ChangedUser) -> None:
@@ -723,8 +808,164 @@ def _change_user(state: _StageState, event: ChangedUser) -> None:
             user = replace(user, home=event.home)
         if event.new_name is not None:
             user = replace(user, name=event.new_name)
+        if event.group is not None or event.group_unknown:
+            gid, group = _existing_primary(state, _primary_of(event.group))
+            user = replace(user, gid=gid, group=group)
         state.users[i] = replace(entry, user=user)
         return
+
+
+def _primary_of(text: str | None) -> Primary:
+    """``-g``'s text: a group name or a gid."""
+    if text is None:
+        return Primary(known=False)
+    return Primary(gid=int(text)) if text.isdigit() else Primary(group=text)
+
+
+def _group_named(state: _StageState, name: str) -> _GroupEntry | None:
+    return next((g for g in state.groups if g.group.name == name), None)
+
+
+def _existing_primary(state: _StageState, primary: Primary) -> tuple[int | None, str | None]:
+    """(gid, name) of a group given by name or number; either may stay unknown."""
+    if not primary.known:
+        return None, None
+    if primary.gid is not None:
+        same = [g.group.name for g in state.groups if g.group.gid == primary.gid]
+        return primary.gid, same[0] if same else None
+    if primary.group is None:
+        return None, None
+    found = _group_named(state, primary.group)
+    return (found.group.gid if found else None), primary.group
+
+
+def _primary_group(
+    state: _StageState, event: NewUser, uid: int | None, span: Span
+) -> tuple[int | None, str | None]:
+    """The new user's primary (gid, group name), creating its private group when one is made."""
+    primary = event.primary
+    if not primary.known:
+        return None, None
+    if not primary.private:
+        return _existing_primary(state, primary)
+    if primary.usergroups and state.os not in _USERGROUPS_OS:
+        state.groups_complete = False  # USERGROUPS_ENAB of this image is not known
+        return None, None
+    if _group_named(state, event.name) is not None:
+        return None, None  # the tools refuse an existing group name: the build fails
+    gid = _private_gid(state, primary.rule, uid, event.system)
+    group = Group(event.name, gid, span, event.origin)
+    state.groups.append(_GroupEntry(group, event.system))
+    return gid, event.name
+
+
+def _gid_taken(state: _StageState, gid: int) -> bool | None:
+    """Whether a group holds ``gid``; None when that cannot be told."""
+    if any(g.group.gid == gid for g in state.groups):
+        return True
+    if not state.groups_complete or _unknown_gid(state):
+        return None
+    return False
+
+
+def _unknown_gid(state: _StageState) -> bool:
+    """A regular group of unknown gid may hold any gid from 1000 up (system groups do not)."""
+    return any(g.group.gid is None and not g.system for g in state.groups)
+
+
+def _private_gid(state: _StageState, rule: str | None, uid: int | None, system: bool) -> int | None:
+    """The gid a private group gets under ``rule`` (see ``users.Primary``)."""
+    if rule == "uid" or uid is None:
+        return uid if rule == "uid" else None
+    if rule == "uid-if-first-free":
+        return uid if _next_gid(state, "first-free") == uid else None
+    if rule != "uid-if-free":
+        return None
+    # shadow's find_new_gid: the uid when free and inside the range for this kind of group.
+    low, high = (1, _FIRST_GID - 1) if system else (_FIRST_GID, _LAST_GID)
+    taken = _gid_taken(state, uid)
+    if low <= uid <= high and taken is False:
+        return uid
+    if taken is None or system:
+        return None  # system groups are searched downwards from SYS_GID_MAX: not followed
+    return _next_gid(state, "max+1")
+
+
+def _next_gid(state: _StageState, rule: str) -> int | None:
+    """The gid a tool picks by itself; None unless every group's gid is known."""
+    if not state.groups_complete or _unknown_gid(state):
+        return None
+    used = {g.group.gid for g in state.groups if g.group.gid is not None}
+    in_range = [gid for gid in used if _FIRST_GID <= gid <= _LAST_GID]
+    if rule == "max+1" and max(in_range, default=_FIRST_GID - 1) < _LAST_GID:
+        return max(in_range, default=_FIRST_GID - 1) + 1
+    gid = _FIRST_GID
+    while gid in used:
+        gid += 1
+    return gid if gid <= _LAST_GID else None
+
+
+def _add_group(state: _StageState, event: NewGroup, span: Span) -> None:
+    if _group_named(state, event.name) is not None:
+        return  # groupadd fails (or, with -f, does nothing) on an existing name
+    gid = event.gid
+    if gid is not None and event.force and _gid_taken(state, gid) is not False:
+        gid = None  # groupadd -f picks another gid when this one is (or may be) taken
+        if not event.system:
+            gid = _next_gid(state, "max+1")
+    elif gid is None and event.auto_gid is not None:
+        gid = _next_gid(state, event.auto_gid)
+    state.groups.append(_GroupEntry(Group(event.name, gid, span, event.origin), event.system))
+
+
+def _change_group(state: _StageState, event: ChangedGroup) -> None:
+    for i, entry in enumerate(state.groups):
+        if entry.group.name != event.name:
+            continue
+        group = entry.group
+        if event.gid is not None or event.gid_unknown:
+            group = replace(group, gid=event.gid)
+        if event.new_name is not None:
+            group = replace(group, name=event.new_name)
+            if event.name in state.members:
+                state.members[event.new_name] = state.members.pop(event.name)
+        state.groups[i] = replace(entry, group=group)
+        # groupmod moves the users whose primary group this is along with it.
+        for j, user_entry in enumerate(state.users):
+            if user_entry.user.group == event.name:
+                user = replace(user_entry.user, gid=group.gid, group=group.name)
+                state.users[j] = replace(user_entry, user=user)
+        return
+
+
+def _change_membership(state: _StageState, event: Membership) -> None:
+    if event.mode == "set":
+        for members in state.members.values():
+            members.discard(event.user)
+    for name in event.groups:
+        members = state.members.setdefault(name, set())
+        if event.mode == "remove":
+            members.discard(event.user)
+        else:
+            members.add(event.user)
+
+
+def _remove_user(state: _StageState, event: RemovedUser) -> None:
+    """userdel also removes the user's private group where USERGROUPS_ENAB is yes, unless the
+    group still has members or is another user's primary group (shadow's userdel)."""
+    removed = [e.user for e in state.users if e.user.name == event.name]
+    state.users = [e for e in state.users if e.user.name != event.name]
+    for members in state.members.values():
+        members.discard(event.name)
+    group = _group_named(state, event.name)
+    if not removed or group is None or removed[0].group != event.name:
+        return
+    if event.tool != "userdel" or state.os not in _USERGROUPS_OS:
+        state.groups_complete = False  # deluser's (or this login.defs') choice is not followed
+        return
+    in_use = state.members.get(event.name) or any(e.user.group == event.name for e in state.users)
+    if not in_use:
+        state.groups = [g for g in state.groups if g.group.name != event.name]
 
 
 # -- entry points -------------------------------------------------------------------------
