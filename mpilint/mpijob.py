@@ -67,6 +67,15 @@ class ReplicaSpec:
         """The container the operator injects the SSH mount, env and default command into."""
         return self.containers[0] if self.containers else None
 
+    def security(self, container: Container, name: str) -> Node | None:
+        """A securityContext field as the kubelet resolves it: the container's wins over the
+        pod's; an explicit null counts as not set."""
+        for holder in (container.node, self.pod_spec):
+            node = get(holder, "securityContext", name)
+            if node is not None and scalar_type(node) != "null":
+                return node
+        return None
+
 
 @dataclass(frozen=True)
 class MPIJob:
@@ -195,6 +204,16 @@ def _containers(node: Node | None, init: bool) -> Iterator[Container]:
             args=get(item, "args"),
             env=get(item, "env"),
         )
+
+
+def int_value(node: Node | None) -> int | None:
+    """An integer as Kubernetes reads it; None for anything else (missing, a string, null)."""
+    if node is None or scalar_type(node) != "int":
+        return None
+    try:
+        return int(node.value.replace("_", ""), 0)
+    except ValueError:
+        return None
 
 
 def _int_or_default(node: Node | None, default: int) -> int | None:

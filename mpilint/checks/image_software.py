@@ -322,24 +322,15 @@ def _orte_hit(pair: Pair, items: Sequence[ArgvItem], launch: Launch, facts: Soft
 _ALLOW = ("OMPI_ALLOW_RUN_AS_ROOT", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM")
 
 
-def _security(replica: ReplicaSpec, container: Container, name: str) -> Node | None:
-    """A securityContext field as the kubelet resolves it: the container's wins over the pod's."""
-    for holder in (container.node, replica.pod_spec):
-        node = get(holder, "securityContext", name)
-        if node is not None and scalar_type(node) != "null":
-            return node
-    return None
-
-
 def _root_because(
     pair: Pair, replica: ReplicaSpec, main: Container, facts: SoftwareFacts
 ) -> Related | None:
     """Why the launcher certainly runs as root (the other half of the finding); None when it
     does not, or when that cannot be known."""
-    non_root = _security(replica, main, "runAsNonRoot")
+    non_root = replica.security(main, "runAsNonRoot")
     if non_root is not None and non_root.value.lower() == "true":
         return None
-    uid = _security(replica, main, "runAsUser")
+    uid = replica.security(main, "runAsUser")
     if uid is not None:
         if scalar_type(uid) != "int" or uid.value.strip() not in ("0", "+0", "00"):
             return None

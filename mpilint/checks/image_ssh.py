@@ -22,7 +22,7 @@ from mpilint.findings import Related, Severity, Span
 from mpilint.image.files import FileFacts, files_of
 from mpilint.image.sshconfig import Config, Setting, Unknowable, read_config
 from mpilint.image.sshdefaults import DEFAULT_HOST_KEYS, DEFAULT_PID_FILE
-from mpilint.mpijob import Container, MPIJob, ReplicaSpec
+from mpilint.mpijob import Container, MPIJob
 from mpilint.yamlsource import (
     Node,
     ScalarNode,
@@ -154,15 +154,6 @@ def _read_sshd_words(container: Container, typed: Sequence[Word], text: str) -> 
     return _Sshd(config, config_span, tuple(ports), exact, frozenset(options), listen, False, ())
 
 
-def _security(replica: ReplicaSpec, container: Container, name: str) -> Node | None:
-    """A securityContext field as the kubelet resolves it: the container's wins over the pod's."""
-    for holder in (container.node, replica.pod_spec):
-        node = get(holder, "securityContext", name)
-        if node is not None and scalar_type(node) != "null":
-            return node
-    return None
-
-
 @dataclass(frozen=True)
 class _Who:
     """Who the worker's sshd runs as: ``root`` True/False; where that is decided."""
@@ -180,7 +171,7 @@ def _worker_user(pair: Pair, facts: FileFacts) -> _Who | None:
     main = worker.main if worker is not None else None
     if worker is None or main is None:
         return None
-    node = _security(worker, main, "runAsUser")
+    node = worker.security(main, "runAsUser")
     if node is not None:
         if scalar_type(node) != "int":
             return None

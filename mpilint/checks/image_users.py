@@ -35,7 +35,7 @@ from mpilint.image.software import (
 )
 from mpilint.image.sshconfig import Unknowable, read_config
 from mpilint.launchers import find_launches
-from mpilint.mpijob import Container, MPIJob, ReplicaSpec
+from mpilint.mpijob import Container, MPIJob, ReplicaSpec, int_value
 from mpilint.yamlsource import (
     Node,
     ScalarNode,
@@ -53,24 +53,6 @@ _SSH_CONFIG = "/etc/ssh/ssh_config"
 _DEFAULT_SSHD = "/usr/sbin/sshd"
 
 # ---------------------------------------------------------------- shared readers
-
-
-def _security(replica: ReplicaSpec, container: Container, name: str) -> Node | None:
-    """A securityContext field as the kubelet resolves it: the container's wins over the pod's."""
-    for holder in (container.node, replica.pod_spec):
-        node = get(holder, "securityContext", name)
-        if node is not None and scalar_type(node) != "null":
-            return node
-    return None
-
-
-def _int(node: Node | None) -> int | None:
-    if node is None or scalar_type(node) != "int":
-        return None
-    try:
-        return int(node.value.replace("_", ""), 0)
-    except ValueError:
-        return None
 
 
 def _true(node: Node | None) -> bool:
@@ -125,8 +107,8 @@ def run_as_user_not_in_image(pair: Pair) -> Iterator[Hit]:
         main = replica.main if replica else None
         if replica is None or main is None:
             continue
-        node = _security(replica, main, "runAsUser")
-        uid = _int(node)
+        node = replica.security(main, "runAsUser")
+        uid = int_value(node)
         if node is None or uid is None or span_of(node) in seen:
             continue
         seen.add(span_of(node))
@@ -395,9 +377,9 @@ def _non_root(
     pair: Pair, replica: ReplicaSpec, main: Container, software: SoftwareFacts
 ) -> _NonRoot | None:
     """Who the worker's sshd runs as, when that is certainly not root."""
-    node = _security(replica, main, "runAsUser")
+    node = replica.security(main, "runAsUser")
     if node is not None:
-        uid = _int(node)
+        uid = int_value(node)
         return _NonRoot(f"uid {uid}", span_of(node), None) if uid not in (None, 0) else None
     if software.runs_as_root() is not False or software.user is None:
         return None

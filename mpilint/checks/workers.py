@@ -21,7 +21,7 @@ from mpilint.commands import Command, Word, read_argv, read_sshd
 from mpilint.engine import Hit, Manifest, rule
 from mpilint.findings import Related, Severity, Span
 from mpilint.launchers import find_launches
-from mpilint.mpijob import Container, MPIJob, ReplicaSpec
+from mpilint.mpijob import Container, MPIJob, ReplicaSpec, int_value
 from mpilint.yamlsource import (
     Node,
     ScalarNode,
@@ -468,24 +468,6 @@ def _env_hit(role: str, name: str, item: Node, name_node: Node, reserved: _Reser
 _ROOT_SSH = "/root/.ssh"
 
 
-def _security(replica: ReplicaSpec, container: Container, name: str) -> Node | None:
-    """A securityContext field as the kubelet resolves it: the container's wins over the pod's."""
-    for holder in (container.node, replica.pod_spec):
-        node = get(holder, "securityContext", name)
-        if node is not None and scalar_type(node) != "null":
-            return node
-    return None
-
-
-def _int(node: Node | None) -> int | None:
-    if node is None or scalar_type(node) != "int":
-        return None
-    try:
-        return int(node.value.replace("_", ""), 0)
-    except ValueError:
-        return None
-
-
 @rule("MPL121", "manifest")
 def ssh_auth_path(subject: Manifest) -> Iterator[Hit]:
     job = subject.job
@@ -507,8 +489,8 @@ def _key_mode_problems(
 ) -> Iterator[Hit]:
     # The operator compares the string exactly: `/root/.ssh/` already gets the 0644 default.
     default = job.ssh_auth_mount_path == _ROOT_SSH
-    user_node = _security(replica, main, "runAsUser")
-    uid = _int(user_node)
+    user_node = replica.security(main, "runAsUser")
+    uid = int_value(user_node)
     path_related: tuple[Related, ...] = ()
     if job.ssh_auth_mount_path_node is not None:
         path_related = (
@@ -520,7 +502,7 @@ def _key_mode_problems(
     if default and uid is not None and uid != 0 and user_node is not None:
         yield _unreadable(job, who, f"uid {uid}", user_node, path_related)
     elif default and user_node is None:
-        non_root = _security(replica, main, "runAsNonRoot")
+        non_root = replica.security(main, "runAsNonRoot")
         if non_root is not None and _true(non_root):
             yield _unreadable(job, who, "a non-root user", non_root, path_related)
     if uid != 0 or user_node is None:
@@ -537,7 +519,7 @@ def _key_mode_problems(
         )
         return
     fs_group = get(replica.pod_spec, "securityContext", "fsGroup")
-    if fs_group is not None and _int(fs_group) is not None:
+    if fs_group is not None and int_value(fs_group) is not None:
         yield Hit(
             span_of(fs_group),
             f"fsGroup makes the kubelet add group-read to the SSH key mounted at {_ROOT_SSH}"
