@@ -175,6 +175,7 @@ def _matches(repository: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatchcase(repository, split_image(p).repository) for p in patterns)
 
 
+@functools.lru_cache(maxsize=256)
 def _base_kind(base: str | None) -> str | None:
     """``debian`` / ``other`` (no OpenSSH yet), ``mpioperator``, ``horovod``, or None."""
     if base is None:
@@ -197,6 +198,7 @@ def _base_kind(base: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=16)  # the same few default files, laid down by every install
 def _default_lines(text: str) -> tuple[Line, ...]:
     return tuple(Line(t, None) for t in text.splitlines())
 

@@ -9,6 +9,7 @@ looks like a host (has a dot or a port, or is ``localhost``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 __all__ = ["ImageRef", "normalise_image", "split_image"]
@@ -38,6 +39,7 @@ def _looks_like_registry(component: str) -> bool:
     return "." in component or ":" in component or component == "localhost"
 
 
+@functools.lru_cache(maxsize=1024)  # rules ask about the same few references again and again
 def split_image(ref: str) -> ImageRef:
     """Split a reference into canonical parts; never raises, even on text that is no reference.
 
