@@ -11,6 +11,7 @@ every manifest in the run may pair with one of them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -20,7 +21,7 @@ from mpilint.findings import Finding, Fix, Related, Severity, Span
 from mpilint.inputs import InputFile, read_text
 from mpilint.mpijob import MPIJob, read_mpijob
 from mpilint.selection import Selection
-from mpilint.yamlsource import Node, YamlProblem, get_str, parse_yaml, span_of
+from mpilint.yamlsource import Node, YamlProblem, get, get_str, parse_yaml, span_of
 
 if TYPE_CHECKING:
     from mpilint.image import Image
@@ -74,7 +75,7 @@ REGISTRY: dict[str, Registered] = {}
 
 # Findings made by the readers, not by rule functions; registered so the catalog test can tie
 # every rule file to code.
-for _id in ("MPL001", "MPL002", "MPL003", "MPL004", "MPL005", "MPL006"):
+for _id in ("MPL001", "MPL002", "MPL003", "MPL004", "MPL005", "MPL006", "MPL007"):
     REGISTRY[_id] = Registered(_id, "input", None)
 
 S = TypeVar("S", Manifest, Pair)
@@ -99,6 +100,8 @@ class Report:
     jobs: int
     # The text of every file a finding points into, for code frames (stdin cannot be re-read).
     sources: dict[str, str]
+    # What comments and annotations silenced, with their reasons (shown by JSON and --verbose).
+    suppressed: tuple[suppressions.Suppressed, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -126,36 +129,43 @@ def run(files: list[InputFile], selection: Selection | None = None) -> Report:
         r for r in REGISTRY.values() if r.check is not None and chosen.enabled(r.id, _name(r.id))
     )
     findings: list[Finding] = []
+    silenced: list[suppressions.Suppressed] = []
     images: dict[str, Image] = {}
     sources: dict[str, str] = {}
     dockerfiles = [f.path for f in files if f.kind == "dockerfile"]
     for path in dockerfiles:
         findings.extend(_read_dockerfile(path, images, sources))
     pairs = pairing.Pairing(dockerfiles)
+    paired: set[str] = set()
     jobs = 0
     for file in files:
         if file.kind != "manifest":
             continue
         image_path = pairs.image_for(file.path)
-        found, count, text = _check_manifest(
-            file.path, image_path, images.get(image_path or ""), active
-        )
-        if found and text is not None:
-            sources[file.path] = text
-        findings.extend(found)
-        jobs += count
-    # Comments in a Dockerfile silence findings placed in it, whichever rule made them.
-    in_images = {path: suppressions.parse(sources[path]) for path in dockerfiles if path in sources}
-    findings = _unique(
-        f
-        for f in findings
-        if chosen.enabled(f.rule, f.name)
-        and not (f.file in in_images and suppressions.silenced(f, in_images[f.file]))
-    )
+        checked = _check_manifest(file.path, image_path, images.get(image_path or ""), active)
+        if checked.findings and checked.text is not None:
+            sources[file.path] = checked.text
+        findings.extend(checked.findings)
+        silenced.extend(checked.suppressed)
+        jobs += checked.jobs
+        if checked.jobs and image_path is not None:
+            paired.add(image_path)
+    # Comments in a Dockerfile silence findings placed in it, whichever rule made them; the
+    # cross-file rules ran on it only if some job was paired with it.
+    pair_rules = frozenset(r.id for r in active if r.target == "pair")
+    for path in dockerfiles:
+        if path not in sources:
+            continue
+        sieve = suppressions.Sieve(suppressions.parse(sources[path]))
+        findings, quiet = sieve.sift(findings, path)
+        silenced.extend(quiet)
+        ran = _INPUT_RULES | (pair_rules if path in paired else frozenset())
+        findings.extend(_unused(sieve, ran, path))
+    findings = _unique(f for f in findings if chosen.enabled(f.rule, f.name))
     findings.sort(key=lambda f: f.sort_key)
     used = {f.file for f in findings} | {r.file for f in findings for r in f.related}
     kept = {path: text for path, text in sources.items() if path in used}
-    return Report(tuple(f.path for f in files), tuple(findings), jobs, kept)
+    return Report(tuple(f.path for f in files), tuple(findings), jobs, kept, tuple(silenced))
 
 
 def _read_dockerfile(path: str, images: dict[str, Image], sources: dict[str, str]) -> list[Finding]:
@@ -176,12 +186,23 @@ def _unreadable(path: str, problem: tuple[int, int, str] | None) -> Finding:
     return finding("MPL003", path, Hit(Span.point(line, column), message))
 
 
+@dataclass(frozen=True)
+class _Checked:
+    findings: list[Finding]
+    jobs: int
+    text: str | None
+    suppressed: list[suppressions.Suppressed]
+
+
+_INPUT_RULES = frozenset(i for i, r in REGISTRY.items() if r.target == "input")
+
+
 def _check_manifest(
     path: str, image_path: str | None, image: Image | None, active: tuple[Registered, ...]
-) -> tuple[list[Finding], int, str | None]:
+) -> _Checked:
     content = read_text(path)
     if content.text is None:
-        return [_unreadable(path, content.problem)], 0, None
+        return _Checked([_unreadable(path, content.problem)], 0, None, [])
     text = content.text
     parsed = parse_yaml(text)
     found: list[Finding] = []
@@ -197,6 +218,8 @@ def _check_manifest(
             )
         found.append(finding(problem.rule, path, hit))
     jobs = 0
+    silenced: list[suppressions.Suppressed] = []
+    ran = set(_INPUT_RULES)
     for document in parsed.documents:
         job = read_mpijob(document.root, document.index)
         if job is None:
@@ -206,13 +229,48 @@ def _check_manifest(
         manifest = Manifest(path, text, job, siblings, image, image_path)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
         job_findings.extend(_run_rules(active, "manifest", manifest, path))
+        job_ran = {r.id for r in active if r.target == "manifest"}
         if image is not None and image_path is not None:
             pair = Pair(manifest, image_path, image)
             job_findings.extend(_run_rules(active, "pair", pair, path))
-        found.extend(_without_annotated(job, job_findings))
-    directives = suppressions.parse(text)
-    kept = [f for f in found if f.file != path or not suppressions.silenced(f, directives)]
-    return kept, jobs, text
+            job_ran |= {r.id for r in active if r.target == "pair"}
+        ran |= job_ran
+        found.extend(_without_annotated(path, job, job_findings, frozenset(job_ran), silenced))
+    sieve = suppressions.Sieve(suppressions.parse(text))
+    kept, quiet = sieve.sift(found, path)
+    kept.extend(_unused(sieve, frozenset(ran), path))
+    return _Checked(kept, jobs, text, silenced + quiet)
+
+
+def _unused(
+    sieve: suppressions.Sieve, ran: frozenset[str], path: str, scope: str | None = None
+) -> list[Finding]:
+    """MPL007 for each comment that silenced nothing on a file checked for all it names."""
+    if not sieve.directives:
+        return []
+    return [
+        finding(
+            "MPL007",
+            path,
+            Hit(
+                directive.span,
+                f"this suppression of {_listed(directive.rules)} silences nothing here: no"
+                " such finding is left on "
+                + (scope or ("this file" if directive.file_wide else f"line {directive.line}"))
+                + ". Remove it, so that it cannot hide a new mistake later",
+            ),
+        )
+        for directive in sieve.unused(ran, _names_to_ids())
+    ]
+
+
+def _listed(rules: frozenset[str]) -> str:
+    return ", ".join(sorted(rules))
+
+
+@functools.lru_cache(maxsize=1)
+def _names_to_ids() -> dict[str, str]:
+    return {m.name: m.id for m in catalog.all_meta()}
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:
@@ -255,13 +313,31 @@ def _run_rules(
             yield finding(registered.id, path, hit)
 
 
-def _without_annotated(job: MPIJob, found: list[Finding]) -> list[Finding]:
+def _without_annotated(
+    path: str,
+    job: MPIJob,
+    found: list[Finding],
+    ran: frozenset[str],
+    silenced: list[suppressions.Suppressed],
+) -> list[Finding]:
     """``metadata.annotations["mpilint.io/ignore"]`` silences rules for this one job."""
-    value = get_str(job.root, "metadata", "annotations", "mpilint.io/ignore")
-    if not value:
+    node = get(job.root, "metadata", "annotations", "mpilint.io/ignore")
+    value = get_str(node)
+    if node is None or not value:
         return found
-    rules = suppressions.parse_list(value.partition(":")[0])  # after ":" comes the reason
-    return [f for f in found if not suppressions.matches(rules, f)]
+    listed, _, reason = value.partition(":")  # after ":" comes the reason
+    rules = suppressions.parse_list(listed)
+    kept = [f for f in found if not suppressions.matches(rules, f)]
+    silenced.extend(
+        suppressions.Suppressed(f, reason.strip(), "annotation")
+        for f in found
+        if suppressions.matches(rules, f)
+    )
+    directive = suppressions.Directive(0, rules, True, reason.strip(), span_of(node))
+    sieve = suppressions.Sieve((directive,))
+    if len(kept) == len(found) and sieve.unused(ran, _names_to_ids()):
+        kept.extend(_unused(sieve, ran, path, "this MPIJob"))
+    return kept
 
 
 def _problem_hit(path: str, problem: YamlProblem) -> Hit:

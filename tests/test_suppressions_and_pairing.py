@@ -79,14 +79,15 @@ def test_a_suppression_silences_only_its_rule_and_line(tmp_path: Path, cli) -> N
         "          - image: registry.example.org/pi:1.1  # mpilint: disable=MPL101",
     )
     (path,) = write(tmp_path, {"job.yaml": text})
-    assert rules(cli, path) == ["MPL104"]
+    # the comment silences nothing, so it is reported as stale (MPL007, info)
+    assert rules(cli, path) == ["MPL104", "MPL007"]
     # a comment alone two lines above does not reach the finding
     text = job().replace(
         "            name: launcher",
         "            name: launcher\n            # mpilint: disable=MPL104",
     )
     (path,) = write(tmp_path, {"job.yaml": text})
-    assert rules(cli, path) == ["MPL104"]
+    assert rules(cli, path) == ["MPL104", "MPL007"]
 
 
 def test_dockerfile_comments_suppress_dockerfile_findings(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -199,3 +200,44 @@ def test_dockerfile_comments_silence_findings_other_rules_place_there(
         tmp_path, {"Dockerfile": image.replace("# mpilint: disable=ssh-user-missing", "#")}
     )
     assert len(cli("--format", "json", str(tmp_path / "job.yaml"), *paths).json()["findings"]) == 1
+
+
+def test_unused_suppressions_are_reported_only_for_rules_that_ran(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    text = "# mpilint: disable-file=ssh-user-missing the base image creates mpiuser\n" + job()
+    (path,) = write(tmp_path, {"job.yaml": text.replace("pi:1.1", "pi:1.0")})
+    # no Dockerfile in this run: MPL301 did not run, so the comment may well be needed
+    assert rules(cli, path) == []
+    (docker,) = write(tmp_path, {"Dockerfile": IMAGE_WITH_USER})
+    # with the Dockerfile, MPL301 ran and found nothing: the comment is stale
+    assert rules(cli, path, docker) == ["MPL007"]
+    # a name that is no rule at all is always stale
+    (path,) = write(tmp_path, {"job.yaml": "# mpilint: disable=no-such-rule\n" + SAME_IMAGE})
+    assert rules(cli, path) == ["MPL007"]
+
+
+def test_suppressed_findings_keep_their_reasons_in_json(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    text = job(annotations='\n  annotations:\n    mpilint.io/ignore: "MPL104: slim launcher"')
+    (path,) = write(tmp_path, {"job.yaml": text})
+    report = cli("--format", "json", path).json()
+    assert report["findings"] == []
+    (entry,) = report["suppressed"]
+    assert (entry["rule"], entry["reason"], entry["by"]) == (
+        "MPL104",
+        "slim launcher",
+        "annotation",
+    )
+
+
+def test_a_report_with_suppressed_findings_validates(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import jsonschema
+
+    from tests.conftest import REPO
+
+    schema = json.loads((REPO / "schemas" / "report.schema.json").read_text())
+    text = job(annotations='\n  annotations:\n    mpilint.io/ignore: "MPL104: slim launcher"')
+    (path,) = write(tmp_path, {"job.yaml": text})
+    report = cli("--format", "json", path).json()
+    assert report["suppressed"]
+    jsonschema.validate(report, schema, cls=jsonschema.Draft202012Validator)

@@ -22,6 +22,9 @@ def as_dict(report: Report) -> dict[str, Any]:
         "files": list(report.files),
         "findings": [_finding(f) for f in report.findings],
         "summary": {s.label: report.count(s) for s in reversed(Severity)},
+        "suppressed": [
+            {**_finding(s.finding), "reason": s.reason, "by": s.by} for s in report.suppressed
+        ],
     }
 
 
