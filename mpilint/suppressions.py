@@ -8,9 +8,8 @@ silences the whole file. Anything after the rule list is the reason, kept for re
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from mpilint.findings import Finding, Span
 
