@@ -16,6 +16,11 @@ import yaml
 
 from mpilint.findings import Severity
 
+# Where the rule documentation (docs/rules.md, generated from rules/) is published. The one place
+# that names the repository, so SARIF helpUri links and docs cannot point at different hosts.
+REPOSITORY_URL = "https://github.com/mpilint/mpilint"
+RULES_DOC_URL = f"{REPOSITORY_URL}/blob/main/docs/rules.md"
+
 
 @dataclass(frozen=True)
 class Expected:
@@ -68,6 +73,11 @@ def meta(rule_id: str) -> RuleMeta:
         fix=str(data.get("fix", "")).strip(),
         examples=tuple(_example(e) for e in data.get("examples", ())),
     )
+
+
+def doc_url(rule_id: str) -> str:
+    """The rule's section of docs/rules.md: its heading is the bare id, so the anchor is stable."""
+    return f"{RULES_DOC_URL}#{rule_id.lower()}"
 
 
 def all_meta() -> tuple[RuleMeta, ...]:

@@ -16,7 +16,8 @@ from mpilint import __version__
 
 COMMANDS = ("check", "rules", "explain")
 FAIL_ON = ("error", "warning", "info", "never")
-FORMATS = ("text", "json")
+RULES_FORMATS = ("text", "json", "markdown")
+REPORT_FORMATS = ("text", "json", "sarif", "github")  # = mpilint.outputs.FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -35,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="check manifests and Dockerfiles (the default command)",
         description="Check MPIJob manifests, Dockerfiles and directories of them.",
+        epilog="Settings come from the command line, then the closest configuration file"
+        " above each checked file (.mpilint.yaml, or [tool.mpilint] in pyproject.toml), then"
+        " the defaults. A --select starts over: the configuration's select, extend-select and"
+        " ignore are then not used; otherwise --ignore and --extend-select add to the"
+        " configuration's. --image entries come before the configuration's images.",
     )
     check.add_argument(
         "paths",
@@ -42,12 +48,39 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="manifest, Dockerfile or directory; '-' reads a manifest from standard input",
     )
-    check.add_argument("--format", choices=FORMATS, default="text", help="report format")
+    check.add_argument(
+        "--format",
+        action="append",
+        metavar="FORMAT[:PATH]",
+        help=f"report format: {', '.join(REPORT_FORMATS)} (default: text); repeatable."
+        " FORMAT:PATH writes that format to a file (--format sarif:mpilint.sarif); at most one"
+        " format goes to standard output or --output",
+    )
+    check.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write the report (the one format given without a path) to FILE instead of"
+        " standard output; files are replaced whole, never left half-written",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of findings per rule: after the report when --format is given,"
+        " instead of the default text report otherwise",
+    )
+    check.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="shorten the text report to its summary line, and print nothing when the run"
+        " passes (errors still go to standard error; other formats are unchanged)",
+    )
     check.add_argument(
         "--fail-on",
         choices=FAIL_ON,
-        default="warning",
-        help="exit 1 when a finding reaches this severity (default: warning)",
+        default=None,
+        help="exit 1 when a finding reaches this severity (default: the configuration's"
+        " fail-on, else warning)",
     )
     check.add_argument(
         "--select",
@@ -63,6 +96,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not report these rules (same forms as --select)",
     )
     check.add_argument(
+        "--extend-select",
+        action="append",
+        metavar="RULES",
+        help="add these rules to the selection (same forms as --select)",
+    )
+    check.add_argument(
+        "--image",
+        action="append",
+        metavar="REF=PATH",
+        help="the Dockerfile PATH builds the images matching REF (a glob, e.g."
+        " 'registry.example.com/team/train:*'); repeatable, before the configuration's images",
+    )
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help="use this configuration file (.mpilint.yaml or pyproject.toml) for every file",
+    )
+    check.add_argument(
+        "--isolated",
+        action="store_true",
+        help="ignore every configuration file",
+    )
+    check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
@@ -70,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     rules = commands.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=FORMATS, default="text")
+    rules.add_argument("--format", choices=RULES_FORMATS, default="text")
 
     explain = commands.add_parser("explain", help="show a rule's rationale and examples")
     explain.add_argument("rule", metavar="ID|NAME")
@@ -103,28 +159,33 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
 
 
 def _check(options: argparse.Namespace, out: TextIO) -> int:
+    from mpilint.config import ConfigError, prepare
     from mpilint.engine import run
-    from mpilint.findings import Severity
-    from mpilint.inputs import UsageError, expand
-    from mpilint.selection import Selection, SelectorError
+    from mpilint.inputs import UsageError
+    from mpilint.selection import SelectorError
 
     try:
-        files = expand(options.paths)
-        selection = Selection.of(options.select, options.ignore)
-    except (UsageError, SelectorError) as error:
+        project, files = prepare(options)
+    except (UsageError, SelectorError, ConfigError) as error:
         print(f"mpilint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    report = run(files, selection)
-    if options.format == "json":
-        from mpilint.reporters import json as reporter
-    else:
-        from mpilint.reporters import text as reporter  # type: ignore[no-redef]
-    reporter.render(report, out, color=_use_color(options.color, out))
-    if options.fail_on == "never":
-        return EXIT_OK
-    threshold = Severity.parse(options.fail_on)
-    failing = any(f.severity >= threshold for f in report.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    from mpilint import outputs
+
+    try:
+        plan = outputs.plan(options.format, options.output, options.statistics, options.quiet)
+    except outputs.OutputError as error:
+        print(f"mpilint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    report = run(files, project=project)
+    code = EXIT_FINDINGS if any(project.fails(f) for f in report.findings) else EXIT_OK
+    try:
+        outputs.emit(plan, report, out, _use_color(options.color, out), passed=code == EXIT_OK)
+    except BrokenPipeError:
+        raise  # a closed pager is not a failed write: main() exits 0
+    except OSError as error:
+        print(f"mpilint: error: cannot write the report: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    return code
 
 
 def _use_color(choice: str, out: TextIO) -> bool:
@@ -137,6 +198,11 @@ def _rules(options: argparse.Namespace, out: TextIO) -> int:
     from mpilint import catalog
 
     rules = catalog.all_meta()
+    if options.format == "markdown":
+        from mpilint.ruledocs import render
+
+        out.write(render(rules))
+        return EXIT_OK
     if options.format == "json":
         import json
 

@@ -24,6 +24,7 @@ from mpilint.selection import Selection
 from mpilint.yamlsource import Node, YamlProblem, get, get_str, parse_yaml, span_of
 
 if TYPE_CHECKING:
+    from mpilint.config import Project
     from mpilint.image import Image
 
 Target = Literal["input", "manifest", "pair"]
@@ -121,12 +122,19 @@ def finding(rule_id: str, file: str, hit: Hit) -> Finding:
     )
 
 
-def run(files: list[InputFile], selection: Selection | None = None) -> Report:
+def run(
+    files: list[InputFile], selection: Selection | None = None, project: Project | None = None
+) -> Report:
+    """With a ``project`` (the CLI always passes one), each file's configuration decides what
+    is reported, and pairing also looks on disk (``pairing.py``): Dockerfiles for the jobs
+    given, and the jobs of the Dockerfiles given, which are then checked too."""
     import mpilint.checks  # noqa: F401  (registers the rules)
 
     chosen = selection or Selection()
     active = tuple(
-        r for r in REGISTRY.values() if r.check is not None and chosen.enabled(r.id, _name(r.id))
+        r
+        for r in REGISTRY.values()
+        if r.check is not None and (project is not None or chosen.enabled(r.id, _name(r.id)))
     )
     findings: list[Finding] = []
     silenced: list[suppressions.Suppressed] = []
@@ -134,48 +142,96 @@ def run(files: list[InputFile], selection: Selection | None = None) -> Report:
     sources: dict[str, str] = {}
     dockerfiles = [f.path for f in files if f.kind == "dockerfile"]
     for path in dockerfiles:
-        findings.extend(_read_dockerfile(path, images, sources))
-    pairs = pairing.Pairing(dockerfiles)
+        findings.extend(_read_dockerfile(path, images, sources, project))
+    image_map = project.image_map if project is not None else None
+    pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
+    if project is not None:
+        files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
+    from_disk: list[str] = []  # Dockerfiles read only because a job pairs with them
     paired: set[str] = set()
+
+    def pair(manifest: str, job: MPIJob) -> tuple[str | None, Image | None]:
+        path = pairs.image_for(manifest, job)
+        if path is not None and path not in dockerfiles and path not in from_disk:
+            from_disk.append(path)  # its own problems (MPL003/MPL004) are not this run's
+            _read_dockerfile(path, images, sources, project)
+        if path is not None and path in images:
+            paired.add(path)
+        return path, images.get(path or "")
+
     jobs = 0
     for file in files:
         if file.kind != "manifest":
             continue
-        image_path = pairs.image_for(file.path)
-        checked = _check_manifest(file.path, image_path, images.get(image_path or ""), active)
+        checked = _check_manifest(file.path, pair, active)
         if checked.findings and checked.text is not None:
             sources[file.path] = checked.text
         findings.extend(checked.findings)
         silenced.extend(checked.suppressed)
         jobs += checked.jobs
-        if checked.jobs and image_path is not None:
-            paired.add(image_path)
     # Comments in a Dockerfile silence findings placed in it, whichever rule made them; the
     # cross-file rules ran on it only if some job was paired with it.
     pair_rules = frozenset(r.id for r in active if r.target == "pair")
-    for path in dockerfiles:
+    for path in [*dockerfiles, *from_disk]:
         if path not in sources:
             continue
         sieve = suppressions.Sieve(suppressions.parse(sources[path]))
         findings, quiet = sieve.sift(findings, path)
         silenced.extend(quiet)
+        if path in from_disk:
+            continue
         ran = _INPUT_RULES | (pair_rules if path in paired else frozenset())
         findings.extend(_unused(sieve, ran, path))
-    findings = _unique(f for f in findings if chosen.enabled(f.rule, f.name))
+    findings = _unique(
+        f
+        for f in _configured(findings, project)
+        if project is not None or chosen.enabled(f.rule, f.name)
+    )
     findings.sort(key=lambda f: f.sort_key)
     used = {f.file for f in findings} | {r.file for f in findings for r in f.related}
     kept = {path: text for path, text in sources.items() if path in used}
     return Report(tuple(f.path for f in files), tuple(findings), jobs, kept, tuple(silenced))
 
 
-def _read_dockerfile(path: str, images: dict[str, Image], sources: dict[str, str]) -> list[Finding]:
+def _configured(findings: list[Finding], project: Project | None) -> Iterator[Finding]:
+    """Each finding as its file's configuration wants it (dropped, or re-graded)."""
+    for found in findings:
+        kept = project.adjust(found) if project is not None else found
+        if kept is not None:
+            yield kept
+
+
+def _jobs_of_dockerfiles(
+    files: list[InputFile], dockerfiles: list[str], pairs: pairing.Pairing, project: Project
+) -> list[InputFile]:
+    """The manifests on disk that run a Dockerfile of the run: a changed Dockerfile alone
+    (pre-commit) still gets its jobs checked, and their findings reported."""
+    import os
+
+    known = {os.path.realpath(f.path) for f in files if f.path != "-"}
+    extra: list[InputFile] = []
+    for dockerfile in dockerfiles:
+        roots = project.image_map_roots(dockerfile)
+        for path in pairs.manifests_for(dockerfile, roots, project.excluded):
+            if os.path.realpath(path) not in known:
+                known.add(os.path.realpath(path))
+                extra.append(InputFile(path, "manifest"))
+    return extra
+
+
+def _read_dockerfile(
+    path: str, images: dict[str, Image], sources: dict[str, str], project: Project | None = None
+) -> list[Finding]:
+    from contextlib import nullcontext
+
     from mpilint.image import load_image
 
     content = read_text(path)
     if content.text is None:
         return [_unreadable(path, content.problem)]
     sources[path] = content.text
-    result = load_image(path, content.text)
+    with project.base_images(path) if project is not None else nullcontext():
+        result = load_image(path, content.text)
     if result.image is not None:
         images[path] = result.image
     return [finding("MPL004", path, Hit(span, message)) for span, message in result.problems]
@@ -198,7 +254,9 @@ _INPUT_RULES = frozenset(i for i, r in REGISTRY.items() if r.target == "input")
 
 
 def _check_manifest(
-    path: str, image_path: str | None, image: Image | None, active: tuple[Registered, ...]
+    path: str,
+    pair_with: Callable[[str, MPIJob], tuple[str | None, Image | None]],
+    active: tuple[Registered, ...],
 ) -> _Checked:
     content = read_text(path)
     if content.text is None:
@@ -226,6 +284,7 @@ def _check_manifest(
             continue
         jobs += 1
         siblings = tuple(d.root for d in parsed.documents if d is not document)
+        image_path, image = pair_with(path, job)
         manifest = Manifest(path, text, job, siblings, image, image_path)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
         job_findings.extend(_run_rules(active, "manifest", manifest, path))

@@ -9,8 +9,11 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
+
+from mpilint.globs import Pattern, gitignore_of, gitignores_above, matches
 
 Kind = Literal["manifest", "dockerfile"]
 
@@ -41,38 +44,63 @@ def is_dockerfile_name(name: str) -> bool:
     return bool(_DOCKERFILE.match(os.path.basename(name)))
 
 
-def expand(paths: list[str]) -> list[InputFile]:
-    """Explicit files are always checked; directories contribute manifests and Dockerfiles."""
+def expand(
+    paths: list[str], excluded: Callable[[str, bool], bool] | None = None
+) -> list[InputFile]:
+    """Directories contribute manifests and Dockerfiles, minus what ``.gitignore`` lists.
+
+    ``excluded(path, is_folder)`` (the configuration's ``exclude``) applies to explicit files
+    too: pre-commit names files one by one, and an exclude that only worked on folders would
+    not hold there.
+    """
     found: list[InputFile] = []
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
             candidates = [InputFile(STDIN, "manifest")]
         elif os.path.isdir(path):
-            candidates = list(_walk(path))
+            candidates = list(_walk(path, excluded))
         elif os.path.exists(path):
             kind: Kind = "dockerfile" if is_dockerfile_name(path) else "manifest"
             candidates = [InputFile(path, kind)]
         else:
             raise UsageError(f"no such file or directory: {path}")
         for candidate in candidates:
+            if excluded is not None and candidate.path != STDIN and excluded(candidate.path, False):
+                continue
             if candidate.path not in seen:
                 seen.add(candidate.path)
                 found.append(candidate)
     return found
 
 
-def _walk(root: str) -> list[InputFile]:
+def _walk(root: str, excluded: Callable[[str, bool], bool] | None = None) -> list[InputFile]:
     """Sorted, so that output does not depend on the file system's order.
 
     Hidden directories (.git, .venv…) are skipped; symlinked directories are not followed,
-    so a link loop cannot make the walk endless.
+    so a link loop cannot make the walk endless. ``.gitignore`` files of the repository above
+    ``root`` and inside the tree are read as git would (a simple reader, git is not needed).
     """
     found: list[InputFile] = []
+    rules: dict[str, tuple[Pattern, ...]] = {}
+    above = gitignores_above(root)
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        key = os.path.normpath(folder)
+        here = (*rules.get(os.path.dirname(key), above), *gitignore_of(os.path.abspath(folder)))
+        rules[key] = here
+
+        def skip(path: str, is_folder: bool, here: tuple[Pattern, ...] = here) -> bool:
+            if matches(here, path, is_folder):
+                return True
+            return excluded is not None and excluded(path, is_folder)
+
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not skip(os.path.join(folder, d), True)
+        )
         for name in sorted(files):
             path = os.path.join(folder, name)
+            if skip(path, False):
+                continue
             if is_dockerfile_name(name):
                 found.append(InputFile(path, "dockerfile"))
             elif name.endswith(_MANIFEST_SUFFIXES):

@@ -36,22 +36,32 @@ class Selection:
 
     def enabled(self, rule_id: str, name: str) -> bool:
         if rule_id in ALWAYS_ON:
-            return _specificity(self.ignore, rule_id, name) < 99
-        chosen = _specificity(self.select, rule_id, name) if self.select else 0
+            return specificity(self.ignore, rule_id, name) < 99
+        chosen = specificity(self.select, rule_id, name) if self.select else 0
         if self.select and chosen < 0:
             return False
-        return _specificity(self.ignore, rule_id, name) <= chosen
+        return specificity(self.ignore, rule_id, name) <= chosen
 
     @classmethod
-    def of(cls, select: Iterable[str] | None, ignore: Iterable[str] | None) -> Selection:
-        return cls(tuple(_split(select)), tuple(_split(ignore)))
+    def of(
+        cls,
+        select: Iterable[str] | None,
+        ignore: Iterable[str] | None,
+        extend_select: Iterable[str] | None = None,
+    ) -> Selection:
+        """``extend_select`` adds to ``select``; with no ``select`` every rule is on anyway,
+        but its selectors are still checked so a typo is an error."""
+        chosen, extra = _split(select), _split(extend_select)
+        if not chosen:
+            cls(tuple(extra))  # validate only
+        return cls(tuple(chosen + extra if chosen else ()), tuple(_split(ignore)))
 
 
 def _split(values: Iterable[str] | None) -> list[str]:
     return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
 
 
-def _specificity(selectors: tuple[str, ...], rule_id: str, name: str) -> int:
+def specificity(selectors: tuple[str, ...], rule_id: str, name: str) -> int:
     """How closely the best selector names the rule: -1 none, 0 ALL, prefix length, 99 exact."""
     best = -1
     for selector in selectors:

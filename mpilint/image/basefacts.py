@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 
-from mpilint.image.reference import split_image
+from mpilint.image.reference import reference_matches, split_image
 
 __all__ = [
+    "EXTRA_SOFTWARE",
     "UNKNOWN_BASE",
     "BaseMPI",
     "BaseSoftware",
@@ -270,12 +272,22 @@ KNOWN_SOFTWARE: dict[str, _Entry] = {
 }
 
 
+# A team's own base images (``base-images`` in the configuration), consulted first; set around
+# reading one Dockerfile, like ``bases.EXTRA_BASES``.
+EXTRA_SOFTWARE: ContextVar[tuple[tuple[str, BaseSoftware], ...]] = ContextVar(
+    "EXTRA_SOFTWARE", default=()
+)
+
+
 def lookup_software(ref: str | None) -> BaseSoftware:
     """Software facts of ``FROM ref``; every field unknown when the image is not in the table."""
     if ref is None:
         return UNKNOWN_BASE
     if ref.strip().lower() == "scratch":
         return _SCRATCH
+    for glob, facts in EXTRA_SOFTWARE.get():
+        if reference_matches(glob, ref):
+            return facts
     parts = split_image(ref)
     for pattern, entry in KNOWN_SOFTWARE.items():
         if fnmatchcase(parts.repository, split_image(pattern).repository):

@@ -13,12 +13,14 @@ groups a base brings (``ubuntu``, gid 1000) decide that gid just as its users de
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
-from mpilint.image.reference import normalise_image, split_image
+from mpilint.image.reference import normalise_image, reference_matches, split_image
 
 __all__ = [
+    "EXTRA_BASES",
     "KNOWN_BASES",
     "OS_GROUPS",
     "OS_USERS",
@@ -260,12 +262,21 @@ KNOWN_BASES: dict[str, KnownBase] = {
 }
 
 
+# A team's own base images (``base-images`` in the configuration): image glob → entry,
+# consulted before the built-in table. A context variable, set around reading one Dockerfile,
+# because the closest configuration of each Dockerfile decides, and the table stays read-only.
+EXTRA_BASES: ContextVar[tuple[tuple[str, KnownBase], ...]] = ContextVar("EXTRA_BASES", default=())
+
+
 def _repository_of(pattern: str) -> str:
     """Canonical repository of a table key, keeping any ``*`` for ``fnmatch``."""
     return split_image(pattern).repository
 
 
-def _match(repository: str) -> tuple[str, KnownBase] | None:
+def _match(repository: str, ref: str) -> tuple[str, KnownBase] | None:
+    for pattern, entry in EXTRA_BASES.get():
+        if reference_matches(pattern, ref):
+            return pattern, entry
     for pattern, entry in KNOWN_BASES.items():
         if fnmatchcase(repository, _repository_of(pattern)):
             return pattern, entry
@@ -284,7 +295,7 @@ def _flavour(entry: KnownBase, tag: str | None) -> Flavour:
 def lookup_base(ref: str) -> BaseFacts | None:
     """Users of a known base image, or None when ``ref`` matches no entry."""
     parts = split_image(ref)
-    found = _match(parts.repository)
+    found = _match(parts.repository, ref)
     if found is None:
         return None
     pattern, entry = found

@@ -68,3 +68,22 @@ def split_image(ref: str) -> ImageRef:
 def normalise_image(ref: str) -> str:
     """``registry/namespace/repo:tag`` (digest kept), so equal images compare equal as text."""
     return split_image(ref).canonical()
+
+
+def reference_matches(pattern: str, ref: str) -> bool:
+    """Whether ``ref`` is one of the images a configured glob names (``fnmatch``).
+
+    A glob without a tag names every tag of its repository, as the built-in tables do
+    (``registry.example.com/hpc/base*``); one with a tag names only those tags
+    (``registry.example.com/hpc/base:2024*``). Both sides are normalised first, so
+    ``ubuntu`` and ``docker.io/library/ubuntu`` are the same image.
+    """
+    from fnmatch import fnmatchcase
+
+    wanted, actual = split_image(pattern), split_image(ref)
+    if not fnmatchcase(actual.repository, wanted.repository):
+        return False
+    last = pattern.rsplit("/", 1)[-1]
+    if ":" not in last:
+        return True
+    return fnmatchcase(actual.tag or "", wanted.tag or "")

@@ -93,6 +93,11 @@ def _frame(source: list[str], span: Span) -> list[Line]:
     return lines
 
 
+def summary(report: Report) -> str:
+    """The last line of the report alone, for ``--quiet``."""
+    return "".join(text for text, _ in _summary(report))
+
+
 def _summary(report: Report) -> Line:
     files = len(report.files)
     scope = (
