@@ -69,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
         " instead of the default text report otherwise",
     )
     check.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="also list, in the text report, the findings that suppression comments and"
+        " annotations silenced, with the reasons written there",
+    )
+    check.add_argument(
         "--quiet",
         "-q",
         action="store_true",
@@ -172,7 +179,9 @@ def _check(options: argparse.Namespace, out: TextIO) -> int:
     from mpilint import outputs
 
     try:
-        plan = outputs.plan(options.format, options.output, options.statistics, options.quiet)
+        plan = outputs.plan(
+            options.format, options.output, options.statistics, options.quiet, options.verbose
+        )
     except outputs.OutputError as error:
         print(f"mpilint: error: {error}", file=sys.stderr)
         return EXIT_ERROR

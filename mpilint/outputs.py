@@ -44,6 +44,7 @@ class Plan:
     destinations: tuple[Destination, ...]
     statistics: bool = False
     quiet: bool = False
+    verbose: bool = False
 
 
 def plan(
@@ -51,6 +52,7 @@ def plan(
     output: str | None = None,
     statistics: bool = False,
     quiet: bool = False,
+    verbose: bool = False,
 ) -> Plan:
     """Check the ``--format``/``--output`` combination and say where each report goes."""
     if formats:
@@ -78,14 +80,14 @@ def plan(
             f"--statistics would add text to the {to_stdout} on standard output; write the"
             f" {to_stdout} to a file (--format {to_stdout}:PATH)"
         )
-    return Plan(tuple(specs), statistics, quiet)
+    return Plan(tuple(specs), statistics, quiet, verbose)
 
 
 def emit(plan: Plan, report: Report, out: TextIO, color: bool, passed: bool) -> None:
     """Write every report of the plan; ``passed`` (the exit code is 0) lets --quiet say nothing."""
     for destination in plan.destinations:
         if destination.path is None:
-            _to_stream(destination.format, report, out, color, plan.quiet, passed)
+            _to_stream(destination.format, report, out, color, plan, passed)
     if plan.statistics:
         out.write(statistics(report))
     for destination in plan.destinations:
@@ -123,13 +125,16 @@ def write_atomic(path: str, text: str) -> None:
 
 
 def _to_stream(
-    format_: str, report: Report, out: TextIO, color: bool, quiet: bool, passed: bool
+    format_: str, report: Report, out: TextIO, color: bool, plan: Plan, passed: bool
 ) -> None:
-    if quiet and format_ == "text":
-        if not passed:
-            from mpilint.reporters.text import summary
+    if format_ == "text":
+        from mpilint.reporters import text
 
-            out.write(summary(report) + "\n")
+        if plan.quiet:
+            if not passed:
+                out.write(text.summary(report) + "\n")
+            return
+        text.render(report, out, color=color, verbose=plan.verbose)
         return
     _reporter(format_).render(report, out, color=color)
 

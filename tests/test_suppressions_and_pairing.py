@@ -241,3 +241,13 @@ def test_a_report_with_suppressed_findings_validates(tmp_path: Path, cli) -> Non
     report = cli("--format", "json", path).json()
     assert report["suppressed"]
     jsonschema.validate(report, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_verbose_text_report_lists_suppressed_findings_with_reasons(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    text = job(annotations='\n  annotations:\n    mpilint.io/ignore: "MPL104: slim launcher"')
+    (path,) = write(tmp_path, {"job.yaml": text})
+    quiet = cli("--color", "never", path).out
+    assert "Suppressed" not in quiet
+    out = cli("--color", "never", "--verbose", path).out
+    assert "Suppressed (1):" in out
+    assert f"{path}:" in out and "MPL104 image-mismatch  by annotation: slim launcher" in out

@@ -25,8 +25,8 @@ CONTEXT = 2  # lines shown before and after a finding
 MAX_FRAME = 8  # lines of a long span shown before eliding
 
 
-def render(report: Report, out: TextIO, color: bool = False) -> None:
-    lines = layout(report)
+def render(report: Report, out: TextIO, color: bool = False, verbose: bool = False) -> None:
+    lines = layout(report, verbose)
     if not color:
         out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
         return
@@ -38,7 +38,7 @@ def render(report: Report, out: TextIO, color: bool = False) -> None:
         console.print(Text.assemble(*line))
 
 
-def layout(report: Report) -> list[Line]:
+def layout(report: Report, verbose: bool = False) -> list[Line]:
     lines: list[Line] = []
     for file, group in groupby(report.findings, key=lambda f: f.file):
         lines.append([(file, "bold underline")])
@@ -46,7 +46,26 @@ def layout(report: Report) -> list[Line]:
         for finding in group:
             lines.extend(_finding(finding, source))
             lines.append([])
+    if verbose and report.suppressed:
+        lines.extend(_suppressed(report))
     lines.append(_summary(report))
+    return lines
+
+
+def _suppressed(report: Report) -> list[Line]:
+    """What reviewers need to judge a suppression: which finding, where, and the reason given."""
+    lines: list[Line] = [[(f"Suppressed ({len(report.suppressed)}):", "bold")]]
+    for entry in sorted(report.suppressed, key=lambda s: s.finding.sort_key):
+        f = entry.finding
+        reason = entry.reason or "no reason given"
+        lines.append(
+            [
+                (f"  {f.file}:{f.span.line}:{f.span.column}", "dim"),
+                (f"  {f.rule} {f.name}", "bold"),
+                (f"  by {entry.by}: {reason}", ""),
+            ]
+        )
+    lines.append([])
     return lines
 
 
