@@ -172,11 +172,16 @@ def run(
     # Comments in a Dockerfile silence findings placed in it, whichever rule made them; the
     # cross-file rules ran on it only if some job was paired with it.
     pair_rules = frozenset(r.id for r in active if r.target == "pair")
-    for path in [*dockerfiles, *from_disk]:
-        if path not in sources:
-            continue
+    images_checked = {p for p in (*dockerfiles, *from_disk) if p in sources}
+    in_images: dict[str, list[Finding]] = {p: [] for p in images_checked}
+    elsewhere: list[Finding] = []
+    for f in findings:  # one pass: sifting every finding once per Dockerfile was quadratic
+        in_images.get(f.file, elsewhere).append(f)
+    findings = elsewhere
+    for path in (p for p in (*dockerfiles, *from_disk) if p in images_checked):
         sieve = suppressions.Sieve(suppressions.parse(sources[path]))
-        findings, quiet = sieve.sift(findings, path)
+        remaining, quiet = sieve.sift(in_images[path], path)
+        findings.extend(remaining)
         silenced.extend(quiet)
         if path in from_disk:
             continue
