@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -27,11 +28,20 @@ from mpilint.findings import Finding, Severity
 from mpilint.globs import Pattern, compile_pattern, matches
 from mpilint.schemacheck import Problem, validate
 from mpilint.selection import Selection, SelectorError
-from mpilint.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, pairs, span_of
+from mpilint.yamlsource import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    pairs,
+    scalar_type,
+    span_of,
+)
 
 if TYPE_CHECKING:
     from mpilint.image.basefacts import BaseSoftware
-    from mpilint.image.bases import KnownBase
+    from mpilint.image.bases import BaseUser, KnownBase
+    from mpilint.image.files import DeclaredSsh
     from mpilint.inputs import InputFile
 
 NAMES = (".mpilint.yaml", ".mpilint.yml", "pyproject.toml")
@@ -50,6 +60,7 @@ class BaseImage:
 
     users: KnownBase
     software: BaseSoftware
+    ssh: DeclaredSsh
 
 
 @dataclass(frozen=True)
@@ -287,7 +298,7 @@ def _apply(config: Config, path: str, folder: str, name: str, value: Node) -> Co
         )
         return replace(config, images=images)
     if name == "base-images":
-        bases = tuple((ref, _base_image(entry)) for ref, _key, entry in pairs(value))
+        bases = tuple((ref, _base_image(path, entry)) for ref, _key, entry in pairs(value))
         return replace(config, base_images=bases)
     return config  # the schema admits no other key
 
@@ -322,7 +333,7 @@ def _glob(path: str, folder: str, text: str, node: Node) -> Pattern:
     return pattern
 
 
-def _base_image(node: Node) -> BaseImage:
+def _base_image(path: str, node: Node) -> BaseImage:
     from mpilint.image.basefacts import BaseMPI, BaseSoftware
     from mpilint.image.bases import BaseGroup, BaseUser, Flavour, KnownBase
 
@@ -381,7 +392,79 @@ def _base_image(node: Node) -> BaseImage:
         user=text(node, "user"),
         sshd_capability=text(node, "sshd-capability"),
     )
-    return BaseImage(KnownBase(flavour), software)
+    return BaseImage(KnownBase(flavour), software, _declared_ssh(path, node, software, users))
+
+
+def _declared_ssh(
+    path: str, node: Node, software: BaseSoftware, users: Sequence[BaseUser]
+) -> DeclaredSsh:
+    """The entry's OpenSSH keys, for the files model (``image/files.py``)."""
+    from mpilint.image.files import DeclaredSsh
+
+    values = {name: (key, value) for name, key, value in pairs(node)}
+    files: list[tuple[str, str, str | None]] = []
+    for name, key, text in pairs(values["files"][1]) if "files" in values else ():
+        if not name.startswith("/"):
+            raise _at(path, key, f"files: {name!r} is not an absolute path")
+        files.append((posixpath.normpath(name), _text(text), _owner(name, users)))
+    client, server = (
+        _ssh_settings(path, values[k][1]) if k in values else None
+        for k in ("ssh-config", "sshd-config")
+    )
+    for name, settings, target in (
+        ("ssh-config", client, "/etc/ssh/ssh_config"),
+        ("sshd-config", server, "/etc/ssh/sshd_config"),
+    ):
+        if settings is not None and any(f[0] == target for f in files):
+            raise _at(path, values[name][0], f"{name} and files both give {target}: keep one")
+    return DeclaredSsh(
+        client=client,
+        server=server,
+        files=tuple(files),
+        host_keys=_text(values["host-keys"][1]) if "host-keys" in values else None,
+        user=software.user,
+        os=software.os,
+        entrypoint=software.entrypoint,
+    )
+
+
+_BLOCKS = frozenset({"host", "match", "include"})
+
+
+def _ssh_settings(path: str, node: Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``{Port: 2222, HostKey: [a, b]}`` → settings; YAML's ``no``/``yes`` (booleans) are
+    written back as OpenSSH's ``no``/``yes``, which is what the user typed."""
+    settings = []
+    for name, key, value in pairs(node):
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name) or name.lower() in _BLOCKS:
+            raise _at(
+                path,
+                key,
+                f"{name!r} is not an OpenSSH setting keyword (Host, Match and Include blocks go"
+                " in files, as whole files)",
+            )
+        items = _items(value) if isinstance(value, SequenceNode) else [value]
+        settings.append((name, tuple(_ssh_word(item) for item in items)))
+    return tuple(settings)
+
+
+def _ssh_word(node: Node) -> str:
+    if scalar_type(node) == "bool":
+        return "yes" if _text(node).lower() in ("true", "yes", "on", "y") else "no"
+    return _text(node)
+
+
+def _owner(path: str, users: Sequence[BaseUser]) -> str | None:
+    """Who owns a declared file: the user whose home holds it, root under /etc, else unknown."""
+    for user in users:
+        if user.home and user.home != "/" and path.startswith(user.home.rstrip("/") + "/"):
+            return user.name
+    return "root" if path.startswith("/etc/") else None
+
+
+def _at(path: str, node: Node, message: str) -> ConfigError:
+    span = span_of(node)
+    return ConfigError(path, span.line, span.column, message)
 
 
 # -- one run: the command line over each file's closest configuration ----------------------
@@ -471,13 +554,16 @@ class Project:
         """Install the ``base-images`` of the Dockerfile's configuration while it is read."""
         from mpilint.image.basefacts import EXTRA_SOFTWARE
         from mpilint.image.bases import EXTRA_BASES
+        from mpilint.image.files import EXTRA_SSH
 
         entries = self.config_for(dockerfile).base_images
         users = EXTRA_BASES.set(tuple((ref, b.users) for ref, b in entries))
         software = EXTRA_SOFTWARE.set(tuple((ref, b.software) for ref, b in entries))
+        ssh = EXTRA_SSH.set(tuple((ref, b.ssh) for ref, b in entries))
         try:
             yield
         finally:
+            EXTRA_SSH.reset(ssh)
             EXTRA_SOFTWARE.reset(software)
             EXTRA_BASES.reset(users)
 

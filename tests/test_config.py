@@ -208,3 +208,203 @@ def test_base_images_mpi_reaches_the_mpi_rules(cli, repo: Path) -> None:  # type
     result = cli("--format", "json", "mpi")
     assert rules(result) == ["MPL303"]
     assert rules(cli("--format", "json", "--isolated", "--select", "MPL303", "mpi")) == []
+
+
+# -- base-images: the OpenSSH files of a team's base ---------------------------------------
+
+SSH_JOB = """\
+apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: pi
+spec:
+  slotsPerWorker: 1
+  launcherCreationPolicy: WaitForWorkersReady
+  runPolicy:
+    cleanPodPolicy: Running
+    ttlSecondsAfterFinished: 60
+  sshAuthMountPath: /home/mpiuser/.ssh
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+          - image: registry.example.com/hpc/pi:1.0
+            name: launcher
+            command: [mpirun]
+            args: ["-n", "2", "/home/mpiuser/pi"]
+            securityContext:
+              runAsUser: 1000
+            resources:
+              limits: {cpu: 500m, memory: 500Mi}
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+          - image: registry.example.com/hpc/pi:1.0
+            name: worker
+            command: [/usr/sbin/sshd]
+            args: [SSHD_ARGS]
+            readinessProbe:
+              tcpSocket:
+                port: 2222
+            securityContext:
+              runAsUser: 1000
+            resources:
+              limits: {cpu: "1", memory: 1Gi}
+"""
+SSH_DOCKERFILE = (
+    "FROM registry.example.com/hpc/mpi-base:3\n"
+    "RUN apt-get update && apt-get install -y --no-install-recommends python3 \\\n"
+    "    && rm -rf /var/lib/apt/lists/*\n"
+)
+SSH_BASE = (
+    "base-images:\n"
+    "  registry.example.com/hpc/mpi-base:\n"
+    "    os: debian\n"
+    "    users: [{name: mpiuser, uid: 1000, home: /home/mpiuser, gid: 1000}]\n"
+    "    mpi: [{family: OpenMPI, version: '4.1'}]\n"
+    "    openssh-server: true\n"
+    "    openssh-client: true\n"
+    "    user: mpiuser\n"
+)
+SSH_SETTINGS = (
+    "    ssh-config: {StrictHostKeyChecking: CHECKING, UserKnownHostsFile: /dev/null, Port: 2222}\n"
+    "    sshd-config: {Port: 2222, StrictModes: no, PidFile: /tmp/sshd.pid,\n"
+    "                  HostKey: ~/.ssh/id_rsa}\n"
+)
+SSH_RULES = {"MPL115", "MPL201", "MPL202", "MPL203", "MPL302"}
+
+
+@pytest.fixture
+def ssh_repo(repo: Path) -> Path:
+    """deploy/: a job whose worker runs sshd -De on a team base the Dockerfile leaves alone."""
+    (repo / "deploy" / "mpijob.yaml").write_text(SSH_JOB.replace("SSHD_ARGS", "-De"))
+    (repo / "deploy" / "Dockerfile").write_text(SSH_DOCKERFILE)
+    return repo
+
+
+def ssh_findings(cli) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    result = cli("--format", "json", "deploy")
+    assert result.code in (0, 1), result.err
+    return sorted(
+        (f["rule"], f["severity"]) for f in result.json()["findings"] if f["rule"] in SSH_RULES
+    )
+
+
+def test_base_images_ssh_settings_reach_the_ssh_rules(cli, ssh_repo: Path) -> None:  # type: ignore[no-untyped-def]
+    """The declared base reads as mpioperator/base does: its settings silence MPL201/MPL203
+    and MPL115 (the probe checks the declared port); a declared ``ask`` is reported."""
+    assert ssh_findings(cli) == []  # unknown base: nothing can be decided
+    config = ssh_repo / ".mpilint.yaml"
+    config.write_text(SSH_BASE + SSH_SETTINGS.replace("CHECKING", '"no"'))
+    result = cli("--format", "json", "deploy")
+    assert result.code == 0 and result.json()["findings"] == [], result.out
+    config.write_text(SSH_BASE + SSH_SETTINGS.replace("CHECKING", "ask"))
+    findings = cli("--format", "json", "deploy").json()["findings"]
+    assert [(f["rule"], f["file"], f["line"]) for f in findings] == [
+        ("MPL201", "deploy/Dockerfile", 1)
+    ]
+    assert "StrictHostKeyChecking ask" in findings[0]["message"]
+
+
+def test_base_images_ssh_settings_in_pyproject(cli, ssh_repo: Path) -> None:  # type: ignore[no-untyped-def]
+    (ssh_repo / "pyproject.toml").write_text(
+        '[tool.mpilint.base-images."registry.example.com/hpc/mpi-base"]\n'
+        'users = [{name = "mpiuser", uid = 1000, home = "/home/mpiuser"}]\n'
+        'user = "mpiuser"\n'
+        'ssh-config = {StrictHostKeyChecking = "ask", UserKnownHostsFile = "/dev/null",'
+        " Port = 2222}\n"
+        'sshd-config = {Port = 2222, StrictModes = false, PidFile = "/tmp/sshd.pid"}\n'
+    )
+    assert ssh_findings(cli) == [("MPL201", "error")]
+
+
+@pytest.mark.parametrize(
+    ("sshd", "found"),
+    [
+        # no Port: sshd stays on 22, the probe (2222) never succeeds, the client misses it
+        ("{StrictModes: no, PidFile: /tmp/sshd.pid}", [("MPL115", "error"), ("MPL202", "error")]),
+        ("{Port: 2222, PidFile: /tmp/sshd.pid}", [("MPL203", "error")]),  # StrictModes stays yes
+        ("{Port: [2222, 3333], StrictModes: 'no', PidFile: /tmp/sshd.pid}", []),
+    ],
+)
+def test_base_images_sshd_settings_are_read(  # type: ignore[no-untyped-def]
+    cli, ssh_repo: Path, sshd: str, found: list[tuple[str, str]]
+) -> None:
+    (ssh_repo / ".mpilint.yaml").write_text(
+        SSH_BASE + "    ssh-config: {StrictHostKeyChecking: 'no', UserKnownHostsFile: /dev/null,"
+        " Port: 2222}\n"
+        f"    sshd-config: {sshd}\n"
+    )
+    assert ssh_findings(cli) == found
+
+
+def test_base_images_settings_replay_the_dockerfile_edits(cli, ssh_repo: Path) -> None:  # type: ignore[no-untyped-def]
+    """Declared settings stand where the package's commented defaults were, so the usual sed
+    recipes on top of the base replay as on the real file."""
+    (ssh_repo / ".mpilint.yaml").write_text(SSH_BASE + SSH_SETTINGS.replace("CHECKING", "ask"))
+    (ssh_repo / "deploy" / "Dockerfile").write_text(
+        SSH_DOCKERFILE + "RUN sed -i 's/[ #]\\(.*StrictHostKeyChecking \\).*/ \\1no/g'"
+        " /etc/ssh/ssh_config\n"
+    )
+    assert ssh_findings(cli) == []
+
+
+def test_base_images_whole_files_and_host_keys(cli, ssh_repo: Path) -> None:  # type: ignore[no-untyped-def]
+    """mpioperator/base's layout, declared: a private ~/.sshd_config given whole, and the
+    package's root-only host keys (which a non-root sshd cannot read)."""
+    (ssh_repo / "deploy" / "mpijob.yaml").write_text(
+        SSH_JOB.replace("SSHD_ARGS", "-De, -f, /home/mpiuser/.sshd_config")
+    )
+    client = (
+        "    ssh-config: {StrictHostKeyChecking: 'no', UserKnownHostsFile: /dev/null, Port: 2222}\n"
+    )
+    private = "/home/mpiuser/.sshd_config"
+    config = ssh_repo / ".mpilint.yaml"
+    config.write_text(
+        SSH_BASE + client + "    host-keys: root-only\n    files:\n"
+        f"      {private}: |\n"
+        "        PidFile /home/mpiuser/sshd.pid\n"
+        "        HostKey /home/mpiuser/.ssh/id_rsa\n"
+        "        StrictModes no\n"
+        "        Port 2222\n"
+    )
+    assert ssh_findings(cli) == []
+    config.write_text(
+        SSH_BASE + client + f"    host-keys: root-only\n    files:\n      {private}: |\n"
+        "        StrictModes no\n        Port 2222\n        PidFile /tmp/sshd.pid\n"
+    )
+    assert ssh_findings(cli) == [("MPL302", "error")]  # no HostKey: /etc/ssh's, root-only
+    config.write_text(
+        SSH_BASE + client + f"    files:\n      {private}: |\n"
+        "        StrictModes no\n        Port 2222\n        PidFile /tmp/sshd.pid\n"
+    )
+    assert ssh_findings(cli) == []  # host keys not declared: unknown, so silent
+
+
+@pytest.mark.parametrize(
+    ("entry", "where", "says"),
+    [
+        ("    ssh_config: {Port: 22}\n", ":3:5:", "did you mean 'ssh-config'"),
+        ("    host-keys: maybe\n", ":3:16:", "must be one of root-only, readable, none"),
+        ("    sshd-config: {Match: User x}\n", ":3:19:", "not an OpenSSH setting keyword"),
+        ("    sshd-config: {Port: {a: 1}}\n", ":3:25:", "sshd-config.Port"),
+        ("    files: {etc/ssh/sshd_config: x}\n", ":3:13:", "not an absolute path"),
+        (
+            "    sshd-config: {Port: 22}\n    files: {/etc/ssh/sshd_config: x}\n",
+            ":3:5:",
+            "keep one",
+        ),
+    ],
+)
+def test_base_images_ssh_mistakes_are_usage_errors(  # type: ignore[no-untyped-def]
+    cli, repo: Path, entry: str, where: str, says: str
+) -> None:
+    (repo / ".mpilint.yaml").write_text("base-images:\n  x/y:\n" + entry)
+    result = cli("deploy")
+    assert result.code == 2 and f".mpilint.yaml{where}" in result.err and says in result.err, (
+        result.err
+    )

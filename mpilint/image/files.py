@@ -22,16 +22,17 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from mpilint.findings import Span
 from mpilint.image import sshdefaults
 from mpilint.image.observe import Instruction, RunSite, StageObserver
-from mpilint.image.reference import split_image
+from mpilint.image.reference import reference_matches, split_image
 from mpilint.image.sed import Line, SedError, parse_sed, run_sed
 from mpilint.image.users import Arg
 
-__all__ = ["FileFacts", "FileState", "Line", "files_of", "start"]
+__all__ = ["EXTRA_SSH", "DeclaredSsh", "FileFacts", "FileState", "Line", "files_of", "start"]
 
 
 # -- the facts ------------------------------------------------------------------------------
@@ -267,6 +268,117 @@ def _horovod_files() -> tuple[FileState, ...]:
         ),
         *_host_keys(None, origin),
     )
+
+
+# -- a team's base images (``base-images`` in the configuration) ---------------------------
+
+Settings = tuple[tuple[str, tuple[str, ...]], ...]  # (keyword, values), in the order written
+
+
+@dataclass(frozen=True)
+class DeclaredSsh:
+    """What a ``base-images`` entry says its image's OpenSSH files hold.
+
+    ``client``/``server``: the settings of ``/etc/ssh/ssh_config``/``sshd_config`` (None: not
+    declared, the file stays unknown); ``files``: whole files as (path, text, owner);
+    ``host_keys``: ``root-only``, ``readable``, ``none`` or None (not declared). ``user`` (""
+    for root), ``os`` and ``entrypoint`` repeat the entry's own keys, None when not given.
+    """
+
+    client: Settings | None = None
+    server: Settings | None = None
+    files: tuple[tuple[str, str, str | None], ...] = ()
+    host_keys: str | None = None
+    user: str | None = None
+    os: str | None = None
+    entrypoint: tuple[str, ...] | None = None
+
+    @property
+    def declared(self) -> bool:
+        """Whether the entry says anything about OpenSSH files; if not, it changes nothing here."""
+        return bool(
+            self.client is not None or self.server is not None or self.files or self.host_keys
+        )
+
+
+# Image glob → declaration, consulted before the built-in tables (first match wins, as in
+# ``bases.EXTRA_BASES``); set around reading one Dockerfile by ``config.Project.base_images``.
+EXTRA_SSH: ContextVar[tuple[tuple[str, DeclaredSsh], ...]] = ContextVar("EXTRA_SSH", default=())
+
+
+def _declared(base: str | None) -> tuple[str, DeclaredSsh] | None:
+    """The configured entry for ``base`` when it declares OpenSSH files; not cached, because
+    each Dockerfile's closest configuration decides."""
+    if base is None:
+        return None
+    for pattern, entry in EXTRA_SSH.get():
+        if reference_matches(pattern, base):
+            return (pattern, entry) if entry.declared else None
+    return None
+
+
+_COMMENTED = re.compile(r"#\s*([A-Za-z]+)(?:\s|=|$)")
+
+
+def _with_settings(default: str, settings: Settings, indent: str) -> tuple[Line, ...]:
+    """The package's default text with each setting written in place of its commented default
+    (what the usual ``sed -i`` recipes leave, so a Dockerfile's further seds replay as on the
+    real file), the others appended.  The ``Include`` of the drop-in folder is left out: the
+    declaration is the whole configuration, and the folder is not modelled."""
+    pending = {key.lower(): (key, values) for key, values in settings}
+    lines: list[Line] = []
+    for line in _default_lines(default):
+        if line.text.startswith("Include "):
+            continue
+        match = _COMMENTED.match(line.text)
+        found = pending.pop(match.group(1).lower(), None) if match else None
+        if found is None:
+            lines.append(line)
+            continue
+        lines += [Line(f"{indent}{found[0]} {value}", None) for value in found[1]]
+    for key, values in pending.values():
+        lines += [Line(f"{indent}{key} {value}", None) for value in values]
+    return tuple(lines)
+
+
+def _declared_files(glob: str, entry: DeclaredSsh) -> tuple[FileState, ...]:
+    """The OpenSSH files of a declared base, in the form ``_mpioperator_files`` gives."""
+    origin = f"base-images: {glob}"
+    seeded: list[FileState] = []
+    for path, settings, default, indent in (
+        ("/etc/ssh/ssh_config", entry.client, sshdefaults.SSH_CONFIG, "    "),
+        ("/etc/ssh/sshd_config", entry.server, sshdefaults.SSHD_CONFIG, ""),
+    ):
+        if settings is not None:
+            lines = _with_settings(default, settings, indent)
+            seeded.append(FileState(path, True, lines, None, 0o644, "root", origin))
+    for path, text, owner in entry.files:
+        lines, eol = _to_lines(text, None)
+        seeded.append(FileState(path, True, lines, None, 0o644, owner, origin, eol))
+    if entry.host_keys == "none":
+        seeded += [FileState(k, False, None, origin=origin) for k in sshdefaults.DEFAULT_HOST_KEYS]
+    elif entry.host_keys is not None:
+        mode = 0o644 if entry.host_keys == "readable" else 0o600
+        seeded += [replace(k, mode=mode) for k in _host_keys(None, origin)]
+    return tuple(seeded)
+
+
+def _start_declared(base: str, glob: str, entry: DeclaredSsh) -> Files:
+    """A stage FROM a declared base: its declared files known, everything else unknown (the
+    declaration is not a whole file system, so nothing is taken as absent)."""
+    observer = Files(base, "declared")
+    observer.files = {s.path: s for s in _declared_files(glob, entry)}
+    observer.user = None if entry.user is None else (entry.user or "root")
+    observer.shell = "dash" if entry.os == "debian" else None
+    observer.entrypoint = entry.entrypoint or None
+    observer.entrypoint_known = entry.entrypoint is not None
+    for package, declared in (
+        ("openssh-client", entry.client),
+        ("openssh-server", entry.server),
+    ):
+        if declared is not None:
+            observer.installs[package] = None
+    return observer
 
 
 # -- echo and printf ------------------------------------------------------------------------
@@ -1321,7 +1433,11 @@ _HANDLERS: dict[str, Handler] = {
 
 
 def start(base: str | None) -> StageObserver:
-    """The observer of a stage built FROM ``base``, seeded with what that image holds."""
+    """The observer of a stage built FROM ``base``, seeded with what that image holds: a
+    ``base-images`` declaration first, then the built-in tables."""
+    declared = _declared(base)
+    if base is not None and declared is not None:
+        return _start_declared(base, *declared)
     kind = _base_kind(base)
     observer = Files(base, kind)
     if kind is None:
