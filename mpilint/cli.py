@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from mpilint import __version__
 
@@ -22,15 +22,25 @@ REPORT_FORMATS = ("text", "json", "sarif", "github")  # = mpilint.outputs.FORMAT
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are one line naming the problem (and exit 2), as for every other error;
+    ``--help`` still shows the full usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"mpilint: error: {message} (see `mpilint --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mpilint",
         usage="mpilint [check] [options] PATH...  |  mpilint rules  |  mpilint explain ID",
         description="Lint Kubeflow MPIJob manifests and the Dockerfiles of the images they run.",
         epilog="Run `mpilint check --help` for the options of the default command.",
     )
     parser.add_argument("--version", action="version", version=f"mpilint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{check,rules,explain}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="{check,rules,explain}", parser_class=_Parser
+    )
 
     check = commands.add_parser(
         "check",

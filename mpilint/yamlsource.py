@@ -106,25 +106,42 @@ def scalar_type(node: Node) -> ScalarType:
 
 
 def pairs(node: Node | None) -> Iterator[tuple[str, Node, Node]]:
-    """Key/value pairs of a mapping whose keys are strings, merge keys (``<<``) applied."""
+    """Key/value pairs of a mapping whose keys are strings, merge keys (``<<``) applied.
+
+    As in go-yaml, explicit keys win over merged ones, and an earlier merge source (with
+    everything it merges itself) wins over a later one. The walk is iterative and expands each
+    mapping once: a chain of a thousand ``<<: *previous`` aliases must not hit Python's recursion
+    limit, and merging the same mapping twice cannot add a key the first time did not.
+    """
     if not isinstance(node, MappingNode):
         return
-    merged: list[Node] = []
     seen: set[str] = set()
-    for key, value in node.value:
-        if not isinstance(key, ScalarNode):
+    expanded: set[int] = {id(node)}
+    stack: list[Iterator[Node]] = [iter((node,))]
+    while stack:
+        source = next(stack[-1], None)
+        if source is None:
+            stack.pop()
             continue
-        if key.tag == _YAML11 + "merge":
-            merged.extend(value.value if isinstance(value, SequenceNode) else [value])
-            continue
-        seen.add(key.value)
-        yield key.value, key, value
-    # Explicit keys win over merged ones, as in go-yaml.
-    for source in merged:
-        for name, key, value in pairs(source) if source is not node else ():
-            if name not in seen:
-                seen.add(name)
-                yield name, key, value
+        merged: list[Node] = []
+        for key, value in source.value:
+            if not isinstance(key, ScalarNode):
+                continue
+            if key.tag == _YAML11 + "merge":
+                merged.extend(value.value if isinstance(value, SequenceNode) else [value])
+                continue
+            if key.value not in seen:
+                seen.add(key.value)
+                yield key.value, key, value
+            elif source is node:
+                yield (
+                    key.value,
+                    key,
+                    value,
+                )  # duplicates of the mapping itself: get() keeps the last
+        fresh = [m for m in merged if isinstance(m, MappingNode) and id(m) not in expanded]
+        expanded.update(id(m) for m in fresh)
+        stack.append(iter(fresh))
 
 
 def get(node: Node | None, *path: str) -> Node | None:

@@ -35,6 +35,8 @@ _SKIP = shutil.ignore_patterns(
     "venv",
     ".*_cache",
     "node_modules",
+    ".ci",  # the SARIF validator, 100 MB, not part of the hook
+    "fuzz",  # a running fuzzer rewrites its corpus while the tree is copied
 )
 
 
