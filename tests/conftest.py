@@ -47,3 +47,35 @@ def write(folder: Path, files: dict[str, str], encoding: str = "utf-8") -> list[
         path.write_bytes(text.encode(encoding))
         paths.append(str(path))
     return paths
+
+
+# A complete, well-configured job whose launcher count is a parameter: tests change one thing.
+JOB = """\
+apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: pi
+spec:
+  launcherCreationPolicy: WaitForWorkersReady
+  runPolicy:
+    cleanPodPolicy: Running
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: launcher
+            command: [mpirun, --allow-run-as-root, -n, {count}, /home/mpiuser/pi]
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: worker
+            readinessProbe:
+              tcpSocket:
+                port: 2222
+"""

@@ -21,40 +21,10 @@ import pytest
 
 from mpilint import catalog
 from mpilint.reporters.github import escape_data, escape_property
-from tests.conftest import REPO, write
+from tests.conftest import JOB, REPO, write
 
 MULTITOOL_IN_REPO = REPO / ".ci/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 INSTALL = "npm install --prefix .ci/node --no-save @microsoft/sarif-multitool-linux@5.7.0"
-
-JOB = """\
-apiVersion: kubeflow.org/v2beta1
-kind: MPIJob
-metadata:
-  name: pi
-spec:
-  launcherCreationPolicy: WaitForWorkersReady
-  runPolicy:
-    cleanPodPolicy: Running
-  mpiReplicaSpecs:
-    Launcher:
-      replicas: 1
-      template:
-        spec:
-          containers:
-          - image: mpioperator/mpi-pi:openmpi
-            name: launcher
-            command: [mpirun, --allow-run-as-root, -n, {count}, /home/mpiuser/pi]
-    Worker:
-      replicas: 2
-      template:
-        spec:
-          containers:
-          - image: mpioperator/mpi-pi:openmpi
-            name: worker
-            readinessProbe:
-              tcpSocket:
-                port: 2222
-"""
 
 
 # --- the official validator --------------------------------------------------------------------
