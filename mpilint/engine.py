@@ -131,11 +131,7 @@ def run(
     import mpilint.checks  # noqa: F401  (registers the rules)
 
     chosen = selection or Selection()
-    active = tuple(
-        r
-        for r in REGISTRY.values()
-        if r.check is not None and (project is not None or chosen.enabled(r.id, _name(r.id)))
-    )
+    active = _Rules(lambda r: project is not None or chosen.enabled(r.id, _name(r.id)))
     findings: list[Finding] = []
     silenced: list[suppressions.Suppressed] = []
     images: dict[str, Image] = {}
@@ -171,7 +167,7 @@ def run(
         jobs += checked.jobs
     # Comments in a Dockerfile silence findings placed in it, whichever rule made them; the
     # cross-file rules ran on it only if some job was paired with it.
-    pair_rules = frozenset(r.id for r in active if r.target == "pair")
+    pair_rules = frozenset(r.id for r in active.of("pair"))
     images_checked = {p for p in (*dockerfiles, *from_disk) if p in sources}
     in_images: dict[str, list[Finding]] = {p: [] for p in images_checked}
     elsewhere: list[Finding] = []
@@ -229,6 +225,10 @@ def _read_dockerfile(
 ) -> list[Finding]:
     from contextlib import nullcontext
 
+    from mpilint.checks import load_image_rules
+
+    load_image_rules()  # a run with an image needs the rules that read it
+
     from mpilint.image import load_image
 
     content = read_text(path)
@@ -261,7 +261,7 @@ _INPUT_RULES = frozenset(i for i, r in REGISTRY.items() if r.target == "input")
 def _check_manifest(
     path: str,
     pair_with: Callable[[str, MPIJob], tuple[str | None, Image | None]],
-    active: tuple[Registered, ...],
+    active: _Rules,
 ) -> _Checked:
     content = read_text(path)
     if content.text is None:
@@ -292,12 +292,12 @@ def _check_manifest(
         image_path, image = pair_with(path, job)
         manifest = Manifest(path, text, job, siblings, image, image_path)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
-        job_findings.extend(_run_rules(active, "manifest", manifest, path))
-        job_ran = {r.id for r in active if r.target == "manifest"}
+        job_findings.extend(_run_rules(active.of("manifest"), manifest, path))
+        job_ran = {r.id for r in active.of("manifest")}
         if image is not None and image_path is not None:
             pair = Pair(manifest, image_path, image)
-            job_findings.extend(_run_rules(active, "pair", pair, path))
-            job_ran |= {r.id for r in active if r.target == "pair"}
+            job_findings.extend(_run_rules(active.of("pair"), pair, path))
+            job_ran |= {r.id for r in active.of("pair")}
         ran |= job_ran
         found.extend(_without_annotated(path, job, job_findings, frozenset(job_ran), silenced))
     sieve = suppressions.Sieve(suppressions.parse(text))
@@ -337,6 +337,27 @@ def _names_to_ids() -> dict[str, str]:
     return {m.name: m.id for m in catalog.all_meta()}
 
 
+class _Rules:
+    """The enabled rules of a target, read from the registry when asked (and cached while it
+    does not grow): the image rules register only when a run reads its first Dockerfile."""
+
+    def __init__(self, enabled: Callable[[Registered], bool]) -> None:
+        self._enabled = enabled
+        self._cache: dict[str, tuple[int, tuple[Registered, ...]]] = {}
+
+    def of(self, target: Target) -> tuple[Registered, ...]:
+        size = len(REGISTRY)
+        cached = self._cache.get(target)
+        if cached is None or cached[0] != size:
+            rules = tuple(
+                r
+                for r in REGISTRY.values()
+                if r.target == target and r.check is not None and self._enabled(r)
+            )
+            cached = self._cache[target] = (size, rules)
+        return cached[1]
+
+
 def _unique(findings: Iterable[Finding]) -> list[Finding]:
     """One Dockerfile may be the image of several jobs: say a mistake in it once, not per job."""
     seen: set[tuple[str, str, Span, str]] = set()
@@ -354,11 +375,10 @@ def _name(rule_id: str) -> str:
 
 
 def _run_rules(
-    active: tuple[Registered, ...], target: Target, subject: Manifest | Pair, path: str
+    rules: tuple[Registered, ...], subject: Manifest | Pair, path: str
 ) -> Iterator[Finding]:
-    for registered in active:
-        if registered.target != target or registered.check is None:
-            continue
+    for registered in rules:
+        assert registered.check is not None
         try:
             hits = list(registered.check(subject))
         except Exception as error:  # one broken rule must not hide the others' findings

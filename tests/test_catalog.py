@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-import mpilint.checks  # noqa: F401  (registers the rules)
+import mpilint.checks
 from mpilint import catalog
 from mpilint.engine import REGISTRY
+
+mpilint.checks.load_image_rules()  # every rule, not only those a manifest-only run loads
 
 CONTRACT = {
     "MPL001": "yaml-syntax",

@@ -34,7 +34,15 @@ def test_text_report_matches_golden(name: str, monkeypatch: pytest.MonkeyPatch) 
     assert out.getvalue() == golden.read_text()
 
 
-HEAVY = ("mpilint.image.dockerfile", "dockerfile", "rich", "jsonschema", "click")
+HEAVY = (
+    "mpilint.image.dockerfile",
+    "mpilint.image.files",
+    "mpilint.image.software",
+    "dockerfile",
+    "rich",
+    "jsonschema",
+    "click",
+)
 
 
 def modules_loaded_by(*args: str) -> list[str]:

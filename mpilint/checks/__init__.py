@@ -1,8 +1,14 @@
-"""Importing this package registers every rule with the engine."""
+"""Importing this package registers the rules that read manifests.
+
+The rules that read an image's facts are registered by ``load_image_rules`` the first time a
+run reads a Dockerfile: importing them loads the image model (tens of milliseconds), which a
+run without images must not pay for.
+"""
 
 from mpilint.checks import cross, manifest, operator, pods, schema, workers
-from mpilint.checks import image_software as image_software
-from mpilint.checks import image_ssh as image_ssh
-from mpilint.checks import image_users as image_users
 
-__all__ = ["cross", "manifest", "operator", "pods", "schema", "workers"]
+__all__ = ["cross", "load_image_rules", "manifest", "operator", "pods", "schema", "workers"]
+
+
+def load_image_rules() -> None:
+    from mpilint.checks import image_software, image_ssh, image_users  # noqa: F401
