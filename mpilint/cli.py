@@ -136,6 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="ignore every configuration file",
     )
     check.add_argument(
+        "--jobs",
+        "-j",
+        type=_processes,
+        default=None,
+        metavar="N",
+        help="lint in N processes (default: the number of cores); the report is the same for"
+        " any N. Small runs (under 40 files) stay in one process",
+    )
+    check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
@@ -195,7 +204,9 @@ def _check(options: argparse.Namespace, out: TextIO) -> int:
     except outputs.OutputError as error:
         print(f"mpilint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    report = run(files, project=project)
+    from mpilint.parallel import default_processes
+
+    report = run(files, project=project, processes=options.jobs or default_processes())
     code = EXIT_FINDINGS if any(project.fails(f) for f in report.findings) else EXIT_OK
     try:
         outputs.emit(plan, report, out, _use_color(options.color, out), passed=code == EXIT_OK)
@@ -205,6 +216,16 @@ def _check(options: argparse.Namespace, out: TextIO) -> int:
         print(f"mpilint: error: cannot write the report: {error}", file=sys.stderr)
         return EXIT_ERROR
     return code
+
+
+def _processes(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more): {value!r}")
+    return number
 
 
 def _use_color(choice: str, out: TextIO) -> bool:

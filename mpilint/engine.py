@@ -4,16 +4,17 @@ Rules are plain functions registered with their id and the model they read; they
 that point at spans. The engine stamps id, name and severity (from ``rules/<ID>.yaml``), applies
 suppressions, isolates a crashing rule to one finding, and returns data: it never prints.
 
-Files are processed one at a time and their node trees dropped afterwards, so memory does not
-grow with the number of manifests. Dockerfiles are read first because their models are small and
-every manifest in the run may pair with one of them.
+Files are processed folder by folder and their node trees dropped afterwards; image models live in
+a bounded cache and the texts of files are read again for code frames, so memory does not grow
+with the number of files. ``parallel.py`` spreads the folders over processes.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from mpilint import catalog, pairing, suppressions
@@ -94,13 +95,27 @@ def rule(
     return register
 
 
+class Sources:
+    """The texts of the files findings point into, for code frames. They are read again when
+    the text report asks, so a run over ten thousand files does not hold their texts; only
+    standard input, which cannot be read twice, is kept."""
+
+    def __init__(self, kept: dict[str, str] | None = None) -> None:
+        self._kept = kept or {}
+
+    def get(self, path: str, default: str = "") -> str:
+        if path in self._kept:
+            return self._kept[path]
+        text = read_text(path).text if path != "-" else None
+        return default if text is None else text
+
+
 @dataclass(frozen=True)
 class Report:
     files: tuple[str, ...]
     findings: tuple[Finding, ...]
     jobs: int
-    # The text of every file a finding points into, for code frames (stdin cannot be re-read).
-    sources: dict[str, str]
+    sources: Sources
     # What comments and annotations silenced, with their reasons (shown by JSON and --verbose).
     suppressed: tuple[suppressions.Suppressed, ...] = ()
 
@@ -123,75 +138,199 @@ def finding(rule_id: str, file: str, hit: Hit) -> Finding:
 
 
 def run(
-    files: list[InputFile], selection: Selection | None = None, project: Project | None = None
+    files: list[InputFile],
+    selection: Selection | None = None,
+    project: Project | None = None,
+    processes: int = 1,
 ) -> Report:
     """With a ``project`` (the CLI always passes one), each file's configuration decides what
     is reported, and pairing also looks on disk (``pairing.py``): Dockerfiles for the jobs
-    given, and the jobs of the Dockerfiles given, which are then checked too."""
+    given, and the jobs of the Dockerfiles given, which are then checked too.
+
+    The files are linted folder by folder (``Unit``), in ``processes`` processes when there are
+    enough of them; the results are merged in folder order, so the report is the same whatever
+    the number of processes."""
     import mpilint.checks  # noqa: F401  (registers the rules)
 
     chosen = selection or Selection()
     active = _Rules(lambda r: project is not None or chosen.enabled(r.id, _name(r.id)))
-    findings: list[Finding] = []
-    silenced: list[suppressions.Suppressed] = []
-    images: dict[str, Image] = {}
-    sources: dict[str, str] = {}
     dockerfiles = [f.path for f in files if f.kind == "dockerfile"]
-    for path in dockerfiles:
-        findings.extend(_read_dockerfile(path, images, sources, project))
+    if dockerfiles:
+        from mpilint.checks import load_image_rules
+
+        load_image_rules()  # before any fork: every process then has them
     image_map = project.image_map if project is not None else None
     pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
     if project is not None:
         files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
-    from_disk: list[str] = []  # Dockerfiles read only because a job pairs with them
-    paired: set[str] = set()
+    linter = Linter(active, pairs, project, frozenset(dockerfiles))
+    from mpilint.parallel import lint_units
 
-    def pair(manifest: str, job: MPIJob) -> tuple[str | None, Image | None]:
-        path = pairs.image_for(manifest, job)
-        if path is not None and path not in dockerfiles and path not in from_disk:
-            from_disk.append(path)  # its own problems (MPL003/MPL004) are not this run's
-            _read_dockerfile(path, images, sources, project)
-        if path is not None and path in images:
-            paired.add(path)
-        return path, images.get(path or "")
-
-    jobs = 0
-    for file in files:
-        if file.kind != "manifest":
-            continue
-        checked = _check_manifest(file.path, pair, active)
-        if checked.findings and checked.text is not None:
-            sources[file.path] = checked.text
-        findings.extend(checked.findings)
-        silenced.extend(checked.suppressed)
-        jobs += checked.jobs
-    # Comments in a Dockerfile silence findings placed in it, whichever rule made them; the
-    # cross-file rules ran on it only if some job was paired with it.
-    pair_rules = frozenset(r.id for r in active.of("pair"))
-    images_checked = {p for p in (*dockerfiles, *from_disk) if p in sources}
-    in_images: dict[str, list[Finding]] = {p: [] for p in images_checked}
-    elsewhere: list[Finding] = []
-    for f in findings:  # one pass: sifting every finding once per Dockerfile was quadratic
-        in_images.get(f.file, elsewhere).append(f)
-    findings = elsewhere
-    for path in (p for p in (*dockerfiles, *from_disk) if p in images_checked):
-        sieve = suppressions.Sieve(suppressions.parse(sources[path]))
-        remaining, quiet = sieve.sift(in_images[path], path)
-        findings.extend(remaining)
-        silenced.extend(quiet)
-        if path in from_disk:
-            continue
-        ran = _INPUT_RULES | (pair_rules if path in paired else frozenset())
-        findings.extend(_unused(sieve, ran, path))
+    merged = UnitResult()
+    for result in lint_units(linter, units_of(files), processes):
+        merged.absorb(result)
+    findings = _sift_dockerfiles(merged, frozenset(dockerfiles), active)
     findings = _unique(
         f
         for f in _configured(findings, project)
         if project is not None or chosen.enabled(f.rule, f.name)
     )
     findings.sort(key=lambda f: f.sort_key)
-    used = {f.file for f in findings} | {r.file for f in findings for r in f.related}
-    kept = {path: text for path, text in sources.items() if path in used}
-    return Report(tuple(f.path for f in files), tuple(findings), jobs, kept, tuple(silenced))
+    silenced = sorted(_unique_suppressed(merged.suppressed), key=lambda s: s.finding.sort_key)
+    return Report(
+        tuple(f.path for f in files),
+        tuple(findings),
+        merged.jobs,
+        Sources(merged.texts),
+        tuple(silenced),
+    )
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The files of one folder. A job and the Dockerfile beside it land in the same unit, so
+    the process that lints them parses that Dockerfile once."""
+
+    dockerfiles: tuple[str, ...]
+    manifests: tuple[str, ...]
+
+
+def units_of(files: list[InputFile]) -> list[Unit]:
+    """Folders in the order their first file was given; within one, the order given."""
+    import os
+
+    folders: dict[str, tuple[list[str], list[str]]] = {}
+    for file in files:
+        folder = "-" if file.path == "-" else os.path.dirname(os.path.abspath(file.path))
+        dockerfiles, manifests = folders.setdefault(folder, ([], []))
+        (dockerfiles if file.kind == "dockerfile" else manifests).append(file.path)
+    return [Unit(tuple(d), tuple(m)) for d, m in folders.values()]
+
+
+@dataclass
+class UnitResult:
+    """What linting some units gave, before the run-wide steps: findings placed in a
+    Dockerfile are not yet sifted by its suppression comments, because jobs of other units
+    may place findings there too."""
+
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[suppressions.Suppressed] = field(default_factory=list)
+    jobs: int = 0
+    paired: set[str] = field(default_factory=set)  # Dockerfiles some job was paired with
+    # The suppression comments of each Dockerfile read that has any.
+    directives: dict[str, tuple[suppressions.Directive, ...]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # standard input's, when read
+
+    def absorb(self, other: UnitResult) -> None:
+        self.findings.extend(other.findings)
+        self.suppressed.extend(other.suppressed)
+        self.jobs += other.jobs
+        self.paired |= other.paired
+        self.directives.update(other.directives)
+        self.texts.update(other.texts)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    image: Image | None
+    problems: tuple[Finding, ...]  # its own MPL003/MPL004, reported when the run names it
+
+
+class Linter:
+    """Everything one process needs to lint units, and a bounded cache of image models: a
+    model evicted and needed again is re-read (the same text gives the same model), so memory
+    does not grow with the number of Dockerfiles."""
+
+    CACHE = 64
+
+    def __init__(
+        self,
+        active: _Rules,
+        pairs: pairing.Pairing,
+        project: Project | None,
+        own: frozenset[str],
+    ) -> None:
+        self.active = active
+        self.pairs = pairs
+        self.project = project
+        self.own = own  # the run's Dockerfiles: only their own problems are reported
+        self._cache: OrderedDict[str, _Loaded] = OrderedDict()
+        self._result = UnitResult()
+
+    def lint(self, unit: Unit) -> UnitResult:
+        result = self._result = UnitResult()
+        for path in unit.dockerfiles:
+            result.findings.extend(self._load(path).problems)
+        for path in unit.manifests:
+            checked = _check_manifest(path, self._pair, self.active)
+            if path == "-" and checked.text is not None:
+                result.texts[path] = checked.text
+            result.findings.extend(checked.findings)
+            result.suppressed.extend(checked.suppressed)
+            result.jobs += checked.jobs
+        return result
+
+    def _pair(self, manifest: str, job: MPIJob) -> tuple[str | None, Image | None]:
+        path = self.pairs.image_for(manifest, job)
+        if path is None:
+            return None, None
+        image = self._load(path).image
+        if image is not None:
+            self._result.paired.add(path)
+        return path, image
+
+    def _load(self, path: str) -> _Loaded:
+        loaded = self._cache.get(path)
+        if loaded is not None:
+            self._cache.move_to_end(path)
+            return loaded
+        loaded = self._cache[path] = self._read(path)
+        if len(self._cache) > self.CACHE:
+            self._cache.popitem(last=False)
+        return loaded
+
+    def _read(self, path: str) -> _Loaded:
+        from contextlib import nullcontext
+
+        from mpilint.checks import load_image_rules
+
+        load_image_rules()  # a run with an image needs the rules that read it
+
+        from mpilint.image import load_image
+
+        content = read_text(path)
+        if content.text is None:
+            return _Loaded(None, (_unreadable(path, content.problem),))
+        directives = suppressions.parse(content.text)
+        if directives:
+            self._result.directives[path] = directives
+        project = self.project
+        with project.base_images(path) if project is not None else nullcontext():
+            result = load_image(path, content.text)
+        problems = tuple(finding("MPL004", path, Hit(span, msg)) for span, msg in result.problems)
+        return _Loaded(result.image, problems)
+
+
+def _sift_dockerfiles(merged: UnitResult, own: frozenset[str], active: _Rules) -> list[Finding]:
+    """Comments in a Dockerfile silence findings placed in it, whichever rule or job made
+    them; MPL007 names the stale ones of the run's Dockerfiles, counting the cross-file rules
+    as run only when some job was paired with the file."""
+    if not merged.directives:
+        return merged.findings
+    pair_rules = frozenset(r.id for r in active.of("pair"))
+    placed: dict[str, list[Finding]] = {path: [] for path in merged.directives}
+    findings: list[Finding] = []
+    for f in merged.findings:  # one pass: sifting every finding once per file was quadratic
+        placed.get(f.file, findings).append(f)
+    for path, directives in merged.directives.items():
+        sieve = suppressions.Sieve(directives)
+        remaining, quiet = sieve.sift(placed[path], path)
+        findings.extend(remaining)
+        merged.suppressed.extend(quiet)
+        if path in own:
+            ran = _INPUT_RULES | (pair_rules if path in merged.paired else frozenset())
+            findings.extend(_unused(sieve, ran, path))
+    return findings
 
 
 def _configured(findings: list[Finding], project: Project | None) -> Iterator[Finding]:
@@ -213,33 +352,10 @@ def _jobs_of_dockerfiles(
     extra: list[InputFile] = []
     for dockerfile in dockerfiles:
         roots = project.image_map_roots(dockerfile)
-        for path in pairs.manifests_for(dockerfile, roots, project.excluded):
-            if os.path.realpath(path) not in known:
-                known.add(os.path.realpath(path))
-                extra.append(InputFile(path, "manifest"))
+        for path in pairs.manifests_for(dockerfile, roots, project.excluded, known):
+            known.add(os.path.realpath(path))
+            extra.append(InputFile(path, "manifest"))
     return extra
-
-
-def _read_dockerfile(
-    path: str, images: dict[str, Image], sources: dict[str, str], project: Project | None = None
-) -> list[Finding]:
-    from contextlib import nullcontext
-
-    from mpilint.checks import load_image_rules
-
-    load_image_rules()  # a run with an image needs the rules that read it
-
-    from mpilint.image import load_image
-
-    content = read_text(path)
-    if content.text is None:
-        return [_unreadable(path, content.problem)]
-    sources[path] = content.text
-    with project.base_images(path) if project is not None else nullcontext():
-        result = load_image(path, content.text)
-    if result.image is not None:
-        images[path] = result.image
-    return [finding("MPL004", path, Hit(span, message)) for span, message in result.problems]
 
 
 def _unreadable(path: str, problem: tuple[int, int, str] | None) -> Finding:
@@ -367,6 +483,21 @@ def _unique(findings: Iterable[Finding]) -> list[Finding]:
         if key not in seen:
             seen.add(key)
             kept.append(finding)
+    return kept
+
+
+def _unique_suppressed(
+    entries: Iterable[suppressions.Suppressed],
+) -> list[suppressions.Suppressed]:
+    """A comment in a shared Dockerfile silences the same finding for every job: list it once."""
+    seen: set[tuple[str, str, Span, str]] = set()
+    kept: list[suppressions.Suppressed] = []
+    for entry in entries:
+        f = entry.finding
+        key = (f.rule, f.file, f.span, f.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
     return kept
 
 

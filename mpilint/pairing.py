@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
 
@@ -103,16 +103,19 @@ class Pairing:
         dockerfile: str,
         roots: Sequence[str] = (),
         excluded: Callable[[str], bool] | None = None,
+        known: Container[str] = frozenset(),
     ) -> list[str]:
         """Manifests on disk whose jobs pair with ``dockerfile``: YAML files in its folder, and
         under ``roots`` (folders whose image map points at it) those that mention MPIJob.
 
         Each candidate is parsed to decide, so a manifest that pairs with another Dockerfile of
         the same folder is not checked for nothing. What decides is what pairing would choose
-        if the candidate were checked alone: its image map, then the folder on disk."""
+        if the candidate were checked alone: its image map, then the folder on disk. Files in
+        ``known`` (real paths of the run's own manifests) are skipped unread: the run checks
+        them anyway, and parsing them twice doubled the cost of a tree's manifests."""
         target = os.path.realpath(dockerfile)
         found: list[str] = []
-        for candidate in _candidates(dockerfile, roots, excluded):
+        for candidate in _candidates(dockerfile, roots, excluded, known):
             if any(
                 (paired := self._mapped(candidate, job) or self._beside(candidate)) is not None
                 and os.path.realpath(paired) == target
@@ -123,7 +126,10 @@ class Pairing:
 
 
 def _candidates(
-    dockerfile: str, roots: Sequence[str], excluded: Callable[[str], bool] | None
+    dockerfile: str,
+    roots: Sequence[str],
+    excluded: Callable[[str], bool] | None,
+    known: Container[str],
 ) -> Iterator[str]:
     from mpilint.inputs import expand
 
@@ -137,7 +143,7 @@ def _candidates(
     walked = [f.path for root in roots for f in expand([root]) if f.kind == "manifest"]
     for path in (*beside, *walked):
         real = os.path.realpath(path)
-        if real in seen or (excluded is not None and excluded(path)):
+        if real in seen or real in known or (excluded is not None and excluded(path)):
             continue
         seen.add(real)
         if path in beside or _mentions_mpijob(path):
