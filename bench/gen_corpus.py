@@ -525,13 +525,34 @@ MPIRUN_OPTIONS: tuple[tuple[str, ...], ...] = (
     ("-mca", "pml", "ob1"), ("-mca", "btl", "^openib"), ("--mca", "btl_tcp_if_include", "eth0"),
     ("--report-bindings",), ("--tag-output",), ("-x", "OMP_NUM_THREADS=2"), ("--display-map",),
 )  # fmt: skip
-PROGRAM_FLAGS = (
+PROGRAM_FLAGS: tuple[str, ...] = (
     "--log-dir=/results/logs", "--checkpoint-dir=/results/ckpt", "--seed=42", "--warmup=100",
     "--eval-every=1000", "--save-every=5000", "--profile=false", "--data=/data/train",
     "--val-data=/data/val", "--workers=8", "--lr=0.0003", "--momentum=0.9",
     "--weight-decay=0.0001", "--label-smoothing=0.1", "--amp", "--clip-grad=1.0",
     "--scheduler=cosine", "--dropout=0.1", "--optimizer=lamb", "--dataset=imagenet",
 )  # fmt: skip
+# Training scripts driven by long command lines set options per part of the model.
+PROGRAM_FLAGS += tuple(
+    f"--{part}-{param}={value}"
+    for part in ("encoder", "decoder", "head", "backbone", "stage1", "stage2", "stage3", "stage4")
+    for param, value in (
+        ("lr", "0.0001"), ("dropout", "0.1"), ("weight-decay", "0.05"), ("warmup-steps", "500"),
+        ("freeze-epochs", "0"), ("grad-clip", "1.0"), ("init", "xavier"),
+    )
+)  # fmt: skip
+# Options of the HPC codes, in their own syntax.
+HPC_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "lammps": (
+        ("-var", "nx", "4"), ("-var", "ny", "4"), ("-var", "nz", "4"), ("-var", "temp", "300"),
+        ("-sf", "omp"), ("-pk", "omp", "2"), ("-log", "/results/log.lammps"), ("-screen", "none"),
+    ),
+    "gromacs": (
+        ("-nsteps", "50000"), ("-resethway",), ("-noconfout",), ("-pin", "on"), ("-nb", "cpu"),
+        ("-dlb", "yes"), ("-maxh", "23.5"), ("-cpt", "15"), ("-npme", "0"),
+    ),
+    "osu": (("-x", "100"), ("-f",), ("-z",), ("-T", "mpi_float")),
+}  # fmt: skip
 
 
 @dataclass
@@ -583,13 +604,16 @@ def plan_job(
     if "placeholder" in mistakes:
         both = "image_mismatch" in mistakes
         placeholder = "command" if both or rng.random() < 0.45 else "image"
-    misspelt = None
-    if "misspelt_field" in mistakes:
-        options = ["slots", "pull", "ttl"] + (["probe"] if p.api == "v2beta1" else [])
-        misspelt = rng.choice(options)
     duplicate = None
     if "duplicate_key" in mistakes:
         duplicate = rng.choice(("replicas", "slots", "image", "memory"))
+    misspelt = None
+    if "misspelt_field" in mistakes:
+        # Not a misspelling that removes the key another mistake lives on.
+        options = ["pull", "ttl"] + (["slots"] if duplicate != "slots" else [])
+        if p.api == "v2beta1" and "probe_port_22" not in mistakes:
+            options.append("probe")
+        misspelt = rng.choice(options)
     probe: str | None = None
     if p.api == "v2beta1":
         if p.user is not None:
@@ -614,6 +638,19 @@ def _shell_quote(word: str) -> str:
     return "'" + word.replace("'", "'\"'\"'") + "'"
 
 
+def _option_units(words: Sequence[str]) -> list[str]:
+    """Words with each option glued to its value, so a wrapped command line breaks between
+    options (``--bind-to none``), as people write them."""
+    units: list[str] = []
+    for word in words:
+        last = units[-1] if units else ""
+        if last.startswith("-") and not word.startswith("-") and not {" ", "="} & set(last):
+            units[-1] += " " + word
+        else:
+            units.append(word)
+    return units
+
+
 def _wrap(words: Sequence[str], width: int) -> list[str]:
     lines: list[str] = []
     cur = ""
@@ -635,9 +672,13 @@ def _program(j: Job) -> list[str]:
     if p.user is None and "{home}" in p.workload.program[0]:
         home = "/opt/app"
     prog = [a.replace("{home}", home) for a in p.workload.program]
-    extra = (rng.randrange(0, 3), rng.randrange(10, 40), rng.randrange(40, 110))[j.big]
-    for i in range(extra):
-        prog.append(PROGRAM_FLAGS[i] if i < len(PROGRAM_FLAGS) else f"--opt-{i}=value-{i}")
+    if p.workload.stem in HPC_FLAGS:
+        pool = HPC_FLAGS[p.workload.stem]
+        for option in rng.sample(pool, (rng.randrange(0, 2), len(pool) // 2, len(pool))[j.big]):
+            prog += option
+    elif prog[0].startswith("python"):
+        extra = (rng.randrange(0, 3), rng.randrange(10, 40), rng.randrange(40, 76))[j.big]
+        prog += PROGRAM_FLAGS[:extra]
     return prog
 
 
@@ -713,7 +754,7 @@ def _launcher_command(j: Job) -> dict[object, object]:
         lines = _wrap(words, 70)
         arg: object = Block(">-", "\n".join(lines)) if len(lines) > 1 else " ".join(words)
     else:
-        chunks = [" ".join(words[i : i + 4]) for i in range(0, len(words), 4)]
+        chunks = _wrap(_option_units(words), 64)
         pre = rng.choice(("set -euo pipefail", "set -e", "set -ex"))
         arg = Block(
             "|", f'{pre}\necho "starting {j.name} on $(hostname)"\n' + " \\\n  ".join(chunks)
@@ -743,6 +784,8 @@ def _worker_command(j: Job) -> dict[object, object]:
 def _env(j: Job, n: int) -> list[object]:
     rng = j.rng
     pool = [e for group in WORKLOAD_ENV[j.p.workload.stem] for e in ENV_GROUPS[group]]
+    if j.p.mpi != "OpenMPI":
+        pool = [e for e in pool if not e[0].startswith("OMPI_")]
     picked = rng.sample(pool, min(n, len(pool)))
     env: list[object] = [{"name": k, "value": v} for k, v in picked]
     env += [{"name": f"APP_OPTION_{i:02d}", "value": f"opt-{i}"} for i in range(n - len(pool))]
@@ -905,9 +948,9 @@ def _container(j: Job, role: str, mounts: list[object]) -> dict[object, object]:
         if rng.random() < 0.5:
             probe["periodSeconds"] = rng.choice((2, 5, 10))
         c["readinesProbe" if j.misspelt == "probe" else "readinessProbe"] = probe
-    n_env = (rng.randrange(1, 5) if rng.random() < 0.4 else 0, rng.randrange(12, 45))[min(j.big, 1)]
+    n_env = (rng.randrange(1, 5) if rng.random() < 0.3 else 0, rng.randrange(12, 48))[min(j.big, 1)]
     if j.big == 2:
-        n_env = rng.randrange(30, 80)
+        n_env = rng.randrange(40, 100)
     if n_env:
         c["env"] = _env(j, n_env)
     root_mistake = "openmpi_root" in j.mistakes and role == "launcher"
@@ -1054,7 +1097,8 @@ def mpijob_doc(j: Job) -> dict[object, object]:
         if p.user is not None:
             user = p.user
             if "ssh_user_missing" in j.mistakes:
-                user = "mpiuser" if p.user != "mpiuser" else rng.choice(("user", "ubuntu", "hpc"))
+                # not "ubuntu": ubuntu:24.04 has that user, so it would not be missing
+                user = "mpiuser" if p.user != "mpiuser" else rng.choice(("user", "hpc", "jovyan"))
             spec["sshAuthMountPath"] = f"/home/{user}/.ssh"
         elif rng.random() < 0.2:
             spec["sshAuthMountPath"] = "/root/.ssh"

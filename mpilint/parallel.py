@@ -7,12 +7,18 @@ same as a serial one. Processes are forked: a child starts with the rules, the c
 and the pairing already loaded, where a spawned one would import everything again (about
 0.1 s each). Without ``fork`` (Windows), or for a run too small to repay starting processes
 (the pre-commit case), the units are linted here, in order.
+
+Nor is a process forked once BuildKit's parser is loaded: the binding is a Go library, and Go
+starts its runtime's threads when it is loaded; a forked child gets none of them, and its first
+parse waits for them forever. The CLI never parses a Dockerfile before it forks; a program that
+calls the engine again in the same process gets a serial run instead of a hang.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -39,7 +45,8 @@ def lint_units(linter: Linter, units: list[Unit], processes: int) -> Iterator[Un
     workers = min(processes, len(units))
     forkable = "fork" in multiprocessing.get_all_start_methods()
     reads_stdin = any("-" in u.manifests for u in units)
-    if workers < 2 or files < MIN_FILES or not forkable or reads_stdin:
+    go_started = "dockerfile" in sys.modules
+    if workers < 2 or files < MIN_FILES or not forkable or reads_stdin or go_started:
         for unit in units:
             yield linter.lint(unit)
         return

@@ -109,12 +109,25 @@ def pairs(node: Node | None) -> Iterator[tuple[str, Node, Node]]:
     """Key/value pairs of a mapping whose keys are strings, merge keys (``<<``) applied.
 
     As in go-yaml, explicit keys win over merged ones, and an earlier merge source (with
-    everything it merges itself) wins over a later one. The walk is iterative and expands each
-    mapping once: a chain of a thousand ``<<: *previous`` aliases must not hit Python's recursion
-    limit, and merging the same mapping twice cannot add a key the first time did not.
-    """
+    everything it merges itself) wins over a later one; duplicates of the mapping's own keys are
+    all given (``get`` keeps the last). Worked out once per mapping and kept on the node: rules
+    ask the same mappings hundreds of times per job."""
     if not isinstance(node, MappingNode):
-        return
+        return iter(())
+    cached: list[tuple[str, Node, Node]] | None = node.__dict__.get(_PAIRS)
+    if cached is None:
+        cached = node.__dict__[_PAIRS] = list(_expand(node))
+    return iter(cached)
+
+
+_PAIRS = "_mpilint_pairs"
+_INDEX = "_mpilint_index"
+
+
+def _expand(node: MappingNode) -> Iterator[tuple[str, Node, Node]]:
+    """The walk is iterative and expands each mapping once: a chain of a thousand
+    ``<<: *previous`` aliases must not hit Python's recursion limit, and merging the same
+    mapping twice cannot add a key the first time did not."""
     seen: set[str] = set()
     expanded: set[int] = {id(node)}
     stack: list[Iterator[Node]] = [iter((node,))]
@@ -134,11 +147,7 @@ def pairs(node: Node | None) -> Iterator[tuple[str, Node, Node]]:
                 seen.add(key.value)
                 yield key.value, key, value
             elif source is node:
-                yield (
-                    key.value,
-                    key,
-                    value,
-                )  # duplicates of the mapping itself: get() keeps the last
+                yield key.value, key, value  # a duplicate of the mapping itself
         fresh = [m for m in merged if isinstance(m, MappingNode) and id(m) not in expanded]
         expanded.update(id(m) for m in fresh)
         stack.append(iter(fresh))
@@ -146,10 +155,13 @@ def pairs(node: Node | None) -> Iterator[tuple[str, Node, Node]]:
 
 def get(node: Node | None, *path: str) -> Node | None:
     for name in path:
-        found: Node | None = None
-        for key, _, value in pairs(node):
-            if key == name:
-                found = value  # the last duplicate wins, as in go-yaml
+        if not isinstance(node, MappingNode):
+            return None
+        index: dict[str, Node] | None = node.__dict__.get(_INDEX)
+        if index is None:
+            # the last duplicate wins, as in go-yaml
+            index = node.__dict__[_INDEX] = {key: value for key, _, value in pairs(node)}
+        found = index.get(name)
         if found is None:
             return None
         node = found

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -156,22 +157,32 @@ class _Instr:
 
 @dataclass(frozen=True)
 class _Logical:
-    """Text the parser saw for one instruction (or here-document), with each character's
-    1-based (line, column) in the file."""
+    """Text the parser saw for one instruction (or here-document), with where each character
+    stands in the file: runs of characters from one line, as (offset in ``text``, line,
+    column) at the start of each run. A tuple per character cost more than the walk's
+    observers together."""
 
     text: str
-    where: tuple[tuple[int, int], ...]
+    runs: tuple[tuple[int, int, int], ...]
     fallback: Span  # the instruction's first line: where unlocatable tokens point
 
     def find(self, token: str, cursor: int) -> int:
         return self.text.find(token, cursor) if token else -1
 
+    def at(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of character ``offset``."""
+        run = self.runs[bisect_right(self.runs, (offset, _BIG, _BIG)) - 1]
+        return run[1], run[2] + offset - run[0]
+
     def span(self, start: int, end: int) -> Span:
-        if start < 0 or end > len(self.where) or start >= end:
+        if start < 0 or end > len(self.text) or start >= end or not self.runs:
             return self.fallback
-        line, column = self.where[start]
-        end_line, end_column = self.where[end - 1]
+        line, column = self.at(start)
+        end_line, end_column = self.at(end - 1)
         return Span(line, column, end_line, end_column + 1)
+
+
+_BIG = 1 << 62
 
 
 @dataclass(frozen=True)
@@ -196,7 +207,8 @@ class _Source:
         """The instruction's text as BuildKit joins it, and the last line it came from."""
         continuation = re.compile(re.escape(self.escape) + r"[ \t]*$")
         chars: list[str] = []
-        where: list[tuple[int, int]] = []
+        runs: list[tuple[int, int, int]] = []
+        size = 0
         number = instr.start_line
         while number <= max(instr.end_line, instr.start_line):
             raw = self.line(number)
@@ -210,22 +222,26 @@ class _Source:
             match = continuation.search(raw)
             stop = match.start() if match else len(raw)
             chars.append(raw[skip:stop])
-            where.extend((number, column + 1) for column in range(skip, max(skip, stop)))
+            if stop > skip:
+                runs.append((size, number, skip + 1))
+                size += stop - skip
             if not match:
                 break
             number += 1
         last = min(number, max(instr.end_line, instr.start_line))
-        return _Logical("".join(chars), tuple(where), self.line_span(instr.start_line)), last
+        return _Logical("".join(chars), tuple(runs), self.line_span(instr.start_line)), last
 
     def body(self, first_line: int, last_line: int, fallback: Span) -> _Logical:
         """Here-document lines as written: the parser keeps ``<<-`` tabs, the shell drops them."""
         chars: list[str] = []
-        where: list[tuple[int, int]] = []
+        runs: list[tuple[int, int, int]] = []
+        size = 0
         for number in range(first_line, last_line + 1):
             raw = self.line(number)
             chars.append(raw + "\n")
-            where.extend((number, column + 1) for column in range(len(raw) + 1))
-        return _Logical("".join(chars), tuple(where), fallback)
+            runs.append((size, number, 1))
+            size += len(raw) + 1
+        return _Logical("".join(chars), tuple(runs), fallback)
 
 
 _DIRECTIVE = re.compile(r"#\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*(\S*)\s*$")
@@ -452,9 +468,9 @@ class _Walk:
 
     @staticmethod
     def last_column(logical: _Logical) -> tuple[int, int]:
-        if not logical.where:
+        if not logical.runs:
             return logical.fallback.end_line, logical.fallback.end_column
-        line, column = logical.where[-1]
+        line, column = logical.at(len(logical.text) - 1)
         return line, column + 1
 
     def stage_name(self, instr: _Instr, logical: _Logical) -> str | None:
