@@ -16,7 +16,6 @@ calls the engine again in the same process gets a serial run instead of a hang.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
@@ -43,14 +42,14 @@ def default_processes() -> int:
 def lint_units(linter: Linter, units: list[Unit], processes: int) -> Iterator[UnitResult]:
     files = sum(len(u.dockerfiles) + len(u.manifests) for u in units)
     workers = min(processes, len(units))
-    forkable = "fork" in multiprocessing.get_all_start_methods()
     reads_stdin = any("-" in u.manifests for u in units)
     go_started = "dockerfile" in sys.modules
-    if workers < 2 or files < MIN_FILES or not forkable or reads_stdin or go_started:
+    if workers < 2 or files < MIN_FILES or reads_stdin or go_started or not _forkable():
         for unit in units:
             yield linter.lint(unit)
         return
     import gc
+    import multiprocessing  # about 6 ms: only for runs that use it
 
     global _linter
     _linter = linter
@@ -64,6 +63,12 @@ def lint_units(linter: Linter, units: list[Unit], processes: int) -> Iterator[Un
     finally:
         _linter = None
         gc.unfreeze()
+
+
+def _forkable() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _lint_in_child(unit: Unit) -> UnitResult:

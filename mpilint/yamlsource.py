@@ -87,22 +87,21 @@ def scalar_type(node: Node) -> ScalarType:
     Timestamps and other YAML 1.1 oddities are reported as "other": go-yaml turns them into
     strings, so no rule should call them non-strings.
     """
-    if not isinstance(node, ScalarNode):
+    if node.__class__ is not ScalarNode and not isinstance(node, ScalarNode):
         return "other"
-    tag = node.tag
-    if not tag.startswith(_YAML11):
-        return "other"
-    kind = tag[len(_YAML11) :]
+    kind = _KINDS.get(node.tag, "other")
     if kind == "str":
-        if not node.style and node.value in _GO_YAML_BOOLS and node.tag == _YAML11 + "str":
+        if not node.style and node.value in _GO_YAML_BOOLS:
             return "bool"
-        return "str"
-    if kind == "int":
-        # PyYAML reads 1:30 as a base-60 int; go-yaml keeps it a string.
-        return "str" if ":" in node.value and not node.style else "int"
-    if kind in ("float", "bool", "null"):
-        return kind  # type: ignore[return-value]
-    return "other"
+    elif kind == "int" and ":" in node.value and not node.style:
+        return "str"  # PyYAML reads 1:30 as a base-60 int; go-yaml keeps it a string.
+    return kind
+
+
+_KINDS: dict[str, ScalarType] = {
+    _YAML11 + name: name
+    for name in ("str", "int", "float", "bool", "null")
+}
 
 
 def pairs(node: Node | None) -> Iterator[tuple[str, Node, Node]]:
@@ -208,7 +207,7 @@ def parse_yaml(text: str) -> ParsedYaml:
         roots = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.YAMLError:
         return _parse_by_document(text)
-    return _inspect(list(enumerate(roots)), ())
+    return _inspect(list(enumerate(roots)), (), "&" in text)
 
 
 def _parse_by_document(text: str) -> ParsedYaml:
@@ -232,7 +231,7 @@ def _parse_by_document(text: str) -> ParsedYaml:
             problems.append(_syntax_problem(error, lines))
             continue
         documents.extend((len(documents) + i, root) for i, root in enumerate(roots))
-    return _inspect(documents, tuple(problems))
+    return _inspect(documents, tuple(problems), "&" in text)
 
 
 def _syntax_problem(error: yaml.YAMLError, lines: list[str]) -> YamlProblem:
@@ -265,7 +264,9 @@ def _mark_span(mark: yaml.Mark | None, lines: list[str]) -> Span:
 
 
 def _inspect(
-    documents: list[tuple[int, Node | None]], problems: tuple[YamlProblem, ...]
+    documents: list[tuple[int, Node | None]],
+    problems: tuple[YamlProblem, ...],
+    aliased: bool = True,
 ) -> ParsedYaml:
     """One walk over each document: duplicate keys, and alias expansion kept bounded."""
     found = list(problems)
@@ -274,7 +275,7 @@ def _inspect(
         if root is None:  # an empty document
             continue
         duplicates: list[YamlProblem] = []
-        shared = _find_duplicates(root, duplicates)
+        shared = _find_duplicates(root, duplicates, aliased)
         if shared and _expanded_size(root) > MAX_EXPANDED_NODES:
             found.append(
                 YamlProblem(
@@ -290,38 +291,53 @@ def _inspect(
     return ParsedYaml(tuple(kept), tuple(found))
 
 
-def _find_duplicates(root: Node, found: list[YamlProblem]) -> bool:
-    """Report repeated mapping keys; return whether any node is reached twice (aliases)."""
+def _find_duplicates(root: Node, found: list[YamlProblem], aliased: bool = True) -> bool:
+    """Report repeated mapping keys; return whether any node is reached twice (aliases).
+
+    Without ``aliased`` (no ``&`` in the text: no anchor, so no node can be shared) the walk
+    skips the bookkeeping of nodes seen; a mapping's keys are compared as a set first, and read
+    one by one only when the set is shorter."""
     seen: set[int] = set()
     stack = [root]
     shared = False
+    mapping, sequence = MappingNode, SequenceNode
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            shared = True
-            continue
-        seen.add(id(node))
-        if isinstance(node, MappingNode):
-            first: dict[str, Node] = {}
-            for key, value in node.value:
-                if isinstance(key, ScalarNode) and key.tag != _YAML11 + "merge":
-                    if key.value in first:
-                        found.append(
-                            YamlProblem(
-                                "MPL002",
-                                span_of(key),
-                                f"duplicate key {key.value!r}: the API server rejects the"
-                                " manifest, and other tools keep only one of the values",
-                                ((span_of(first[key.value]), "first defined here"),),
-                            )
-                        )
-                    else:
-                        first[key.value] = key
+        if aliased:
+            if id(node) in seen:
+                shared = True
+                continue
+            seen.add(id(node))
+        kind = node.__class__
+        if kind is mapping or isinstance(node, MappingNode):
+            items = node.value
+            keys = [key.value for key, _ in items if key.__class__ is ScalarNode]
+            if len(set(keys)) != len(keys):
+                _duplicates_of(items, found)
+            for key, value in items:
                 stack.append(value)
                 stack.append(key)
-        elif isinstance(node, SequenceNode):
+        elif kind is sequence or isinstance(node, SequenceNode):
             stack.extend(node.value)
     return shared
+
+
+def _duplicates_of(items: list[tuple[Node, Node]], found: list[YamlProblem]) -> None:
+    first: dict[str, Node] = {}
+    for key, _ in items:
+        if isinstance(key, ScalarNode) and key.tag != _YAML11 + "merge":
+            if key.value in first:
+                found.append(
+                    YamlProblem(
+                        "MPL002",
+                        span_of(key),
+                        f"duplicate key {key.value!r}: the API server rejects the"
+                        " manifest, and other tools keep only one of the values",
+                        ((span_of(first[key.value]), "first defined here"),),
+                    )
+                )
+            else:
+                first[key.value] = key
 
 
 def _expanded_size(root: Node) -> int:

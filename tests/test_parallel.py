@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mpilint import engine, parallel
+from mpilint import engine
 from tests.conftest import REPO, write
 
 GOOD = (REPO / "examples" / "good").resolve()
@@ -68,7 +68,7 @@ def _spy_on_fork(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         started.append(str(method))
         return real(method)
 
-    monkeypatch.setattr(parallel.multiprocessing, "get_context", get_context)
+    monkeypatch.setattr(multiprocessing, "get_context", get_context)
     return started
 
 

@@ -1,0 +1,250 @@
+"""mpilint's benchmark: one command prints the table of issue 7 and a profile.
+
+For each corpus size (1, 100, 1,000 and 10,000 jobs, each a manifest and a Dockerfile, made by
+``gen_corpus.py`` and kept between runs) it times, as whole processes:
+
+- the parse floor (``floor.py``: C-loader compose of the manifests plus BuildKit's parse of the
+  Dockerfiles, in one process), the yardstick of every ratio;
+- ``mpilint --format json`` over the corpus, with the default number of processes and with
+  ``--jobs 1``, each paired against the floor;
+- at size 1, the pre-commit case: ``mpilint MANIFEST DOCKERFILE`` with the text report, paired
+  against ``python -c "import yaml"``;
+- the peers that are installed (yamllint, check-jsonschema, checkov, hadolint), each paired
+  against the floor of the one kind of file it reads.
+
+Then it prints where the time of a serial run over 1,000 jobs goes (cProfile, by module and by
+function). Usage: ``python bench/run.py [--sizes 1,100,1000,10000] [--runs 5]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import itertools
+
+import gen_corpus
+import timing
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PY = sys.executable
+
+
+@dataclass(frozen=True)
+class Row:
+    files: int  # manifests + Dockerfiles
+    command: str
+    series: timing.Series
+    ratio: float | None  # paired, against the yardstick named in ``against``
+    against: str = "floor"
+
+
+def corpus(root: Path, size: int, seed: int) -> Path:
+    out = root / f"c{size}"
+    code = gen_corpus.main(
+        [str(out), "--manifests", str(size), "--dockerfiles", str(size), "--seed", str(seed)]
+    )
+    if code != 0:
+        raise SystemExit(f"gen_corpus failed for size {size}")
+    return out / "jobs"
+
+
+def mpilint() -> list[str]:
+    script = Path(PY).with_name("mpilint")
+    return [str(script)] if script.exists() else [PY, "-m", "mpilint"]
+
+
+def floor(jobs: Path, kind: str = "both") -> list[str]:
+    return [PY, str(HERE / "floor.py"), "--kind", kind, str(jobs)]
+
+
+def files_of(jobs: Path, dockerfiles: bool) -> list[str]:
+    found = []
+    for folder in sorted(jobs.iterdir()):
+        for path in sorted(folder.iterdir()):
+            if (path.name in ("Dockerfile", "Containerfile")) == dockerfiles:
+                found.append(str(path))
+    return found
+
+
+def peers(bin_dir: str | None, skip: set[str], jobs: Path) -> list[tuple[str, list[str], str]]:
+    """(name, command, kind of files it reads) of each installed peer."""
+
+    def find(name: str) -> str | None:
+        if bin_dir:
+            candidate = Path(bin_dir) / name
+            return str(candidate) if candidate.exists() else None
+        return shutil.which(name)
+
+    manifests = files_of(jobs, dockerfiles=False)
+    dockerfiles = files_of(jobs, dockerfiles=True)
+    schema = str(REPO / "schemas" / "mpijob-v2beta1.schema.json")
+    wanted = [
+        ("yamllint", ["-f", "parsable", str(jobs)], "yaml"),
+        ("check-jsonschema", ["--schemafile", schema, *manifests], "yaml"),
+        ("checkov", ["-d", str(jobs), "--framework", "kubernetes", "--quiet", "--compact",
+                     "--skip-download"], "yaml"),
+        ("hadolint", dockerfiles, "docker"),
+        ("checkov", ["-d", str(jobs), "--framework", "dockerfile", "--quiet", "--compact",
+                     "--skip-download"], "docker"),
+    ]  # fmt: skip
+    found = []
+    for name, args, kind in wanted:
+        program = find(name)
+        if program is not None and name not in skip:
+            label = f"{name} ({'Dockerfiles' if kind == 'docker' else 'manifests'})"
+            found.append((label, [program, *args], kind))
+    return found
+
+
+def measure_size(
+    jobs: Path, size: int, runs: int, with_peers: list[tuple[str, list[str], str]]
+) -> list[Row]:
+    files = 2 * size
+    rows: list[Row] = []
+    ours, base, ratio = timing.paired(
+        [*mpilint(), "--format", "json", str(jobs)], floor(jobs), runs
+    )
+    rows.append(Row(files, "floor (compose + BuildKit parse)", base, 1.0))
+    rows.append(Row(files, "mpilint --format json (default --jobs)", ours, ratio))
+    serial, _, ratio = timing.paired(
+        [*mpilint(), "--format", "json", "--jobs", "1", str(jobs)], floor(jobs), runs
+    )
+    rows.append(Row(files, "mpilint --format json --jobs 1", serial, ratio))
+    if size == 1:
+        folder = next(jobs.iterdir())
+        pair = [str(p) for p in sorted(folder.iterdir())]
+        text, _, ratio = timing.paired(
+            [*mpilint(), "--color", "never", *pair], [PY, "-c", "import yaml"], runs * 3
+        )
+        rows.append(Row(files, "mpilint MANIFEST DOCKERFILE (text)", text, ratio, "import yaml"))
+        rows.append(
+            Row(
+                files,
+                'python -c "import yaml"',
+                timing.series([PY, "-c", "import yaml"], runs),
+                None,
+            )
+        )
+    for label, command, kind in with_peers:
+        theirs, _, ratio = timing.paired(command, floor(jobs, kind), runs)
+        rows.append(Row(files, label, theirs, ratio, f"{kind} floor"))
+    return rows
+
+
+def table(rows: Sequence[Row]) -> str:
+    lines = [
+        "| files | command | wall s, median (min–max) | CPU s | peak MiB | files/s | paired ratio"
+        " |",
+        "|---:|---|---|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        low, high = row.series.wall_range
+        rate = row.files / row.series.wall
+        ratio = "" if row.ratio is None else f"{row.ratio:.2f}× {row.against}"
+        lines.append(
+            f"| {row.files:,} | {row.command} | {row.series.wall:.3f} ({low:.3f}–{high:.3f})"
+            f" | {row.series.cpu:.2f} | {row.series.peak_mib:.0f} | {rate:,.0f} | {ratio} |"
+        )
+    return "\n".join(lines)
+
+
+def scaling(rows: Sequence[Row]) -> str:
+    """Marginal cost per job between sizes, and memory: linear time, flat memory."""
+    ours = {r.files // 2: r.series for r in rows if r.command.startswith("mpilint --format json (")}
+    sizes = sorted(ours)
+    lines = []
+    for small, large in itertools.pairwise(sizes):
+        if small < 100:
+            continue
+        marginal = (ours[large].wall - ours[small].wall) / (large - small) * 1000
+        lines.append(
+            f"- {small:,} → {large:,} jobs: {marginal:.2f} ms per job (manifest + Dockerfile),"
+            f" peak {ours[small].peak_mib:.0f} → {ours[large].peak_mib:.0f} MiB"
+        )
+    return "\n".join(lines)
+
+
+PROFILE = """
+import cProfile, pstats, io, sys
+from mpilint.cli import main
+profile = cProfile.Profile()
+profile.enable()
+main(["--format", "json", "--jobs", "1", sys.argv[1]], io.StringIO())
+profile.disable()
+stats = pstats.Stats(profile)
+by_module = {}
+for (file, _line, name), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
+    key = file.split("site-packages/")[-1] if "site-packages" in file else file
+    if "/mpilint/" in key:
+        key = "mpilint/" + key.split("/mpilint/")[-1]
+    elif key.startswith("~") or key.startswith("<"):
+        key = "(built-ins)"
+    else:
+        key = key.split("/")[0] if "/" in key and not key.startswith("/") else key
+    by_module[key] = by_module.get(key, 0.0) + tottime
+total = sum(by_module.values())
+print(f"Self time by module (profiled, {total:.2f} s in all; the profiler inflates Python code):")
+for key, seconds in sorted(by_module.items(), key=lambda kv: -kv[1])[:18]:
+    print(f"  {seconds:6.3f} s  {100 * seconds / total:4.1f}%  {key}")
+print()
+stats.sort_stats("tottime").print_stats(20)
+"""
+
+
+def profile(jobs: Path) -> str:
+    done = subprocess.run(
+        [PY, "-c", PROFILE, str(jobs)], capture_output=True, text=True, check=False
+    )
+    return done.stdout if done.returncode == 0 else done.stderr
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1,100,1000,10000", help="jobs per corpus")
+    parser.add_argument("--runs", type=int, default=5, help="counted runs per command")
+    parser.add_argument("--seed", type=int, default=2)
+    parser.add_argument(
+        "--corpus", type=Path, default=Path(tempfile.gettempdir()) / "mpilint-bench",
+        help="where the corpora are written and kept (default: %(default)s)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--peers", default="1,100,1000", help="sizes at which installed peers run ('' for none)"
+    )
+    parser.add_argument("--peer-bin", help="look for the peers in this folder, not on PATH")
+    parser.add_argument("--skip", default="", help="peers to leave out, e.g. checkov")
+    parser.add_argument("--no-profile", action="store_true")
+    options = parser.parse_args(argv)
+    sizes = [int(s) for s in options.sizes.split(",") if s]
+    peer_sizes = {int(s) for s in options.peers.split(",") if s}
+    skip = {s for s in options.skip.split(",") if s}
+    print(f"mpilint benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {PY}")
+    rows: list[Row] = []
+    for size in sizes:
+        jobs = corpus(options.corpus, size, options.seed)
+        chosen = peers(options.peer_bin, skip, jobs) if size in peer_sizes else []
+        size_rows = measure_size(jobs, size, options.runs, chosen)
+        print(table(size_rows) + "\n", flush=True)
+        rows.extend(size_rows)
+    print("## All sizes\n")
+    print(table(rows))
+    print()
+    print(scaling(rows))
+    if not options.no_profile and 1000 in sizes:
+        print("\n## Where the time goes (serial run over 1,000 jobs)\n")
+        print(profile(options.corpus / "c1000" / "jobs"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
