@@ -10,6 +10,10 @@ that it agrees with jsonschema on many instances.
 Two Kubernetes facts shape it: a mapping value that is null counts as absent (the API server
 prunes nulls before validating a custom resource), and a scalar whose JSON type cannot be known
 (a custom tag, a timestamp) is not judged at all.
+
+Validation runs once per MPIJob and used to cost as much as parsing the YAML, so each schema is
+compiled once into ``_Rule`` objects: ``$ref`` resolved, only the keywords present kept, and
+values that need nothing but a type check (most of them) checked inline by their parent.
 """
 
 from __future__ import annotations
@@ -39,6 +43,21 @@ _EXPECTED = {
     "null": "empty",
 }
 _YAML_TRUE = frozenset({"true", "yes", "on", "y"})
+
+# json_type reads tags itself instead of calling scalar_type, which it runs for every value of
+# every document; tests/test_schemacheck_speed_equivalence.py checks that the two agree.
+_YAML11 = "tag:yaml.org,2002:"
+_STR_TAG = _YAML11 + "str"
+_INT_TAG = _YAML11 + "int"
+_NULL_TAG = _YAML11 + "null"
+_SCALAR_KINDS = {
+    _STR_TAG: "string",
+    _INT_TAG: "integer",
+    _YAML11 + "float": "number",
+    _YAML11 + "bool": "boolean",
+    _NULL_TAG: "null",
+}
+_GO_YAML_BOOLS = frozenset({"y", "Y", "n", "N"})  # plain str scalars go-yaml reads as booleans
 
 
 @dataclass(frozen=True)
@@ -71,26 +90,29 @@ def load_schema(version: str) -> Schema:
 
 
 def validate(root: Node, schema: Schema) -> list[Problem]:
-    """Every problem of a document against a schema, in document order."""
+    """Every problem of a document against a schema, in document order.
+
+    A schema is compiled the first time it is seen and must not change afterwards."""
     found: list[Problem] = []
-    _Walker(schema, found).check(root, schema, (), root)
+    _compiled(schema).check(root, (), root, found)
     return found
 
 
 def json_type(node: Node) -> str | None:
     """The JSON type Kubernetes sees; None when it cannot be known."""
+    if isinstance(node, ScalarNode):
+        kind = _SCALAR_KINDS.get(node.tag)
+        if kind == "string":
+            if not node.style and node.value in _GO_YAML_BOOLS:
+                return "boolean"
+        elif kind == "integer" and ":" in node.value and not node.style:
+            return "string"  # PyYAML reads 1:30 as a base-60 int; go-yaml keeps it a string
+        return kind
     if isinstance(node, MappingNode):
         return "object"
     if isinstance(node, SequenceNode):
         return "array"
-    kind = scalar_type(node)
-    return {
-        "str": "string",
-        "int": "integer",
-        "float": "number",
-        "bool": "boolean",
-        "null": "null",
-    }.get(kind)
+    return None
 
 
 def scalar_value(node: Node) -> object:
@@ -171,16 +193,10 @@ def suggest(name: str, known: list[str]) -> str | None:
     return lowered[close[0]] if close else None
 
 
-def _has_type(node: Node, wanted: str) -> bool:
-    actual = json_type(node)
-    if actual == wanted:
-        return True
-    if wanted == "number":
-        return actual == "integer"
-    if wanted == "integer" and actual == "number":
-        value = scalar_value(node)  # 2.0 is the integer 2 in JSON Schema, as in Kubernetes
-        return isinstance(value, float) and math.isfinite(value) and value.is_integer()
-    return False
+def _integral(node: Node) -> bool:
+    """2.0 is the integer 2 in JSON Schema, as in Kubernetes."""
+    value = scalar_value(node)
+    return isinstance(value, float) and math.isfinite(value) and value.is_integer()
 
 
 def _same(value: object, wanted: object) -> bool:
@@ -190,115 +206,267 @@ def _same(value: object, wanted: object) -> bool:
     return value == wanted
 
 
-class _Walker:
-    def __init__(self, root_schema: Schema, found: list[Problem]) -> None:
-        self.root_schema = root_schema
-        self.found = found
+# ---------------------------------------------------------------- compiled schemas
 
-    def resolve(self, schema: Schema) -> Schema:
-        while "$ref" in schema:
-            reference: str = schema["$ref"]
-            if not reference.startswith("#/$defs/"):
-                raise ValueError(f"unsupported $ref {reference}")
-            schema = self.root_schema["$defs"][reference[len("#/$defs/") :]]
-        return schema
+# Compiled rules by id of the root schema; the schema is kept with them so that its id cannot
+# be reused by another dict while the entry lives. A few roots are ever used (two MPIJob
+# versions, the configuration), so a small bound only guards against callers building schemas.
+_COMPILED: dict[int, tuple[Schema, _Rule]] = {}
+_MAX_COMPILED = 16
 
-    def report(self, keyword: str, node: Node, anchor: Node, path: Path, schema: Schema,
-               detail: str, **extra: Any) -> None:  # fmt: skip
-        self.found.append(Problem(keyword, node, anchor, path, schema, detail, **extra))
 
-    def check(self, node: Node, schema: Schema, path: Path, anchor: Node) -> None:
-        schema = self.resolve(schema)
-        if isinstance(node, ScalarNode) and json_type(node) is None:
-            return  # a custom tag or a timestamp: Kubernetes' view of it is not ours to guess
-        if not self.check_type(node, schema, path, anchor):
-            return
-        self.check_value(node, schema, path, anchor)
-        if isinstance(node, ScalarNode):
-            self.check_minimum(node, schema, path, anchor)
-        elif isinstance(node, MappingNode):
-            self.check_mapping(node, schema, path, anchor)
-        elif isinstance(node, SequenceNode):
-            self.check_sequence(node, schema, path, anchor)
+def _compiled(schema: Schema) -> _Rule:
+    entry = _COMPILED.get(id(schema))
+    if entry is not None and entry[0] is schema:
+        return entry[1]
+    rule = _Compiler(schema).rule(schema)
+    if len(_COMPILED) >= _MAX_COMPILED:
+        _COMPILED.clear()
+    _COMPILED[id(schema)] = (schema, rule)
+    return rule
 
-    def check_type(self, node: Node, schema: Schema, path: Path, anchor: Node) -> bool:
+
+def _resolve(schema: Schema, root: Schema) -> Schema:
+    while "$ref" in schema:
+        reference: str = schema["$ref"]
+        if not reference.startswith("#/$defs/"):
+            raise ValueError(f"unsupported $ref {reference}")
+        schema = root["$defs"][reference[len("#/$defs/") :]]
+    return schema
+
+
+class _Compiler:
+    def __init__(self, root: Schema) -> None:
+        self.root = root
+        self.rules: dict[int, _Rule] = {}  # by id of the resolved schema: $refs share a rule
+
+    def rule(self, schema: Schema) -> _Rule:
+        try:
+            resolved = _resolve(schema, self.root)
+        except Exception:
+            # A $ref that cannot be followed fails when a value reaches it, not before: a part
+            # of the schema no document uses must not break the others.
+            return _Unresolved(schema, self.root)
+        rule = self.rules.get(id(resolved))
+        if rule is None:
+            rule = self.rules[id(resolved)] = _Rule(resolved)
+            rule.link(self)  # after registering: a schema may refer to itself
+        return rule
+
+
+class _Rule:
+    """One resolved schema, reduced to the checks its keywords ask for.
+
+    ``leaf`` rules ask for a type at most: walks check those values without a call, and
+    ``accept`` (the JSON types that pass outright) is None when any type is fine.
+    """
+
+    __slots__ = (
+        "accept", "checks_value", "const", "enum", "enum_strings", "extra", "integral", "items",
+        "leaf", "min_items", "minimum", "options", "properties", "required", "schema",
+        "walks_mapping", "walks_sequence",
+    )  # fmt: skip
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
         wanted = schema.get("type")
-        if wanted is None:
-            return True
-        options = [wanted] if isinstance(wanted, str) else list(wanted)
-        if any(_has_type(node, option) for option in options):
-            return True
-        expected = " or ".join(_EXPECTED[o] for o in options)
-        self.report("type", node, anchor, path, schema, f"must be {expected}; got {describe(node)}")
-        return False
+        self.options: list[str] = []
+        self.accept: frozenset[str] | None = None
+        self.integral = False  # an integer is wanted but not any number: 2.0 passes too
+        if wanted is not None:
+            self.options = [wanted] if isinstance(wanted, str) else list(wanted)
+            accept = set(self.options)
+            if "number" in accept:
+                accept.add("integer")
+            self.accept = frozenset(accept)
+            self.integral = "integer" in accept and "number" not in accept
+        self.const: object = schema.get("const")
+        self.enum: list[object] | None = schema.get("enum")
+        self.enum_strings: frozenset[str] | None = None
+        if self.enum is not None and all(type(option) is str for option in self.enum):
+            self.enum_strings = frozenset(self.enum)
+        self.checks_value = "const" in schema or self.enum is not None
+        self.minimum: Any = schema.get("minimum")
+        self.required: tuple[str, ...] = tuple(schema.get("required", ()))
+        self.min_items: Any = schema.get("minItems")
+        self.properties: dict[str, _Rule] = {}
+        self.extra: _Rule | bool = False  # a rule, False (refused) or True (anything goes)
+        self.items: _Rule | None = None
+        extra = schema.get("additionalProperties", True)
+        self.walks_mapping = bool(
+            schema.get("properties")
+            or self.required
+            or extra is False
+            or isinstance(extra, Mapping)
+        )
+        self.walks_sequence = self.min_items is not None or schema.get("items") is not None
+        self.leaf = not (
+            self.checks_value
+            or self.minimum is not None
+            or self.walks_mapping
+            or self.walks_sequence
+        )
 
-    def check_value(self, node: Node, schema: Schema, path: Path, anchor: Node) -> None:
+    def link(self, compiler: _Compiler) -> None:
+        schema = self.schema
+        properties: Mapping[str, Schema] = schema.get("properties", {})
+        self.properties = {name: compiler.rule(value) for name, value in properties.items()}
+        extra = schema.get("additionalProperties", True)
+        self.extra = compiler.rule(extra) if isinstance(extra, Mapping) else extra is not False
+        items = schema.get("items")
+        self.items = compiler.rule(items) if items is not None else None
+
+    def check(self, node: Node, path: Path, anchor: Node, found: list[Problem]) -> None:
+        kind = json_type(node)
+        if kind is None and isinstance(node, ScalarNode):
+            return  # a custom tag or a timestamp: Kubernetes' view of it is not ours to guess
+        accept = self.accept
+        if (
+            accept is not None
+            and kind not in accept
+            and not (self.integral and kind == "number" and _integral(node))
+        ):
+            self.type_error(node, path, anchor, found)
+            return
+        if self.checks_value:
+            self.check_value(node, path, anchor, found)
+        if isinstance(node, ScalarNode):
+            if self.minimum is not None:
+                self.check_minimum(node, path, anchor, found)
+        elif isinstance(node, MappingNode):
+            if self.walks_mapping:
+                self.check_mapping(node, path, anchor, found)
+        elif isinstance(node, SequenceNode) and self.walks_sequence:
+            self.check_sequence(node, path, anchor, found)
+
+    def check_leaf(self, node: Node, path: Path, anchor: Node, found: list[Problem]) -> None:
+        """``check`` for a leaf rule, inlined by walks for the common case of a passing value."""
+        kind = json_type(node)
+        if kind is None and isinstance(node, ScalarNode):
+            return
+        if not (self.integral and kind == "number" and _integral(node)):
+            self.type_error(node, path, anchor, found)
+
+    def type_error(self, node: Node, path: Path, anchor: Node, found: list[Problem]) -> None:
+        expected = " or ".join(_EXPECTED[o] for o in self.options)
+        detail = f"must be {expected}; got {describe(node)}"
+        found.append(Problem("type", node, anchor, path, self.schema, detail))
+
+    def check_value(self, node: Node, path: Path, anchor: Node, found: list[Problem]) -> None:
         """const and enum; every const and enum value in the schemas is a scalar, so a list or
         a mapping never matches one."""
+        schema = self.schema
         value = scalar_value(node) if isinstance(node, ScalarNode) else node
-        if "const" in schema and not _same(value, schema["const"]):
-            self.report(
-                "const", node, anchor, path, schema,
-                f"must be {json.dumps(schema['const'])}; got {describe(node)}",
-            )  # fmt: skip
-        enum = schema.get("enum")
-        if enum is not None and not any(_same(value, option) for option in enum):
-            got = json.dumps(value) if isinstance(value, str) else describe(node)
-            known = [str(option) for option in enum]
-            self.report(
+        if "const" in schema and not _same(value, self.const):
+            detail = f"must be {json.dumps(self.const)}; got {describe(node)}"
+            found.append(Problem("const", node, anchor, path, schema, detail))
+        enum = self.enum
+        if enum is None:
+            return
+        if self.enum_strings is not None:
+            if isinstance(value, str) and value in self.enum_strings:
+                return
+        elif any(_same(value, option) for option in enum):
+            return
+        got = json.dumps(value) if isinstance(value, str) else describe(node)
+        known = [str(option) for option in enum]
+        found.append(
+            Problem(
                 "enum", node, anchor, path, schema,
                 f"must be one of {', '.join(known)}; got {got}",
                 suggestion=suggest(value, known) if isinstance(value, str) else None,
-            )  # fmt: skip
-
-    def check_minimum(self, node: ScalarNode, schema: Schema, path: Path, anchor: Node) -> None:
-        value = scalar_value(node)
-        minimum = schema.get("minimum")
-        if (
-            minimum is not None
-            and isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and value < minimum
-        ):
-            wanted = "must not be negative" if minimum == 0 else f"must be at least {minimum}"
-            self.report("minimum", node, anchor, path, schema, f"{wanted}; got {node.value}")
-
-    def check_mapping(self, node: MappingNode, schema: Schema, path: Path, anchor: Node) -> None:
-        properties: Mapping[str, Schema] = schema.get("properties", {})
-        extra = schema.get("additionalProperties", True)
-        present: set[str] = set()
-        for name, key, value in pairs(node):
-            if json_type(value) == "null":
-                continue  # pruned by the API server: the same as not written
-            present.add(name)
-            if name in properties:
-                self.check(value, properties[name], (*path, name), key)
-            elif extra is False:
-                self.unknown(node, name, key, path, schema)
-            elif isinstance(extra, Mapping):
-                self.check(value, extra, (*path, name), key)
-        for name in schema.get("required", ()):
-            if name not in present:
-                self.report("required", node, anchor, path, schema, f"has no {name}", field=name)
-
-    def unknown(self, node: MappingNode, name: str, key: Node, path: Path, schema: Schema) -> None:
-        elsewhere: str | None = schema.get("x-mpilint-elsewhere", {}).get(name)
-        suggestion = None if elsewhere else suggest(name, list(schema.get("properties", {})))
-        self.report(
-            "additionalProperties", node, key, path, schema,
-            f"unknown field {json.dumps(name)}",
-            field=name, suggestion=suggestion, elsewhere=elsewhere,
+            )
         )  # fmt: skip
 
-    def check_sequence(self, node: SequenceNode, schema: Schema, path: Path, anchor: Node) -> None:
-        minimum = schema.get("minItems")
+    def check_minimum(
+        self, node: ScalarNode, path: Path, anchor: Node, found: list[Problem]
+    ) -> None:
+        value = scalar_value(node)
+        minimum = self.minimum
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < minimum:
+            wanted = "must not be negative" if minimum == 0 else f"must be at least {minimum}"
+            detail = f"{wanted}; got {node.value}"
+            found.append(Problem("minimum", node, anchor, path, self.schema, detail))
+
+    def check_mapping(
+        self, node: MappingNode, path: Path, anchor: Node, found: list[Problem]
+    ) -> None:
+        properties = self.properties
+        extra = self.extra
+        required = self.required
+        present: set[str] = set()
+        for name, key, value in pairs(node):
+            if value.tag == _NULL_TAG and isinstance(value, ScalarNode):
+                continue  # pruned by the API server: the same as not written
+            if required:
+                present.add(name)
+            rule = properties.get(name)
+            if rule is None:
+                if extra is True:
+                    continue
+                if extra is False:
+                    self.unknown(node, name, key, path, found)
+                    continue
+                rule = extra
+            if not rule.leaf:
+                rule.check(value, (*path, name), key, found)
+            elif rule.accept is not None and json_type(value) not in rule.accept:
+                rule.check_leaf(value, (*path, name), key, found)
+        for name in required:
+            if name not in present:
+                found.append(
+                    Problem("required", node, anchor, path, self.schema, f"has no {name}", name)
+                )
+
+    def unknown(
+        self, node: MappingNode, name: str, key: Node, path: Path, found: list[Problem]
+    ) -> None:
+        schema = self.schema
+        elsewhere: str | None = schema.get("x-mpilint-elsewhere", {}).get(name)
+        suggestion = None if elsewhere else suggest(name, list(schema.get("properties", {})))
+        found.append(
+            Problem(
+                "additionalProperties", node, key, path, schema,
+                f"unknown field {json.dumps(name)}",
+                field=name, suggestion=suggestion, elsewhere=elsewhere,
+            )
+        )  # fmt: skip
+
+    def check_sequence(
+        self, node: SequenceNode, path: Path, anchor: Node, found: list[Problem]
+    ) -> None:
+        minimum = self.min_items
         if minimum is not None and len(node.value) < minimum:
             wanted = "at least one item" if minimum == 1 else f"at least {minimum} items"
-            self.report(
-                "minItems", node, anchor, path, schema,
-                f"must list {wanted}; it has {len(node.value) or 'none'}",
-            )  # fmt: skip
-        items = schema.get("items")
-        if items is not None:
+            detail = f"must list {wanted}; it has {len(node.value) or 'none'}"
+            found.append(Problem("minItems", node, anchor, path, self.schema, detail))
+        rule = self.items
+        if rule is None:
+            return
+        if not rule.leaf:
             for index, item in enumerate(node.value):
-                self.check(item, items, (*path, index), item)
+                rule.check(item, (*path, index), item, found)
+        elif rule.accept is not None:
+            accept = rule.accept
+            for index, item in enumerate(node.value):
+                if json_type(item) not in accept:
+                    rule.check_leaf(item, (*path, index), item, found)
+
+
+class _Unresolved(_Rule):
+    """A schema whose ``$ref`` cannot be followed: checking a value with it raises the error."""
+
+    __slots__ = ("root",)
+
+    def __init__(self, schema: Schema, root: Schema) -> None:
+        super().__init__({})
+        self.schema = schema
+        self.root = root
+        self.leaf = False
+
+    def link(self, compiler: _Compiler) -> None:
+        pass
+
+    def check(self, node: Node, path: Path, anchor: Node, found: list[Problem]) -> None:
+        _resolve(self.schema, self.root)
+        raise AssertionError("unreachable: the schema did not resolve when compiled")
