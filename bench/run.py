@@ -108,7 +108,11 @@ def peers(bin_dir: str | None, skip: set[str], jobs: Path) -> list[tuple[str, li
 
 
 def measure_size(
-    jobs: Path, size: int, runs: int, with_peers: list[tuple[str, list[str], str]]
+    jobs: Path,
+    size: int,
+    runs: int,
+    with_peers: list[tuple[str, list[str], str]],
+    peer_runs: int = 2,
 ) -> list[Row]:
     files = 2 * size
     rows: list[Row] = []
@@ -137,7 +141,8 @@ def measure_size(
             )
         )
     for label, command, kind in with_peers:
-        theirs, _, ratio = timing.paired(command, floor(jobs, kind), runs)
+        # The slow peers take a minute a run at 1,000 files: fewer runs, no warm-up pair.
+        theirs, _, ratio = timing.paired(command, floor(jobs, kind), peer_runs, warmup=0)
         rows.append(Row(files, label, theirs, ratio, f"{kind} floor"))
     return rows
 
@@ -221,6 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--peers", default="1,100,1000", help="sizes at which installed peers run ('' for none)"
     )
+    parser.add_argument("--peer-runs", type=int, default=2, help="counted runs per peer")
     parser.add_argument("--peer-bin", help="look for the peers in this folder, not on PATH")
     parser.add_argument("--skip", default="", help="peers to leave out, e.g. checkov")
     parser.add_argument("--no-profile", action="store_true")
@@ -233,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in sizes:
         jobs = corpus(options.corpus, size, options.seed)
         chosen = peers(options.peer_bin, skip, jobs) if size in peer_sizes else []
-        size_rows = measure_size(jobs, size, options.runs, chosen)
+        size_rows = measure_size(jobs, size, options.runs, chosen, options.peer_runs)
         print(table(size_rows) + "\n", flush=True)
         rows.extend(size_rows)
     print("## All sizes\n")

@@ -17,6 +17,7 @@ word rather than pointing at a wrong one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -129,7 +130,14 @@ def argv_words(argv: Sequence[str]) -> tuple[Word, ...]:
 
 
 def read_argv(argv: Sequence[str]) -> Reading:
-    """The simple commands a container's effective argv (``command`` + ``args``) runs."""
+    """The simple commands a container's effective argv (``command`` + ``args``) runs.
+
+    Several rules read the same container's argv; a Reading is immutable, so one is shared."""
+    return _read_argv(tuple(argv))
+
+
+@functools.lru_cache(maxsize=256)
+def _read_argv(argv: tuple[str, ...]) -> Reading:
     walk = _Walk()
     walk.words(argv_words(argv), _Place(last=True, reached=True, complete=True, depth=0))
     return Reading(tuple(walk.commands), walk.complete)

@@ -14,6 +14,7 @@ point at the exact characters.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -401,5 +402,10 @@ def _launch(command: Command) -> Launch | None:
 
 def find_launches(argv: Sequence[str]) -> tuple[Launch, ...]:
     """Every MPI launch in a container's effective argv (``command`` + ``args``), in order."""
+    return _find_launches(tuple(argv))
+
+
+@functools.lru_cache(maxsize=256)
+def _find_launches(argv: tuple[str, ...]) -> tuple[Launch, ...]:
     launches = (_launch(command) for command in read_argv(argv).commands)
     return tuple(launch for launch in launches if launch is not None)

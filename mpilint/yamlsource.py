@@ -115,11 +115,24 @@ def pairs(node: Node | None) -> Iterator[tuple[str, Node, Node]]:
         return iter(())
     cached: list[tuple[str, Node, Node]] | None = node.__dict__.get(_PAIRS)
     if cached is None:
-        cached = node.__dict__[_PAIRS] = list(_expand(node))
+        cached = node.__dict__[_PAIRS] = _plain_pairs(node)
     return iter(cached)
 
 
+def _plain_pairs(node: MappingNode) -> list[tuple[str, Node, Node]]:
+    """The common case, a mapping without merge keys, in one pass; ``_expand`` otherwise."""
+    found: list[tuple[str, Node, Node]] = []
+    for key, value in node.value:
+        if key.__class__ is not ScalarNode and not isinstance(key, ScalarNode):
+            continue
+        if key.tag == _MERGE:
+            return list(_expand(node))
+        found.append((key.value, key, value))
+    return found
+
+
 _PAIRS = "_mpilint_pairs"
+_MERGE = _YAML11 + "merge"
 _INDEX = "_mpilint_index"
 
 
