@@ -241,7 +241,7 @@ class Linter:
     model evicted and needed again is re-read (the same text gives the same model), so memory
     does not grow with the number of Dockerfiles."""
 
-    CACHE = 64
+    CACHE = 16  # folders come one by one: only images shared across folders come back
 
     def __init__(
         self,
