@@ -72,6 +72,15 @@ _PLAIN_RUN = re.compile(r"[^ \t\n;&|()<>'\"\\$`]+")
 # A run of characters that need no special handling inside double quotes.
 _DQ_RUN = re.compile(r'[^"\\$`]+')
 _BLANKS = re.compile(r"(?:[ \t]|\\\n)+")
+# A whole word of plain runs, single-quoted parts and double-quoted parts with no ``$``, `` ` ``
+# or backslash: most words of real scripts, read by one match instead of piece by piece.
+_SIMPLE_WORD = re.compile(r"""(?:[^ \t\n;&|()<>'"\\$`]+|'[^']*'|"[^"\\$`]*")+""")
+_SIMPLE_PART = re.compile(r'''[^'"]+|'([^']*)'|"([^"]*)"''')
+# The characters a redirection operator can start with.
+_REDIRECT_START = frozenset("&<>0123456789")
+# What may start something other than a plain word: blanks, comments, operators, redirections.
+_NOT_PLAIN_START = frozenset(" \t\\#\n;&|()<>0123456789")
+_PROCESS = frozenset({"<(", ">("})  # process substitution: part of the word
 _REDIRECT_OP = re.compile(r"&>>?|[0-9]*(?:<<<|<<-|<<|<>|<&|>&|>>|>\||<|>)")
 _DUP_TARGET = re.compile(r"[0-9]+-?|-")
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
@@ -192,12 +201,6 @@ class _WordBuffer:
         self.add(text)
 
 
-@dataclass(frozen=True)
-class _ReadWord:
-    word: Word
-    quoted_at: int | None
-
-
 class _Parser:
     """Single left-to-right pass; state is the cursor and the command being assembled."""
 
@@ -216,12 +219,44 @@ class _Parser:
 
     def run(self) -> Script:
         s, n = self.s, len(self.s)
+        simple = _SIMPLE_WORD.match
         while self.i < n:
-            m = _BLANKS.match(s, self.i)
-            if m:
-                self.i = m.end()
-                continue
             c = s[self.i]
+            if c not in _NOT_PLAIN_START:
+                # A word of plain characters, read here rather than through ``_word``: most
+                # words are, and this loop runs for every word of every RUN.
+                start = self.i
+                m = simple(s, start)
+                end = m.end() if m is not None else start
+                written = s[start:end]
+                if (
+                    end > start
+                    and (end == n or (s[end] in _WORD_BREAK and s[end : end + 2] not in _PROCESS))
+                    and "'" not in written
+                    and '"' not in written
+                ):
+                    self.i = end
+                    if not self.words:
+                        if not self.assignments and (written == "!" or written in _COMPOUND_WORDS):
+                            if written != "!":
+                                self.complete = False
+                                self.flow_complete = False
+                            continue
+                        if "=" in written and _ASSIGNMENT.match(written):
+                            self.assignments.append(Word(written, start, end, False))
+                            continue
+                    self.words.append(Word(written, start, end, False))
+                    continue
+                self._word()
+                continue
+            if c == " " and self.i + 1 < n and s[self.i + 1] not in " \t\\":
+                self.i += 1  # one space between words: the common blank
+                continue
+            if c in " \t\\":
+                m = _BLANKS.match(s, self.i)
+                if m:
+                    self.i = m.end()
+                    continue
             if c == "#":
                 nl = s.find("\n", self.i)
                 self.i = n if nl < 0 else nl
@@ -229,7 +264,7 @@ class _Parser:
                 self.i += 1
                 self._end_command()
                 self._skip_heredoc_bodies()
-            elif self._try_redirect():
+            elif c in _REDIRECT_START and self._try_redirect():
                 pass
             elif c in ";&|()":
                 self._operator(c)
@@ -268,15 +303,14 @@ class _Parser:
     # -- words ------------------------------------------------------------------------
 
     def _word(self) -> None:
-        read = self._read_word()
-        word = read.word
+        word, quoted_at = self._read_word()
         if word.end == word.start:  # cannot happen for well-formed dispatch; never loop
             self.complete = False
             self.flow_complete = False
             self.i += 1
             return
         at_start = not (self.words or self.assignments)
-        plain = read.quoted_at is None and not word.expands
+        plain = quoted_at is None and not word.expands
         if at_start and plain and word.text == "!":
             return  # pipeline negation changes only the exit status
         if at_start and plain and word.text in _COMPOUND_WORDS:
@@ -285,12 +319,17 @@ class _Parser:
             return
         if not self.words:
             m = _ASSIGNMENT.match(word.text)
-            if m and (read.quoted_at is None or read.quoted_at >= m.end()):
+            if m and (quoted_at is None or quoted_at >= m.end()):
                 self.assignments.append(word)
                 return
         self.words.append(word)
 
-    def _read_word(self) -> _ReadWord:
+    def _read_word(self) -> tuple[Word, int | None]:
+        """The word at the cursor, and the length of its text before its first quote or escape
+        (None: nothing in it was quoted)."""
+        simple = self._simple_word()
+        if simple is not None:
+            return simple
         s, n = self.s, len(self.s)
         start = i = self.i
         buf = _WordBuffer()
@@ -317,7 +356,37 @@ class _Parser:
                 i = self._balanced(buf, s, i, i + 1, "`")
         self.i = i
         text = "".join(buf.parts)
-        return _ReadWord(Word(text, start, i, buf.expands), buf.quoted_at)
+        return Word(text, start, i, buf.expands), buf.quoted_at
+
+    def _simple_word(self) -> tuple[Word, int | None] | None:
+        """The word at the cursor when ``_SIMPLE_WORD`` reads all of it; None otherwise (the
+        word goes on with an expansion, an escape, an unclosed quote or ``<(``)."""
+        s, start = self.s, self.i
+        m = _SIMPLE_WORD.match(s, start)
+        if m is None:
+            return None
+        end = m.end()
+        if end < len(s):
+            c = s[end]
+            if c not in _WORD_BREAK or (c in "<>" and s[end + 1 : end + 2] == "("):
+                return None
+        self.i = end
+        written = m.group()
+        if "'" not in written and '"' not in written:
+            return Word(written, start, end, False), None
+        parts: list[str] = []
+        length = 0
+        quoted_at: int | None = None
+        for part in _SIMPLE_PART.finditer(written):
+            single, double = part.group(1), part.group(2)
+            text = single if single is not None else double
+            if text is None:
+                text = part.group()
+            elif quoted_at is None:
+                quoted_at = length
+            parts.append(text)
+            length += len(text)
+        return Word("".join(parts), start, end, False), quoted_at
 
     def _balanced(self, buf: _WordBuffer, s: str, start: int, body: int, closer: str) -> int:
         end, ok = _skip_nested(s, body, closer)
@@ -450,7 +519,7 @@ class _Parser:
             self.complete = False  # syntax error: a redirection needs a target
             self.flow_complete = False
             return None
-        return self._read_word().word
+        return self._read_word()[0]
 
     def _skip_heredoc_bodies(self) -> None:
         s, n = self.s, len(self.s)
@@ -467,4 +536,42 @@ class _Parser:
 
 def parse(text: str) -> Script:
     """Split ``text`` into simple commands; never raises."""
+    if _PLAIN_TEXT.fullmatch(text) and ";;" not in text and ";&" not in text:
+        return _parse_plain(text)
     return _Parser(text).run()
+
+
+# Text without quotes, expansions, escapes, comments, grouping or redirections: most RUN lines
+# (``apt-get install -y … && rm -rf …``).  Its words are runs of other characters, and every
+# operator in it just ends a command.
+_PLAIN_TEXT = re.compile(r"""[^'"\\$`#(){}<>]*""")
+_PLAIN_TOKEN = re.compile(r"[^ \t\n;&|]+|[;&|\n]")
+
+
+def _parse_plain(text: str) -> Script:
+    """``_Parser`` on plain text, one token at a time instead of one character class."""
+    commands: list[SimpleCommand] = []
+    assignments: list[Word] = []
+    words: list[Word] = []
+    complete = True
+    for m in _PLAIN_TOKEN.finditer(text):
+        written = m.group()
+        if written in _OPERATOR_CHARS:
+            if assignments or words:
+                commands.append(SimpleCommand(tuple(assignments), tuple(words), ()))
+                assignments, words = [], []
+            continue
+        if not words:
+            if not assignments and (written == "!" or written in _COMPOUND_WORDS):
+                complete = complete and written == "!"
+                continue  # negation only changes the exit status; compound words: see above
+            if "=" in written and _ASSIGNMENT.match(written):
+                assignments.append(Word(written, m.start(), m.end(), False))
+                continue
+        words.append(Word(written, m.start(), m.end(), False))
+    if assignments or words:
+        commands.append(SimpleCommand(tuple(assignments), tuple(words), ()))
+    return Script(tuple(commands), complete, complete)
+
+
+_OPERATOR_CHARS = frozenset(";&|\n")

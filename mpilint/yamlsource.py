@@ -99,8 +99,7 @@ def scalar_type(node: Node) -> ScalarType:
 
 
 _KINDS: dict[str, ScalarType] = {
-    _YAML11 + name: name
-    for name in ("str", "int", "float", "bool", "null")
+    _YAML11 + name: name for name in ("str", "int", "float", "bool", "null")
 }
 
 

@@ -14,6 +14,7 @@ in every field, so rules that need a fact stay silent instead of guessing.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -288,6 +289,12 @@ def lookup_software(ref: str | None) -> BaseSoftware:
     for glob, facts in EXTRA_SOFTWARE.get():
         if reference_matches(glob, ref):
             return facts
+    return _built_in(ref)
+
+
+@functools.lru_cache(maxsize=256)
+def _built_in(ref: str) -> BaseSoftware:
+    """The built-in table's facts (kept: every stage of every Dockerfile asks, of few images)."""
     parts = split_image(ref)
     for pattern, entry in KNOWN_SOFTWARE.items():
         if fnmatchcase(parts.repository, split_image(pattern).repository):

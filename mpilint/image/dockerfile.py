@@ -16,17 +16,21 @@ in that text, falling back to the instruction's first line when they are not.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from mpilint.findings import Span
-from mpilint.image.bases import BaseGroup, BaseUser, lookup_base
-from mpilint.image.observe import Instruction, RunSite, StageObserver, factories
+from mpilint.image.bases import EXTRA_BASES, BaseGroup, BaseUser, KnownBase, lookup_base
+from mpilint.image.observe import Instruction, RunSite, StageObserver, factories, quiet_tests
+from mpilint.image.runplan import GROUP_WORDS as _GROUP_WORDS
+from mpilint.image.runplan import USER_WORDS as _USER_WORDS
+from mpilint.image.runplan import plan, shell_c_script
 from mpilint.image.users import (
     Arg,
     ChangedGroup,
@@ -42,7 +46,6 @@ from mpilint.image.users import (
     events_for_command,
 )
 from mpilint.shellwords import Word
-from mpilint.shellwords import parse as parse_shell
 
 __all__ = ["Group", "Image", "ImageResult", "Stage", "User", "load_image", "user_for_ssh_path"]
 
@@ -127,9 +130,11 @@ _INSTRUCTIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Instr:
-    """One parsed instruction; the binding's objects are untyped, these are not."""
+    """One parsed instruction; the binding's objects are untyped, these are not.  Never
+    changed once made; not frozen, because a frozen dataclass costs more to build and the
+    walk builds one per instruction."""
 
     cmd: str
     json: bool
@@ -146,43 +151,81 @@ class _Instr:
             json=bool(command.json),
             start_line=int(command.start_line),
             end_line=int(command.end_line),
-            flags=tuple(str(f) for f in command.flags),
-            value=tuple(str(v) for v in command.value),
-            heredocs=tuple((str(h.name), str(h.content)) for h in command.heredocs),
+            flags=tuple(map(str, command.flags)),
+            value=tuple(map(str, command.value)),
+            heredocs=tuple((str(h.name), str(h.content)) for h in command.heredocs)
+            if command.heredocs
+            else (),
         )
 
 
 # -- source positions ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Logical:
     """Text the parser saw for one instruction (or here-document), with where each character
     stands in the file: runs of characters from one line, as (offset in ``text``, line,
     column) at the start of each run. A tuple per character cost more than the walk's
-    observers together."""
+    observers together.
 
-    text: str
-    runs: tuple[tuple[int, int, int], ...]
-    fallback: Span  # the instruction's first line: where unlocatable tokens point
+    ``line``/``column``: where the instruction starts.  ``fallback``, its first line, is where
+    unlocatable tokens point; most instructions never need it, so it is made when first asked
+    for from that line's text (``raw``), unless given.  Never changed once made.
+    """
+
+    __slots__ = ("_fallback", "_raw", "_starts", "column", "line", "runs", "text")
+
+    def __init__(
+        self,
+        text: str,
+        runs: tuple[tuple[int, int, int], ...],
+        line: int,
+        column: int,
+        raw: str = "",
+        fallback: Span | None = None,
+    ) -> None:
+        self.text = text
+        self.runs = runs
+        self.line = line
+        self.column = column
+        self._raw = raw
+        self._fallback = fallback
+        self._starts: tuple[int, ...] | None = None  # each run's offset, for bisect
+
+    @property
+    def fallback(self) -> Span:
+        if self._fallback is None:
+            end = max(len(self._raw), self.column - 1) + 1
+            self._fallback = Span(self.line, self.column, self.line, end)
+        return self._fallback
 
     def find(self, token: str, cursor: int) -> int:
         return self.text.find(token, cursor) if token else -1
 
     def at(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of character ``offset``."""
-        run = self.runs[bisect_right(self.runs, (offset, _BIG, _BIG)) - 1]
+        run = self.runs[self.run_of(offset)]
         return run[1], run[2] + offset - run[0]
 
+    def run_of(self, offset: int) -> int:
+        """The index of the run holding character ``offset`` (the last run for offsets past
+        the text; for negative ones too, as indexing from the end does)."""
+        if len(self.runs) == 1:
+            return 0
+        if self._starts is None:
+            self._starts = tuple(run[0] for run in self.runs)
+        return bisect_right(self._starts, offset) - 1
+
     def span(self, start: int, end: int) -> Span:
-        if start < 0 or end > len(self.text) or start >= end or not self.runs:
+        runs = self.runs
+        if start < 0 or end > len(self.text) or start >= end or not runs:
             return self.fallback
-        line, column = self.at(start)
+        index = self.run_of(start)
+        offset, line, column = runs[index]
+        if index + 1 == len(runs) or end <= runs[index + 1][0]:  # within one line
+            return Span(line, column + start - offset, line, column + end - offset)
         end_line, end_column = self.at(end - 1)
-        return Span(line, column, end_line, end_column + 1)
-
-
-_BIG = 1 << 62
+        return Span(line, column + start - offset, end_line, end_column + 1)
 
 
 @dataclass(frozen=True)
@@ -195,6 +238,12 @@ class _Source:
         lines = tuple(line.removesuffix("\r") for line in text.split("\n"))
         return cls(lines, _escape_directive(lines))
 
+    def continued(self, raw: str) -> int:
+        """Where the line's continuation character stands (it ends the line, but for blanks);
+        -1 when the line is not continued."""
+        stripped = raw.rstrip(" \t")
+        return len(stripped) - 1 if stripped.endswith(self.escape) else -1
+
     def line(self, number: int) -> str:
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
 
@@ -205,31 +254,38 @@ class _Source:
 
     def instruction(self, instr: _Instr) -> tuple[_Logical, int]:
         """The instruction's text as BuildKit joins it, and the last line it came from."""
-        continuation = re.compile(re.escape(self.escape) + r"[ \t]*$")
+        first = instr.start_line
+        lines = self.lines
+        raw = first_raw = lines[first - 1] if 0 < first <= len(lines) else ""
+        indent = len(raw) - len(raw.lstrip())
+        if not raw.rstrip(" \t").endswith(self.escape):  # one line: most instructions
+            text = raw[indent:]
+            only = ((0, first, indent + 1),) if text else ()
+            return _Logical(text, only, first, indent + 1, raw), first
         chars: list[str] = []
         runs: list[tuple[int, int, int]] = []
         size = 0
-        number = instr.start_line
-        while number <= max(instr.end_line, instr.start_line):
+        number = first
+        while number <= max(instr.end_line, first):
             raw = self.line(number)
-            if number == instr.start_line:
-                skip = len(raw) - len(raw.lstrip())
+            if number == first:
+                skip = indent
             elif raw.lstrip().startswith("#") or not raw.strip():
                 number += 1
                 continue  # comment and empty lines inside a continuation are dropped
             else:
                 skip = 0
-            match = continuation.search(raw)
-            stop = match.start() if match else len(raw)
+            cut = self.continued(raw)
+            stop = cut if cut >= 0 else len(raw)
             chars.append(raw[skip:stop])
             if stop > skip:
                 runs.append((size, number, skip + 1))
                 size += stop - skip
-            if not match:
+            if cut < 0:
                 break
             number += 1
-        last = min(number, max(instr.end_line, instr.start_line))
-        return _Logical("".join(chars), tuple(runs), self.line_span(instr.start_line)), last
+        last = min(number, max(instr.end_line, first))
+        return _Logical("".join(chars), tuple(runs), first, indent + 1, first_raw), last
 
     def body(self, first_line: int, last_line: int, fallback: Span) -> _Logical:
         """Here-document lines as written: the parser keeps ``<<-`` tabs, the shell drops them."""
@@ -241,7 +297,8 @@ class _Source:
             chars.append(raw + "\n")
             runs.append((size, number, 1))
             size += len(raw) + 1
-        return _Logical("".join(chars), tuple(runs), fallback)
+        text = "".join(chars)
+        return _Logical(text, tuple(runs), fallback.line, fallback.column, fallback=fallback)
 
 
 _DIRECTIVE = re.compile(r"#\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*(\S*)\s*$")
@@ -297,6 +354,8 @@ def _substitute(
     whether a name absent from ``values`` is certainly unset (Docker's own scope) rather than
     possibly set by the environment of the base image (the shell's scope).
     """
+    if "$" not in text:
+        return None if "`" in text else text
     out: list[str] = []
     position = 0
     for match in _REFERENCE.finditer(text):
@@ -324,16 +383,56 @@ def _unquote(text: str) -> str:
 # -- the walk over stages -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     user: User
     system: bool
 
 
-@dataclass(frozen=True)
-class _GroupEntry:
+class _GroupEntry(NamedTuple):
     group: Group
     system: bool
+
+
+class _Roster(NamedTuple):
+    """The users and groups a known base image brings, as a stage's entries."""
+
+    users: tuple[_Entry, ...]
+    groups: tuple[_GroupEntry, ...]
+    complete: bool
+    os: str | None
+
+
+def _roster(base: str, span: Span) -> _Roster | None:
+    """What ``FROM base`` brings, its entries placed at ``span``; None for an unknown image.
+
+    Kept by image, place and configured table (``EXTRA_BASES``, which ``lookup_base`` reads):
+    Dockerfiles of one team start FROM the same images on the same lines, and a base brings
+    tens of users and groups to build.
+    """
+    try:
+        return _cached_roster(base, span, EXTRA_BASES.get())
+    except TypeError:  # a configured table that cannot be a key: not kept
+        return _build_roster(base, span)
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_roster(
+    base: str, span: Span, _table: tuple[tuple[str, KnownBase], ...]
+) -> _Roster | None:
+    return _build_roster(base, span)
+
+
+def _build_roster(base: str, span: Span) -> _Roster | None:
+    facts = lookup_base(base)
+    if facts is None:
+        return None
+    origin = f"base:{base}"
+    groups = [_base_group(g, span, "os", True) for g in facts.system_groups]
+    groups += [_base_group(g, span, origin, False) for g in facts.groups]
+    names = {g.group.gid: g.group.name for g in groups if g.group.gid is not None}
+    users = [_base_entry(u, span, "os", True, names) for u in facts.system_users]
+    users += [_base_entry(u, span, origin, False, names) for u in facts.users]
+    return _Roster(tuple(users), tuple(groups), facts.complete, facts.os)
 
 
 @dataclass
@@ -353,18 +452,22 @@ class _StageState:
     groups: list[_GroupEntry] = field(default_factory=list)
     groups_complete: bool = True
     os: str | None = None  # the base's OS family (bases.OS_USERS key), for login.defs defaults
+    root_known: bool = False  # the root stage's base is a known image (lookup_base finds it)
     members: dict[str, set[str]] = field(default_factory=dict)  # supplementary, by group
+    # ``values()`` until ``args`` or ``env`` change (``changed_values`` is then called): read
+    # for every word that expands, changed only by ARG and ENV.
+    _values: dict[str, str | None] | None = None
 
     def values(self) -> dict[str, str | None]:
-        return {**self.args, **self.env}  # ENV wins over ARG of the same name
+        if self._values is None:
+            self._values = {**self.args, **self.env}  # ENV wins over ARG of the same name
+        return self._values
+
+    def changed_values(self) -> None:
+        self._values = None
 
 
-_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh"})
-_USER_WORDS = re.compile(r"\b(?:useradd|adduser|usermod|userdel|deluser|newusers)\b|/etc/passwd")
-_GROUP_WORDS = re.compile(
-    r"\b(?:useradd|adduser|usermod|userdel|deluser|newusers|groupadd|addgroup|groupmod"
-    r"|groupdel|delgroup|gpasswd)\b|/etc/group"
-)
+_NONE_QUIET: frozenset[str] = frozenset()  # every observer sees the command
 _SHELL_WORD = r"(?:/usr)?(?:/bin/)?(?:ba|da|a|z|k)?sh(?:\s+-[A-Za-z]+)*"
 _SCRIPT_HEREDOC = re.compile(
     rf"\s*(?:{_SHELL_WORD}\s+)?<<(-?)([\"']?)([A-Za-z0-9_]+)\2(?:\s+{_SHELL_WORD})?\s*"
@@ -404,6 +507,11 @@ class _Walk:
     problems: list[tuple[Span, str]] = field(default_factory=list)
     # The RUN being read: its here-document bodies, for observers of ``cat > FILE <<EOF``.
     heredocs: dict[str, str] = field(default_factory=dict)
+    first_command: bool = True  # no command of the RUN being read has been followed yet
+    context_dir: str = field(init=False)  # the build context: the Dockerfile's folder
+
+    def __post_init__(self) -> None:
+        self.context_dir = os.path.dirname(self.path)
 
     # -- instruction dispatch ---------------------------------------------------------
 
@@ -458,7 +566,7 @@ class _Walk:
             cursor = found + len(flag) if found >= 0 else cursor
         start = logical.find(written, cursor)
         base_span = logical.span(start, start + len(written) if start >= 0 else -1)
-        from_span = Span(logical.fallback.line, logical.fallback.column, *self.last_column(logical))
+        from_span = Span(logical.line, logical.column, *self.last_column(logical))
         parent = self.parent_of(base if base is not None else written)
         stage = Stage(len(self.stages), name, base or written, parent, from_span, base_span)
         if parent is not None:
@@ -511,6 +619,7 @@ class _Walk:
             groups_complete=parent.groups_complete,
             os=parent.os,
             members={g: set(m) for g, m in parent.members.items()},
+            root_known=parent.root_known,
         )
 
     @staticmethod
@@ -521,24 +630,20 @@ class _Walk:
         if base is not None and base.lower() == "scratch":
             state.root_base = None  # no /etc/passwd at all
             return state
-        facts = lookup_base(base) if base is not None else None
-        if facts is None:
+        roster = _roster(base, stage.base_span) if base is not None else None
+        if roster is None:
             root = User("root", 0, "/root", stage.base_span, "os", 0, "root")
             state.users = [_Entry(root, True)]
             state.complete = False
             state.groups = [_GroupEntry(Group("root", 0, stage.base_span, "os"), True)]
             state.groups_complete = False
             return state
-        origin = f"base:{base}"
-        span = stage.base_span
-        state.groups = [_base_group(g, span, "os", True) for g in facts.system_groups]
-        state.groups += [_base_group(g, span, origin, False) for g in facts.groups]
-        state.groups_complete = facts.complete
-        state.os = facts.os
-        names = {g.group.gid: g.group.name for g in state.groups if g.group.gid is not None}
-        state.users = [_base_entry(u, span, "os", True, names) for u in facts.system_users]
-        state.users += [_base_entry(u, span, origin, False, names) for u in facts.users]
-        state.complete = facts.complete
+        state.root_known = True
+        state.groups = list(roster.groups)
+        state.groups_complete = roster.complete
+        state.os = roster.os
+        state.users = list(roster.users)
+        state.complete = roster.complete
         return state
 
     # -- ARG / ENV --------------------------------------------------------------------
@@ -563,16 +668,19 @@ class _Walk:
             else:
                 state.args.pop(name, None)
                 state.declared_unset.add(name)
+            state.changed_values()
 
     def env(self, instr: _Instr, state: _StageState) -> None:
         pairs = instr.value
         for i in range(0, len(pairs) - 1, 2):
             state.env[pairs[i]] = _substitute(_unquote(pairs[i + 1]), state.values(), _always)
+            state.changed_values()
 
     # -- RUN --------------------------------------------------------------------------
 
     def run(self, state: _StageState, instr: _Instr, logical: _Logical, last: int) -> None:
-        self.heredocs = dict(instr.heredocs)
+        self.heredocs = dict(instr.heredocs) if instr.heredocs else {}
+        self.first_command = True
         if instr.json:
             self.exec_form(state, instr, logical)
             return
@@ -597,27 +705,35 @@ class _Walk:
             start = logical.find(text, cursor)
             cursor = start + len(text) if start >= 0 else cursor
             args.append(Arg(text, start, start + len(text) if start >= 0 else -1))
-        self.command(state, args, (), logical, 0, False)
+        self.command(
+            state, args, (), logical, RunSite(logical.span, logical.fallback, self.heredocs), 0
+        )
 
     def script(self, state: _StageState, text: str, site: _Logical, base: int, depth: int) -> None:
         """Follow every simple command of a shell script written at ``site[base:]``."""
-        parsed = parse_shell(text)
+        parsed = plan(text, base)
         before = len(state.users), state.complete
         groups_before = len(state.groups), state.groups_complete
+        run_site = RunSite(site.span, site.fallback, self.heredocs, parsed.conditional)
         for command in parsed.commands:
-            words = [self.arg_of(w, state, base) for w in command.words]
-            redirects = tuple(
-                (r.op, self.arg_of(r.target, state, base))
-                for r in command.redirects
-                if r.target is not None
-            )
-            self.command(state, words, redirects, site, depth, not parsed.flow_complete)
+            if not command.static:
+                words = [self.arg_of(w, state, base) for w in command.sources]
+                redirects = tuple((op, self.arg_of(t, state, base)) for op, t in command.targets)
+                self.command(state, words, redirects, site, run_site, depth)
+            elif command.inner is not None and depth < 4:
+                inner, inner_base = command.inner
+                self.script(state, inner, site, inner_base, depth + 1)
+            else:
+                quiet = command.quiet(quiet_tests())
+                self.follow(
+                    state, command.words, command.redirects, command.events, run_site, quiet
+                )
         if not parsed.complete and (
-            before != (len(state.users), state.complete) or _USER_WORDS.search(text)
+            before != (len(state.users), state.complete) or parsed.user_words
         ):
             state.complete = False  # users made under if/for/here-documents may or may not exist
         if not parsed.complete and (
-            groups_before != (len(state.groups), state.groups_complete) or _GROUP_WORDS.search(text)
+            groups_before != (len(state.groups), state.groups_complete) or parsed.group_words
         ):
             state.groups_complete = False
 
@@ -636,35 +752,53 @@ class _Walk:
         words: Sequence[Arg],
         redirects: Sequence[tuple[str, Arg]],
         site: _Logical,
+        run_site: RunSite,
         depth: int,
-        conditional: bool,
     ) -> None:
-        inner = _shell_c_script(words)
+        """A command whose words are known only now (exec form, or words that expand)."""
+        inner = shell_c_script(words)
         if inner is not None and depth < 4:
             holder, text = inner
             raw = site.text[holder.start : holder.end] if holder.start >= 0 else ""
             offset = raw.find(text) if raw else -1
             self.script(state, text, site, holder.start + offset if offset >= 0 else -1, depth + 1)
             return
-        for event in events_for_command(words, redirects):
-            self.apply(state, event, site)
-        if state.observers:
-            run_site = RunSite(site.span, site.fallback, self.heredocs, conditional)
-            for observer in state.observers.values():
-                observer.on_command(words, redirects, run_site)
+        events = events_for_command(words, redirects)
+        self.follow(state, words, redirects, events, run_site, _NONE_QUIET)
 
-    def apply(self, state: _StageState, event: UserEvent, site: _Logical) -> None:
+    def follow(
+        self,
+        state: _StageState,
+        words: Sequence[Arg],
+        redirects: Sequence[tuple[str, Arg]],
+        events: Sequence[UserEvent],
+        site: RunSite,
+        quiet: frozenset[str],
+    ) -> None:
+        """Apply one simple command: its user events, then each observer sees it (but those
+        of the ``quiet`` kinds, in which it changes nothing).  Every observer sees the first
+        command of a RUN, so that each starts its per-RUN state where it always did."""
+        for event in events:
+            self.apply(state, event, site.span)
+        if self.first_command:
+            self.first_command = False
+            quiet = _NONE_QUIET
+        for name, observer in state.observers.items():
+            if name not in quiet:
+                observer.on_command(words, redirects, site)
+
+    def apply(self, state: _StageState, event: UserEvent, span: Callable[[int, int], Span]) -> None:
         if isinstance(event, Unfollowed):
             state.complete = state.complete and not event.users
             state.groups_complete = state.groups_complete and not event.groups
         elif isinstance(event, NewUser):
-            _add_user(state, event, site.span(event.start, event.end))
+            _add_user(state, event, span(event.start, event.end))
         elif isinstance(event, ChangedUser):
             _change_user(state, event)
         elif isinstance(event, RemovedUser):
             _remove_user(state, event)
         elif isinstance(event, NewGroup):
-            _add_group(state, event, site.span(event.start, event.end))
+            _add_group(state, event, span(event.start, event.end))
         elif isinstance(event, ChangedGroup):
             _change_group(state, event)
         elif isinstance(event, RemovedGroup):
@@ -677,30 +811,27 @@ class _Walk:
 
     def observe(self, state: _StageState, instr: _Instr, logical: _Logical) -> None:
         """Show a non-RUN instruction to the stage's observers, words substituted."""
-        words: list[str] = []
-        spans: list[Span] = []
-        cursor = len(instr.cmd)
-        for written in instr.value:
-            start = logical.find(written, cursor)
-            cursor = start + len(written) if start >= 0 else cursor
-            spans.append(logical.span(start, start + len(written) if start >= 0 else -1))
-            value = (
-                _substitute(written, state.values(), state.declared_unset.__contains__)
-                if instr.cmd in _SUBSTITUTED
-                else None
+        words = instr.value
+        if instr.cmd in _SUBSTITUTED and "$" in " ".join(words):
+            values, unset = state.values(), state.declared_unset.__contains__
+            words = tuple(
+                value if (value := _substitute(w, values, unset)) is not None else w for w in words
             )
-            words.append(value if value is not None else written)
         instruction = Instruction(
-            cmd=instr.cmd,
-            words=tuple(words),
-            flags=tuple(instr.flags),
-            json=instr.json,
-            span=Span(logical.fallback.line, logical.fallback.column, *self.last_column(logical)),
-            word_spans=tuple(spans),
-            heredocs=tuple(instr.heredocs),
-            context_dir=os.path.dirname(self.path),
+            instr.cmd,
+            words,
+            instr.flags,
+            instr.json,
+            Span(logical.line, logical.column, *self.last_column(logical)),
+            instr.heredocs,
+            self.context_dir,
+            functools.partial(_word_spans, logical, instr),
         )
-        origin = next((f.partition("=")[2] for f in instr.flags if f.startswith("--from=")), None)
+        origin = None
+        if instr.flags:
+            origin = next(
+                (f.partition("=")[2] for f in instr.flags if f.startswith("--from=")), None
+            )
         donor_stage = self.parent_of(origin) if origin is not None else None
         for name, observer in state.observers.items():
             donor = (
@@ -743,7 +874,7 @@ class _Walk:
             stages=tuple(s.stage for s in self.stages),
             final=final.stage,
             root_base=root_base,
-            root_base_known=root_base is not None and lookup_base(root_base) is not None,
+            root_base_known=final.root_known,
             users=tuple(e.user for e in final.users),
             users_complete=final.complete,
             user_instruction=final.user_instruction,
@@ -751,6 +882,17 @@ class _Walk:
             groups=tuple(g.group for g in final.groups),
             groups_complete=final.groups_complete,
         )
+
+
+def _word_spans(logical: _Logical, instr: _Instr) -> tuple[Span, ...]:
+    """Where each word of a non-RUN instruction is written, searched left to right."""
+    spans: list[Span] = []
+    cursor = len(instr.cmd)
+    for written in instr.value:
+        start = logical.find(written, cursor)
+        cursor = start + len(written) if start >= 0 else cursor
+        spans.append(logical.span(start, start + len(written) if start >= 0 else -1))
+    return tuple(spans)
 
 
 def _base_entry(
@@ -768,22 +910,6 @@ def _touches_passwd(sources: Sequence[str], dest: str, path: str = "/etc/passwd"
     if dest == path:
         return True
     return dest in ("/etc", "/") and any(s in (path, "/etc", "/") for s in sources)
-
-
-def _shell_c_script(words: Sequence[Arg]) -> tuple[Arg, str] | None:
-    """``sh -c SCRIPT`` (also ``bash -ec``): the word holding SCRIPT and its text."""
-    if not words or words[0].text is None:
-        return None
-    if posixpath.basename(words[0].text) not in _SHELLS:
-        return None
-    for i, arg in enumerate(words[1:], start=1):
-        text = arg.text or ""
-        if not text.startswith("-"):
-            return None
-        if "c" in text[1:] and not text.startswith("--") and i + 1 < len(words):
-            script = words[i + 1].text
-            return (words[i + 1], script) if script is not None else None
-    return None
 
 
 def _next_uid(state: _StageState, rule: str) -> int | None:
@@ -827,7 +953,7 @@ def _change_user(state: _StageState, event: ChangedUser) -> None:
         if event.group is not None or event.group_unknown:
             gid, group = _existing_primary(state, _primary_of(event.group))
             user = replace(user, gid=gid, group=group)
-        state.users[i] = replace(entry, user=user)
+        state.users[i] = entry._replace(user=user)
         return
 
 
@@ -945,12 +1071,12 @@ def _change_group(state: _StageState, event: ChangedGroup) -> None:
             group = replace(group, name=event.new_name)
             if event.name in state.members:
                 state.members[event.new_name] = state.members.pop(event.name)
-        state.groups[i] = replace(entry, group=group)
+        state.groups[i] = entry._replace(group=group)
         # groupmod moves the users whose primary group this is along with it.
         for j, user_entry in enumerate(state.users):
             if user_entry.user.group == event.name:
                 user = replace(user_entry.user, gid=group.gid, group=group.name)
-                state.users[j] = replace(user_entry, user=user)
+                state.users[j] = user_entry._replace(user=user)
         return
 
 
@@ -1004,6 +1130,8 @@ def _sanitise(text: str) -> tuple[str, list[tuple[Span, str]]]:
     column stays right."""
     problems: list[tuple[Span, str]] = []
     text = text.removeprefix("\ufeff")  # the parser skips it; columns must not count it
+    if text.isascii() and "\x00" not in text:
+        return text, problems  # most files: nothing to look for (surrogates are not ASCII)
     for pattern, replacement, message in _UNSAFE:
         match = pattern.search(text)
         if match is not None:

@@ -24,9 +24,11 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from mpilint.findings import Span
 from mpilint.image import sshdefaults
+from mpilint.image.memo import IdentityMemo
 from mpilint.image.observe import Instruction, RunSite, StageObserver
 from mpilint.image.reference import reference_matches, split_image
 from mpilint.image.sed import Line, SedError, parse_sed, run_sed
@@ -121,19 +123,66 @@ class FileFacts:
 
 
 def files_of(image: object) -> FileFacts | None:
-    """The files model of an image's final stage (``Image.observer("files")``), frozen."""
+    """The files model of an image's final stage (``Image.observer("files")``), frozen.
+
+    The same facts for every rule that asks of one image: the observer is final once the
+    image exists, and ``sshconfig.read_config`` keeps its readings by these facts."""
     observer_of = getattr(image, "observer", None)
     if observer_of is None:
         return None
     observer = observer_of("files")
-    return observer.facts() if isinstance(observer, Files) else None
+    if not isinstance(observer, Files):
+        return None
+    return _FACTS.get(observer, None, observer.facts)
+
+
+_FACTS: IdentityMemo[Files, FileFacts] = IdentityMemo(64)
 
 
 # -- paths ----------------------------------------------------------------------------------
 
 
+def _basename(path: str) -> str:
+    """``posixpath.basename`` for text, without its generic path handling (a hot path)."""
+    return path[path.rfind("/") + 1 :]
+
+
+def _dirname(path: str) -> str:
+    """``posixpath.dirname`` for text (a hot path)."""
+    head = path[: path.rfind("/") + 1]
+    if head and head != "/" * len(head):
+        head = head.rstrip("/")
+    return head
+
+
 def _norm(path: str) -> str:
+    if path.startswith("/") and "//" not in path and "/." not in path and path[-1] != "/":
+        return path  # already normal: no empty, "." or ".." part, no trailing slash
     return posixpath.normpath(path) if path else path
+
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def _named(tracked: Mapping[str, object], pattern: str, below: bool) -> list[str]:
+    """The tracked paths that ``pattern`` (a glob, or a path) names, in their order; with
+    ``below``, also those under what it names as a folder.  A pattern without ``*``, ``?`` or
+    ``[`` only matches itself, so most need no ``fnmatch``."""
+    if _GLOB_CHARS.search(pattern) is not None:
+        return [
+            p for p in tracked if fnmatch.fnmatchcase(p, pattern) or (below and _under(p, pattern))
+        ]
+    if not below:
+        return [pattern] if pattern in tracked else []
+    if pattern == "/":
+        return list(tracked)
+    prefix = pattern.rstrip("/") + "/"
+    return [p for p in tracked if p == pattern or p.startswith(prefix)]
+
+
+def _edited(state: FileState, **changes: Any) -> FileState:
+    """``dataclasses.replace`` without its per-call look at the fields (a hot path)."""
+    return FileState(**{**vars(state), **changes})
 
 
 def _run_alias(path: str) -> str:
@@ -153,7 +202,19 @@ def _under_any(path: str, folders: frozenset[str] | set[str]) -> bool:
 
 def _untracked(path: str, clean: bool, unknown_under: frozenset[str] | set[str]) -> FileState:
     if clean and not _under_any(path, unknown_under):
-        return FileState(path, False, None, origin="absent")
+        return _absent(path)
+    return _unknown_file(path)
+
+
+# Untracked paths are looked up again and again (every append, every sed): their states are
+# kept, being values.
+@functools.lru_cache(maxsize=1024)
+def _absent(path: str) -> FileState:
+    return FileState(path, False, None, origin="absent")
+
+
+@functools.lru_cache(maxsize=1024)
+def _unknown_file(path: str) -> FileState:
     return FileState(path, None, None, origin="unknown")
 
 
@@ -389,24 +450,17 @@ _C_ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", "a": "\a", "r": "\r", "v": "\v",
 def _escapes(text: str) -> str | None:
     """Backslash escapes as ``echo -e``/dash's echo/printf read them; None for forms not
     followed (octal, hex, ``\\c``)."""
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\" and i + 1 < len(text):
-            d = text[i + 1]
-            if d in _C_ESCAPES:
-                out.append(_C_ESCAPES[d])
-                i += 2
-                continue
-            if d in "0123456789xcuUe":
-                return None
-            out.append(c)
-            i += 1
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
+    if "\\" not in text:
+        return text
+    if any(m.group(1) in _UNFOLLOWED_ESCAPES for m in _ESCAPE.finditer(text)):
+        return None
+    # A backslash before any other character stays, and so does a trailing one.
+    return _ESCAPE.sub(lambda m: _C_ESCAPES.get(m.group(1), m.group()), text)
+
+
+# A backslash and the character after it, read left to right as the shell does.
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_UNFOLLOWED_ESCAPES = frozenset("0123456789xcuUe")
 
 
 _ECHO_OPTION = re.compile(r"-[neE]+")
@@ -414,7 +468,7 @@ _ECHO_OPTION = re.compile(r"-[neE]+")
 
 def echo_output(args: Sequence[str | None], shell: str | None) -> str | None:
     """What ``echo`` prints; ``shell`` is ``bash``, ``dash`` or None (not known)."""
-    if any(a is None for a in args):
+    if None in args:
         return None
     words = [a for a in args if a is not None]
     newline, interpret = True, shell == "dash"
@@ -442,7 +496,7 @@ def echo_output(args: Sequence[str | None], shell: str | None) -> str | None:
 
 def printf_output(args: Sequence[str | None]) -> str | None:
     """What ``printf FORMAT ARGS`` prints, for formats made of text, escapes, ``%s`` and ``%%``."""
-    if not args or any(a is None for a in args):
+    if not args or None in args:
         return None
     words = [a for a in args if a is not None]
     form, values = words[0], words[1:]
@@ -543,6 +597,9 @@ _READERS = frozenset(
 _SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh"})
 _WRITES = frozenset({">", ">>", ">|", "&>", "&>>", "1>", "1>>"})
 _PATH_TOKEN = re.compile(r"(?<![\w.~$-])/[\w.@%+~:,/*?-]*")
+_PACKAGE_END = re.compile(r"[=:]")
+_INSTALL_VERBS = frozenset({"install", "add", "reinstall"})
+_REMOVE_VERBS = frozenset({"remove", "purge", "del", "erase"})
 _PACKAGE_MANAGERS = {
     "apt-get": "apt",
     "apt": "apt",
@@ -613,22 +670,28 @@ class Files:
     def on_command(
         self, words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]], site: RunSite
     ) -> None:
-        if site.whole != self.run:
-            self.run, self.cwd, self.stdout = site.whole, self.workdir, None
-        span = _command_span(words, redirects, site)
-        texts = _strip_sudo([w.text for w in words])
+        whole = site.whole
+        if whole is not self.run and whole != self.run:
+            self.run, self.cwd, self.stdout = whole, self.workdir, None
+        texts = [w.text for w in words]
+        if texts and texts[0] in _PREFIXES:
+            texts = _strip_sudo(texts)
         if site.conditional:
             self.stdout = None
             self.conditional(texts, redirects)
             return
-        output = self.command(texts, redirects, site, span)
-        targets = [(op, t.text) for op, t in redirects if op in _WRITES or op.endswith(">")]
+        where = _Where(words, redirects, site)
+        output = self.command(texts, redirects, site, where)
         self.stdout = None
+        if not redirects:
+            self.stdout = output
+            return
+        targets = [(op, t.text) for op, t in redirects if op in _WRITES or op.endswith(">")]
         if not targets:
             self.stdout = output
             return
         for op, target in targets:
-            self.redirect(op, target, output, span)
+            self.redirect(op, target, output, where.span)
 
     # -- facts ------------------------------------------------------------------------------
 
@@ -664,7 +727,7 @@ class Files:
         for path in list(self.files):
             if _under(path, folder):
                 self.unknown(path, self.files[path].span)
-        if any(_under(_run_alias(d), folder) for d in ("/run/sshd",)) or folder == "/":
+        if _under("/run/sshd", folder) or folder == "/":
             self.dirs_complete = False
 
     def resolve(self, text: str | None, cwd: str | None) -> str | None:
@@ -695,12 +758,12 @@ class Files:
             if old.lines is None or old.exists is None:
                 self.unknown(path, span)
                 return
-            merged = list(old.lines)
+            merged = tuple(old.lines)
             if lines and merged and not old.eol:
-                merged[-1] = Line(merged[-1].text + lines[0].text, span)
+                merged = (*merged[:-1], Line(merged[-1].text + lines[0].text, span))
                 lines = lines[1:]
-            self.files[path] = replace(
-                old, lines=(*merged, *lines), eol=eol if (lines or text) else old.eol
+            self.files[path] = _edited(
+                old, lines=merged + lines, eol=eol if (lines or text) else old.eol
             )
             return
         mode, owner = (old.mode, old.owner) if old.exists is True else (0o644, self.user)
@@ -717,8 +780,8 @@ class Files:
                     self.unknown_tree("/")
                 else:
                     self.unknown(path, None)
-        if texts and texts[0] is not None and posixpath.basename(texts[0]) in _READERS:
-            if posixpath.basename(texts[0]) in _PACKAGE_MANAGERS:
+        if texts and texts[0] is not None and _basename(texts[0]) in _READERS:
+            if _basename(texts[0]) in _PACKAGE_MANAGERS:
                 self.install(texts, None, certain=False)
             return
         self.mentions(texts, None)
@@ -728,7 +791,7 @@ class Files:
         texts: list[str | None],
         redirects: Sequence[tuple[str, Arg]],
         site: RunSite,
-        span: Span,
+        where: _Where,
     ) -> str | None:
         """Apply one command; return what it prints on stdout when that is known."""
         if not texts:
@@ -737,39 +800,39 @@ class Files:
         if program is None:
             self.unknown_tree("/")  # a program only known at run time may do anything
             return None
-        name = posixpath.basename(program)
+        name = _basename(program)
         args = texts[1:]
         handler = _HANDLERS.get(name)
         if handler is not None:
-            return handler(self, args, redirects, site, span)
+            return handler(self, args, redirects, site, where)
         if name in _PACKAGE_MANAGERS:
-            self.install(texts, span, certain=True)
+            self.install(texts, where, certain=True)
             return None
         if name.endswith(".sh") or (name in _SHELLS and args) or name in ("source", "."):
             self.unknown_tree("/")  # a script may write any file
             return None
         if name in _READERS:
             return None
-        self.mentions(texts, span)
+        self.mentions(texts, where)
         return None
 
-    def mentions(self, texts: Sequence[str | None], span: Span | None) -> None:
+    def mentions(self, texts: Sequence[str | None], where: _Where | None) -> None:
         """A command the model does not follow: every ssh file or tracked path it names (also
         inside a string, as in ``python -c "open('/etc/ssh/sshd_config', 'w')"``) is unknown."""
         for text in texts[1:] if texts else ():
-            if text is None:
-                continue
+            if text is None or "/" not in text:
+                continue  # a path token starts with "/"
             for token in _PATH_TOKEN.findall(text):
-                self.mentioned(_norm(token.rstrip(",:")), span)
+                self.mentioned(_norm(token.rstrip(",:")), where)
 
-    def mentioned(self, token: str, span: Span | None) -> None:
+    def mentioned(self, token: str, where: _Where | None) -> None:
         if any(ch in token for ch in "*?"):
             folder = posixpath.dirname(token)
             if relevant(folder + "/x") or any(_under(p, folder) for p in self.files):
                 self.unknown_tree(folder)
             return
         if relevant(token) or token in self.files:
-            self.unknown(token, span)
+            self.unknown(token, _span_of(where))
         if any(_under(p, token) for p in self.files) or "/etc/ssh/x".startswith(
             token.rstrip("/") + "/"
         ):
@@ -777,24 +840,27 @@ class Files:
         if _run_alias(token) in ("/run/sshd", "/run", "/"):
             self.dirs_complete = False
 
-    def install(self, texts: Sequence[str | None], span: Span | None, certain: bool) -> None:
-        program = posixpath.basename(texts[0] or "")
+    def install(self, texts: Sequence[str | None], where: _Where | None, certain: bool) -> None:
+        program = _basename(texts[0] or "")
         family = _PACKAGE_MANAGERS.get(program)
         args = list(texts[1:])
         verbs = ("install", "add", "reinstall")
-        if not any(a in verbs for a in args):
-            if any(a in ("remove", "purge", "del", "erase") for a in args):
+        if _INSTALL_VERBS.isdisjoint(args):
+            if not _REMOVE_VERBS.isdisjoint(args):
                 for path in ("/etc/ssh/ssh_config", "/etc/ssh/sshd_config"):
-                    self.unknown(path, span)
+                    self.unknown(path, _span_of(where))
             return
+        if all(a is not None and "ssh" not in a for a in args):
+            return  # no package name can be OpenSSH's, and none is unknown
         start = next(i for i, a in enumerate(args) if a in verbs) + 1
         packages = [a for a in args[start:] if a is None or not a.startswith("-")]
-        names = {re.split(r"[=:]", p, maxsplit=1)[0] for p in packages if p is not None}
+        names = {_PACKAGE_END.split(p, maxsplit=1)[0] for p in packages if p is not None}
         vague = any(p is None for p in packages)
         client = bool(names & _CLIENT_PACKAGES) or any(n.startswith("openssh") for n in names)
         server = bool(names & _SERVER_PACKAGES) or "openssh-server" in names
         if not (client or server or vague):
             return
+        span = _span_of(where)
         if not certain or vague or family != "apt" or self.kind not in ("debian", None):
             for path in ("/etc/ssh/ssh_config", "/etc/ssh/sshd_config"):
                 if not self.state(path).known or self.state(path).exists is False:
@@ -1009,8 +1075,12 @@ def _octal(text: str | None) -> int | None:
     return int(text, 8)
 
 
+# The words ``_strip_sudo`` removes in front of a program.
+_PREFIXES = frozenset({"sudo", "exec", "nohup", "command"})
+
+
 def _strip_sudo(texts: list[str | None]) -> list[str | None]:
-    while texts and texts[0] in ("sudo", "exec", "nohup", "command"):
+    while texts and texts[0] in _PREFIXES:
         texts = texts[1:]
         while texts and texts[0] is not None and texts[0].startswith("-"):
             texts = texts[1:]
@@ -1020,16 +1090,45 @@ def _strip_sudo(texts: list[str | None]) -> list[str | None]:
 def _command_span(
     words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]], site: RunSite
 ) -> Span:
-    args = [*words, *(t for _, t in redirects)]
-    if not args or any(a.start < 0 for a in args):
+    args = [*words, *[t for _, t in redirects]] if redirects else words
+    if not args:
         return site.whole
-    return site.span(min(a.start for a in args), max(a.end for a in args))
+    starts = [a.start for a in args]
+    if min(starts) < 0:
+        return site.whole
+    return site.span(min(starts), max([a.end for a in args]))
 
 
 # -- command handlers -----------------------------------------------------------------------
 
+
+class _Where:
+    """Where one command is written.  Most commands write nothing, so the span is worked out
+    only when a handler records it."""
+
+    __slots__ = ("_span", "redirects", "site", "words")
+
+    def __init__(
+        self, words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]], site: RunSite
+    ) -> None:
+        self.words = words
+        self.redirects = redirects
+        self.site = site
+        self._span: Span | None = None
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:
+            self._span = _command_span(self.words, self.redirects, self.site)
+        return self._span
+
+
+def _span_of(where: _Where | None) -> Span | None:
+    return where.span if where is not None else None
+
+
 Handler = Callable[
-    [Files, list["str | None"], Sequence[tuple[str, Arg]], RunSite, Span], "str | None"
+    [Files, list["str | None"], Sequence[tuple[str, Arg]], RunSite, _Where], "str | None"
 ]
 
 
@@ -1038,7 +1137,7 @@ def _h_echo(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     return echo_output(args, obs.shell)
 
@@ -1048,7 +1147,7 @@ def _h_printf(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     return printf_output(args)
 
@@ -1058,7 +1157,7 @@ def _h_cat(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     files = [a for a in args if a != "-"]
     if not files:
@@ -1074,7 +1173,7 @@ def _h_tee(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     append = False
     targets: list[str | None] = []
@@ -1091,7 +1190,7 @@ def _h_tee(
         if path is None:
             obs.unknown_tree("/")
         elif not path.startswith("/dev/"):
-            obs.write(path, source, append, span)
+            obs.write(path, source, append, where.span)
     return source
 
 
@@ -1100,7 +1199,7 @@ def _h_cd(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     obs.cwd = obs.path(args[0]) if args else None
     return None
@@ -1111,7 +1210,7 @@ def _h_mkdir(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     skip = False
     for arg in args:
@@ -1128,8 +1227,10 @@ def _h_mkdir(
             obs.dirs_complete = False
             continue
         while path not in ("/", ""):
-            obs.dirs.setdefault(_run_alias(path), span)
-            path = posixpath.dirname(path)
+            folder = _run_alias(path)
+            if folder not in obs.dirs:
+                obs.dirs[folder] = where.span
+            path = _dirname(path)
     return None
 
 
@@ -1138,7 +1239,7 @@ def _h_rm(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     for arg in args:
         if arg is not None and arg.startswith("-"):
@@ -1148,11 +1249,10 @@ def _h_rm(
             if arg is None or "ssh" in arg:
                 obs.unknown_tree("/")
             continue
-        for tracked in list(obs.files):
-            if fnmatch.fnmatchcase(tracked, path) or _under(tracked, path):
-                obs.files[tracked] = FileState(tracked, False, None, span, origin="removed")
-        if not any(c in path for c in "*?["):
-            obs.files[path] = FileState(path, False, None, span, origin="removed")
+        for tracked in _named(obs.files, path, below=True):
+            obs.files[tracked] = FileState(tracked, False, None, where.span, origin="removed")
+        if _GLOB_CHARS.search(path) is None:
+            obs.files[path] = FileState(path, False, None, where.span, origin="removed")
         if _run_alias(path) in obs.dirs:
             del obs.dirs[_run_alias(path)]
     return None
@@ -1175,7 +1275,7 @@ def _h_mv_cp(move: bool) -> Handler:
         args: list[str | None],
         redirects: Sequence[tuple[str, Arg]],
         site: RunSite,
-        span: Span,
+        where: _Where,
     ) -> str | None:
         operands, options = _operands(args)
         if len(operands) < 2:
@@ -1188,7 +1288,7 @@ def _h_mv_cp(move: bool) -> Handler:
         into = len(sources) > 1 or (dest_text or "").endswith("/") or dest in obs.dirs
         for source in sources:
             src = obs.path(source)
-            if src is None or any(c in src for c in "*?["):
+            if src is None or _GLOB_CHARS.search(src) is not None:
                 obs.unknown_tree(dest)
                 continue
             target = posixpath.join(dest, posixpath.basename(src)) if into else dest
@@ -1196,20 +1296,20 @@ def _h_mv_cp(move: bool) -> Handler:
             if tracked:
                 for path in tracked:
                     moved = _norm(posixpath.join(target, posixpath.relpath(path, src)))
-                    obs.files[moved] = replace(obs.files[path], path=moved, span=span)
+                    obs.files[moved] = replace(obs.files[path], path=moved, span=where.span)
                     if move:
-                        obs.files[path] = FileState(path, False, None, span, origin="moved")
+                        obs.files[path] = FileState(path, False, None, where.span, origin="moved")
                 continue
             state = obs.state(src)
             keep = move or bool(options & {"a", "p", "--preserve", "--archive"})
             obs.files[target] = replace(
                 state,
                 path=target,
-                span=span,
+                span=where.span,
                 owner=state.owner if keep else obs.user,
             )
             if move and state.exists is not False:
-                obs.files[src] = FileState(src, False, None, span, origin="moved")
+                obs.files[src] = FileState(src, False, None, where.span, origin="moved")
         return None
 
     return handle
@@ -1220,17 +1320,17 @@ def _h_ln(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     operands, _ = _operands(args)
     if not operands:
         return None
     link = obs.path(operands[-1]) if len(operands) > 1 else None
     if link is None:
-        obs.mentions(["ln", *operands], span)
+        obs.mentions(["ln", *operands], where)
         return None
     if relevant(link) or link in obs.files or "/etc/ssh/x".startswith(link.rstrip("/") + "/"):
-        obs.unknown(link, span)  # a link: what it points at is not followed
+        obs.unknown(link, where.span)  # a link: what it points at is not followed
     return None
 
 
@@ -1240,7 +1340,7 @@ def _h_chmod_chown(owner: bool) -> Handler:
         args: list[str | None],
         redirects: Sequence[tuple[str, Arg]],
         site: RunSite,
-        span: Span,
+        where: _Where,
     ) -> str | None:
         operands, options = _operands(args)
         if len(operands) < 2:
@@ -1252,16 +1352,15 @@ def _h_chmod_chown(owner: bool) -> Handler:
             if path is None:
                 continue
             obs.touched.add(_run_alias(path))
-            for tracked in list(obs.files):
-                hit = fnmatch.fnmatchcase(tracked, path) or (recursive and _under(tracked, path))
-                if not hit or obs.files[tracked].exists is False:
+            for tracked in _named(obs.files, path, below=recursive):
+                if obs.files[tracked].exists is False:
                     continue
                 state = obs.files[tracked]
                 if owner:
                     who = None if value is None else value.partition(":")[0] or state.owner
-                    obs.files[tracked] = replace(state, owner=who)
+                    obs.files[tracked] = _edited(state, owner=who)
                 else:
-                    obs.files[tracked] = replace(state, mode=_octal(value))
+                    obs.files[tracked] = _edited(state, mode=_octal(value))
         return None
 
     return handle
@@ -1272,7 +1371,7 @@ def _h_sed(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     expressions: list[str] = []
     files: list[str | None] = []
@@ -1328,7 +1427,7 @@ def _h_sed(
             return None
         result: list[str] = []
         for lines in texts:
-            result += [line.text for line in run_sed(commands, lines or (), span)]
+            result += [line.text for line in run_sed(commands, lines or (), where.span)]
         return "".join(t + "\n" for t in result)
     for path in paths:
         if path is None:
@@ -1338,9 +1437,9 @@ def _h_sed(
         if state.exists is False:
             continue  # sed fails on a missing file; the build stops
         if not commands or state.lines is None or state.exists is None:
-            obs.unknown(path, span)
+            obs.unknown(path, where.span)
             continue
-        obs.files[path] = replace(state, lines=run_sed(commands, state.lines, span))
+        obs.files[path] = _edited(state, lines=run_sed(commands, state.lines, where.span))
     return None
 
 
@@ -1349,10 +1448,10 @@ def _h_ssh_keygen(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     if "-A" in args:
-        for key in _host_keys(span, "ssh-keygen -A", obs.user):
+        for key in _host_keys(where.span, "ssh-keygen -A", obs.user):
             if obs.state(key.path).exists is not True:
                 obs.files[key.path] = key
         return None
@@ -1362,7 +1461,7 @@ def _h_ssh_keygen(
         if path is None:
             obs.unknown_tree("/etc/ssh")
         elif any(a in ("-t", "-b", "-N", "-q", "-C") for a in args) and "-y" not in args:
-            obs.keys(path, span)
+            obs.keys(path, where.span)
     return None
 
 
@@ -1371,7 +1470,7 @@ def _h_touch(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     for arg in args:
         if arg is not None and arg.startswith("-"):
@@ -1380,7 +1479,7 @@ def _h_touch(
         if path is None:
             continue
         if obs.state(path).exists is False:
-            obs.files[path] = FileState(path, True, (), span, 0o644, obs.user, "touch")
+            obs.files[path] = FileState(path, True, (), where.span, 0o644, obs.user, "touch")
     return None
 
 
@@ -1389,10 +1488,10 @@ def _h_service(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
-    if args and args[0] in ("ssh", "sshd"):
-        obs.dirs.setdefault("/run/sshd", span)  # the init script creates it
+    if args and args[0] in ("ssh", "sshd") and "/run/sshd" not in obs.dirs:
+        obs.dirs["/run/sshd"] = where.span  # the init script creates it
     return None
 
 
@@ -1401,10 +1500,10 @@ def _h_dpkg_reconfigure(
     args: list[str | None],
     redirects: Sequence[tuple[str, Arg]],
     site: RunSite,
-    span: Span,
+    where: _Where,
 ) -> str | None:
     if any(a is None or "openssh" in a for a in args):
-        obs.unknown("/etc/ssh/sshd_config", span)
+        obs.unknown("/etc/ssh/sshd_config", where.span)
     return None
 
 

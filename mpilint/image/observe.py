@@ -4,7 +4,9 @@
 kind of fact (files the image writes, software it installs, …) is an observer that is shown
 every simple command of every RUN and every other instruction of its stage, in order. So a new
 kind of fact is a new observer module, not another pass over the Dockerfile or another branch
-in the walker.
+in the walker.  A kind whose observers most commands leave alone may name those commands
+(``quiet_tests``): RUN lines are most of the walk's work, and most of their commands concern
+one kind of fact at most.
 
 An observer belongs to one stage. ``FROM <earlier stage>`` continues a ``fork`` of that stage's
 observer; ``FROM <external image>`` starts a new one from the observer's factory, which knows
@@ -13,8 +15,10 @@ what the base image contains (or that it does not know).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Protocol
 
 from mpilint.findings import Span
@@ -37,18 +41,53 @@ class RunSite:
     conditional: bool = False
 
 
-@dataclass(frozen=True)
 class Instruction:
-    """A non-RUN instruction of the stage, after ARG/ENV substitution of its words."""
+    """A non-RUN instruction of the stage, after ARG/ENV substitution of its words.
 
-    cmd: str  # upper case: COPY, ADD, CMD, ENTRYPOINT, EXPOSE, ENV, WORKDIR, USER, …
-    words: tuple[str, ...]  # the arguments (exec form: the JSON list items; ENV: name, value, …)
-    flags: tuple[str, ...]  # --from=…, --chown=…, --chmod=…
-    json: bool  # exec form (CMD ["a", "b"]) rather than shell form
-    span: Span  # the whole instruction
-    word_spans: tuple[Span, ...]  # one per word, where it is written
-    heredocs: tuple[tuple[str, str], ...]  # COPY <<EOF bodies: (delimiter, content)
-    context_dir: str  # the build context: the Dockerfile's folder, for COPY sources
+    Never changed once made.  A plain class rather than a frozen dataclass: the walk makes one
+    per instruction, and few observers ask where each word is written, so ``locate`` runs only
+    when ``word_spans`` is first read.
+    """
+
+    __slots__ = (
+        "_locate",
+        "_word_spans",
+        "cmd",
+        "context_dir",
+        "flags",
+        "heredocs",
+        "json",
+        "span",
+        "words",
+    )
+
+    def __init__(
+        self,
+        cmd: str,
+        words: tuple[str, ...],
+        flags: tuple[str, ...],
+        json: bool,
+        span: Span,
+        heredocs: tuple[tuple[str, str], ...],
+        context_dir: str,
+        locate: Callable[[], tuple[Span, ...]],
+    ) -> None:
+        self.cmd = cmd  # upper case: COPY, ADD, CMD, ENTRYPOINT, EXPOSE, ENV, WORKDIR, USER, …
+        self.words = words  # the arguments (exec form: the JSON items; ENV: name, value, …)
+        self.flags = flags  # --from=…, --chown=…, --chmod=…
+        self.json = json  # exec form (CMD ["a", "b"]) rather than shell form
+        self.span = span  # the whole instruction
+        self.heredocs = heredocs  # COPY <<EOF bodies: (delimiter, content)
+        self.context_dir = context_dir  # the build context: the Dockerfile's folder
+        self._locate = locate
+        self._word_spans: tuple[Span, ...] | None = None
+
+    @property
+    def word_spans(self) -> tuple[Span, ...]:
+        """One per word, where it is written."""
+        if self._word_spans is None:
+            self._word_spans = self._locate()
+        return self._word_spans
 
 
 class StageObserver(Protocol):
@@ -69,6 +108,10 @@ class StageObserver(Protocol):
 ObserverFactory = Callable[[str | None], StageObserver]
 """Starts an observer for a stage built FROM the given external image (None: unresolved)."""
 
+QuietTest = Callable[[Sequence[Arg], Sequence[tuple[str, Arg]]], bool]
+"""Whether a simple command (words, redirections) certainly changes nothing in the observers
+of a kind; from the command alone, never from an observer's state."""
+
 
 def factories() -> tuple[tuple[str, ObserverFactory], ...]:
     """Every kind of fact, by name; imported here, lazily, so ``import mpilint.image`` stays
@@ -76,3 +119,14 @@ def factories() -> tuple[tuple[str, ObserverFactory], ...]:
     from mpilint.image import files, software
 
     return (("files", files.start), ("software", software.start))
+
+
+@functools.cache
+def quiet_tests() -> Mapping[str, QuietTest]:
+    """The kinds of fact, by name, that most commands leave alone: the walk asks their test
+    once per RUN text it plans and does not show the quiet commands to their observers, but
+    for the first command of each RUN, which every observer sees (it starts their per-RUN
+    state)."""
+    from mpilint.image import software
+
+    return MappingProxyType({"software": software.quiet})

@@ -8,9 +8,11 @@ exactly raises ``SedError`` so the file becomes unknown instead of wrong.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from mpilint.findings import Span
 
@@ -343,7 +345,14 @@ def _text_argument(script: str, i: int) -> tuple[str, int]:
 
 
 def parse_sed(expressions: Sequence[str], extended: bool) -> tuple[SedCommand, ...]:
-    """The commands of sed's ``-e`` expressions (each one joined by a newline, as sed does)."""
+    """The commands of sed's ``-e`` expressions (each one joined by a newline, as sed does).
+
+    Kept by text: the same few recipes edit the OpenSSH files of image after image."""
+    return _parse_cached(tuple(expressions), extended)
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_cached(expressions: tuple[str, ...], extended: bool) -> tuple[SedCommand, ...]:
     script = "\n".join(expressions)
     commands: list[SedCommand] = []
     i = 0
@@ -396,14 +405,55 @@ def _apply_s(command: SedCommand, text: str) -> tuple[str, bool]:
     return result, changed
 
 
+# What a script does to one line: (index, lines inserted before, whether the line itself stays
+# as it was, its new text's lines, lines appended after).  Lines not listed stay unchanged.
+_Change = tuple[int, tuple[str, ...], bool, tuple[str, ...], tuple[str, ...]]
+_TEXT = attrgetter("text")
+
+
 def run_sed(
     commands: Sequence[SedCommand], lines: Sequence[Line], span: Span | None
 ) -> tuple[Line, ...]:
-    """Apply a parsed script to a file's lines; lines it changes or adds take ``span``."""
+    """Apply a parsed script to a file's lines; lines it changes or adds take ``span``.
+
+    What changes depends only on the script and the texts, and the same recipes meet the
+    same default files in image after image: that part is kept, only the spans are new."""
+    texts = tuple(map(_TEXT, lines))
+    if len(texts) > _CACHED_LINES:
+        changes = _changes(tuple(commands), texts)
+    else:
+        changes = _cached_changes(tuple(commands), texts)
+    if not changes:
+        return tuple(lines)
     out: list[Line] = []
-    total = len(lines)
-    for number, line in enumerate(lines, start=1):
-        text, touched, deleted = line.text, False, False
+    position = 0
+    for index, before, keep, middle, after in changes:
+        out.extend(lines[position:index])
+        out += [Line(t, span) for t in before]
+        if keep:
+            out.append(lines[index])
+        out += [Line(t, span) for t in middle]
+        out += [Line(t, span) for t in after]
+        position = index + 1
+    out.extend(lines[position:])
+    return tuple(out)
+
+
+_CACHED_LINES = 4096
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_changes(
+    commands: tuple[SedCommand, ...], texts: tuple[str, ...]
+) -> tuple[_Change, ...]:
+    return _changes(commands, texts)
+
+
+def _changes(commands: tuple[SedCommand, ...], texts: tuple[str, ...]) -> tuple[_Change, ...]:
+    changes: list[_Change] = []
+    total = len(texts)
+    for number, original in enumerate(texts, start=1):
+        text, touched, deleted = original, False, False
         before: list[str] = []
         after: list[str] = []
         for command in commands:
@@ -412,6 +462,9 @@ def run_sed(
             ):
                 continue
             if command.kind == "s":
+                assert command.regex is not None
+                if command.regex.search(text) is None:
+                    continue  # nothing to replace: the common case, without a callback
                 text, changed = _apply_s(command, text)
                 touched = touched or changed
             elif command.kind == "d":
@@ -425,11 +478,8 @@ def run_sed(
                 after.insert(0, command.text)
                 deleted = True
                 break
-        out += [Line(t, span) for t in before]
-        if not deleted:
-            if touched:
-                out += [Line(t, span) for t in text.split("\n")]
-            else:
-                out.append(line)
-        out += [Line(t, span) for t in after]
-    return tuple(out)
+        if before or after or deleted or touched:
+            keep = not deleted and not touched
+            middle = tuple(text.split("\n")) if touched and not deleted else ()
+            changes.append((number - 1, tuple(before), keep, middle, tuple(after)))
+    return tuple(changes)

@@ -28,9 +28,10 @@ substitute variables in CMD/ENTRYPOINT, but the walker hands substituted words o
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -202,6 +203,8 @@ _PIP_VALUE_OPTIONS = frozenset(
 )
 _PIP_FILE_OPTIONS = frozenset({"-r", "--requirement"})
 
+_VALUE_OPTIONS = {"apt": _APT_VALUE_OPTIONS, "rpm": _RPM_VALUE_OPTIONS}
+
 _APT = frozenset({"apt", "apt-get", "aptitude"})
 _RPM = frozenset({"yum", "dnf", "microdnf", "tdnf"})
 _CONDA = frozenset({"conda", "mamba", "micromamba"})
@@ -211,6 +214,7 @@ _PIP = re.compile(r"pip(?:3(?:\.\d+)?)?")
 _PYTHON = re.compile(r"python(?:\d(?:\.\d+)?)?")
 
 
+@functools.lru_cache(maxsize=2048)  # the same few hundred package names, in image after image
 def _mpi_package(manager: str, name: str) -> str | None:
     """The MPI family a package brings; "?" for an MPI of unknown family; None: no MPI."""
     lowered = name.lower()
@@ -256,6 +260,15 @@ def _package_version(
     return None
 
 
+@functools.lru_cache(maxsize=2048)
+def _package_kind(manager: str, name: str) -> tuple[str | None, bool, bool, bool]:
+    """What installing a package may tell: its MPI family (``_mpi_package``), whether it brings
+    the OpenSSH server and client, whether it is Dropbear's."""
+    server, client = _OPENSSH.get(manager, _NO_PACKAGES).get(name, _NEITHER)
+    return _mpi_package(manager, name), server, client, name.startswith("dropbear")
+
+
+@functools.lru_cache(maxsize=2048)
 def _split_spec(manager: str, spec: str) -> tuple[str, str | None] | None:
     """(name, version) of an install argument; None when it names no package plainly
     (a path, a URL, a glob)."""
@@ -293,6 +306,8 @@ _OPENSSH: dict[str, dict[str, tuple[bool, bool]]] = {
         "openssh-client-default": (False, True),
     },
 }
+_NO_PACKAGES: dict[str, tuple[bool, bool]] = {}
+_NEITHER = (False, False)
 # Removing a package removes what depends on it: openssh-server goes with the Debian client.
 _OPENSSH_REMOVED: dict[str, dict[str, tuple[bool, bool]]] = {
     "apt": {"openssh-server": (True, False), "openssh-client": (True, True)},
@@ -383,14 +398,17 @@ class _Software:
     def on_command(
         self, words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]], site: RunSite
     ) -> None:
-        if site.whole != self.run:
-            self.run = site.whole
+        whole = site.whole
+        if whole is not self.run and whole != self.run:
+            self.run = whole
             self.candidates = list(self.stage_candidates)
             self.unknown_source = False
             self.configured = None
-        texts = [w.text or "" for w in words] + [t.text or "" for _, t in redirects]
-        if any(_SSH_ENV_HINTS.search(t) for t in texts):
-            self.ssh_env = True
+        if not self.ssh_env:
+            texts = [w.text or "" for w in words] + [t.text or "" for _, t in redirects]
+            # One search over all words: no hint spans a line break.
+            if _SSH_ENV_HINTS.search("\n".join(texts)):
+                self.ssh_env = True
         words = _unwrap(words)
         if not words:
             return
@@ -398,19 +416,12 @@ class _Software:
         if program is None:
             self.unknowable("a command whose program cannot be known")
             return
-        self.dispatch(posixpath.basename(program), words, site)
+        self.dispatch(_basename(program), words, site)
 
     def on_instruction(self, instruction: Instruction, donor: StageObserver | None) -> None:
-        handler = {
-            "ENTRYPOINT": self.on_entrypoint,
-            "CMD": self.on_cmd,
-            "SHELL": self.on_shell,
-            "EXPOSE": self.on_expose,
-            "WORKDIR": self.on_workdir,
-            "ENV": self.on_env,
-        }.get(instruction.cmd)
+        handler = _ON_INSTRUCTION.get(instruction.cmd)
         if handler is not None:
-            handler(instruction)
+            handler(self, instruction)
         elif instruction.cmd in ("COPY", "ADD"):
             self.on_copy(instruction, donor)
 
@@ -443,9 +454,13 @@ class _Software:
             self.package_command("apk", rest, site, ("add",), ("del",))
         elif name in _CONDA:
             self.conda(rest, site)
-        elif _PIP.fullmatch(name):
+        elif name.startswith("pip") and _PIP.fullmatch(name):
             self.pip(rest, site)
-        elif _PYTHON.fullmatch(name) and [w.text for w in rest[:2]] == ["-m", "pip"]:
+        elif (
+            name.startswith("python")
+            and _PYTHON.fullmatch(name)
+            and [w.text for w in rest[:2]] == ["-m", "pip"]
+        ):
             self.pip(rest[2:], site)
         elif name == "uv" and rest and rest[0].text == "pip":
             self.pip(rest[1:], site)
@@ -568,9 +583,7 @@ class _Software:
         installs: tuple[str, ...],
         removes: tuple[str, ...],
     ) -> None:
-        values = {"apt": _APT_VALUE_OPTIONS, "rpm": _RPM_VALUE_OPTIONS}.get(
-            manager, _APK_VALUE_OPTIONS
-        )
+        values = _VALUE_OPTIONS.get(manager, _APK_VALUE_OPTIONS)
         operands = list(_operands(rest, values))
         if not operands:
             return
@@ -612,19 +625,19 @@ class _Software:
             self.client = Presence(None, None, "")
 
     def classify(self, manager: str, name: str, version: str | None, where: Span) -> None:
-        family = _mpi_package(manager, name)
+        family, server, client, dropbear = _package_kind(manager, name)
+        if not (family or server or client or dropbear):
+            return  # most packages: nothing to note
         if family == "?":
             self.mpi_complete = False
         elif family is not None:
             found = _package_version(manager, name, version, self.base_facts.release)
             self.add_mpi(MPI(family, found, f"the {manager} package {name}", where))
-        server, client = _OPENSSH.get(manager, {}).get(name, (False, False))
-        how = f"the {manager} package {name}"
         if server:
-            self.server = Presence(True, where, how)
+            self.server = Presence(True, where, f"the {manager} package {name}")
         if client:
-            self.client = Presence(True, where, how)
-        if name.startswith("dropbear"):
+            self.client = Presence(True, where, f"the {manager} package {name}")
+        if dropbear:
             if self.server.present is not True:
                 self.server = Presence(None, None, "")
             if self.client.present is not True:
@@ -820,6 +833,41 @@ class _Software:
         )
 
 
+_ON_INSTRUCTION: dict[str, Callable[[_Software, Instruction], None]] = {
+    "ENTRYPOINT": _Software.on_entrypoint,
+    "CMD": _Software.on_cmd,
+    "SHELL": _Software.on_shell,
+    "EXPOSE": _Software.on_expose,
+    "WORKDIR": _Software.on_workdir,
+    "ENV": _Software.on_env,
+}
+
+# Programs ``dispatch`` (or ``other``) may act on; any other program changes nothing here.
+_ACTED_ON = _APT | _RPM | _CONDA | _SHELLS | _FETCHERS | _BUILDERS
+_ACTED_ON |= {"apk", "uv", "dpkg", "rpm", "setcap", "eval", "xargs", "configure"}
+
+
+def quiet(words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]]) -> bool:
+    """Whether a command certainly changes nothing here (``observe.quiet_tests``): no word
+    hints at the environment ssh sessions get, and its program is none that ``dispatch``
+    follows.  Most commands of a RUN (mkdir, chown, sed, echo…) are such."""
+    unwrapped = _unwrap(words)
+    if unwrapped:
+        program = unwrapped[0].text
+        if program is None:
+            return False
+        name = _basename(program)
+        if (
+            name in _ACTED_ON
+            or name.startswith(("pip", "python"))
+            or name.endswith(".sh")
+            or program.startswith(("./", "../"))
+        ):
+            return False
+    texts = [w.text or "" for w in words] + [t.text or "" for _, t in redirects]
+    return not _SSH_ENV_HINTS.search("\n".join(texts))
+
+
 def _placed(process: Process | None, base_span: Span | None) -> Process | None:
     if process is None or process.span is not None:
         return process
@@ -855,12 +903,17 @@ def _installs_file(text: str | None) -> bool:
     )
 
 
+def _basename(path: str) -> str:
+    """``posixpath.basename`` for text, without its generic path handling (a hot path)."""
+    return path[path.rfind("/") + 1 :]
+
+
 def _unwrap(words: Sequence[Arg]) -> Sequence[Arg]:
     """Drop ``sudo``/``env X=1``/``exec``/``time`` in front of the real program."""
     i = 0
     while i < len(words):
         text = words[i].text
-        if text is None or posixpath.basename(text) not in _WRAPPERS:
+        if text is None or _basename(text) not in _WRAPPERS:
             break
         i += 1
         while i < len(words) and (

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import fnmatch
+import functools
 import posixpath
 import re
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 
 from mpilint.findings import Span
 from mpilint.image.files import FileFacts, FileState, Line
+from mpilint.image.memo import IdentityMemo
 
 __all__ = [
     "UNKNOWN",
@@ -118,16 +120,23 @@ class Config:
         return tuple(found)
 
 
+@functools.lru_cache(maxsize=8192)
 def split_line(text: str) -> tuple[str, tuple[str, ...]] | None:
     """``Keyword args`` / ``Keyword=args`` / quoted args → (lower-cased keyword, args); None
-    for blank and comment lines.  Raises ValueError on an unterminated quote."""
+    for blank and comment lines.  Raises ValueError on an unterminated quote.
+
+    Kept by text: rules read the same few configuration files again and again (each rule
+    reads the files it needs, and images share the packages' default files)."""
     stripped = text.strip()
     if not stripped or stripped.startswith("#"):
         return None
-    match = re.match(r"([^\s=]+)\s*(?:=\s*)?(.*)$", stripped)
+    match = _KEYWORD_LINE.match(stripped)
     if match is None:
         return None
     return match.group(1).lower(), tuple(_words(match.group(2)))
+
+
+_KEYWORD_LINE = re.compile(r"([^\s=]+)\s*(?:=\s*)?(.*)$")
 
 
 def _words(rest: str) -> list[str]:
@@ -247,7 +256,14 @@ class _Reader:
 
 
 def read_config(facts: FileFacts, path: str, server: bool) -> Config:
-    """The effective reading of ``path`` in the image (``server``: sshd's rules)."""
+    """The effective reading of ``path`` in the image (``server``: sshd's rules).
+
+    Kept by facts (``files.files_of`` hands every rule the same) and question: several rules
+    read the same file of one image."""
+    return _READINGS.get(facts, (path, server), lambda: _read_config(facts, path, server))
+
+
+def _read_config(facts: FileFacts, path: str, server: bool) -> Config:
     state = facts.file(path)
     if state.exists is not True or state.lines is None:
         exists = state.exists if state.exists is False else None
@@ -255,3 +271,6 @@ def read_config(facts: FileFacts, path: str, server: bool) -> Config:
     reader = _Reader(facts, server, [])
     reader.read(state, 0)
     return Config(path, server, True, tuple(reader.items), state.span)
+
+
+_READINGS: IdentityMemo[FileFacts, Config] = IdentityMemo(256)

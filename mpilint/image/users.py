@@ -867,8 +867,8 @@ def events_for_command(
 ) -> tuple[UserEvent, ...]:
     """What one simple command does to the user database, in order."""
     words = _strip_wrappers(words)
-    passwd_op = _passwd_redirect(redirects)
-    group_op = _passwd_redirect(redirects, _GROUP)
+    passwd_op = _passwd_redirect(redirects) if redirects else None
+    group_op = _passwd_redirect(redirects, _GROUP) if redirects else None
     if not words:
         if passwd_op or group_op:
             reason = f"redirection into {_PASSWD if passwd_op else _GROUP}"
@@ -876,6 +876,8 @@ def events_for_command(
         return ()
     command, args = words[0], words[1:]
     name = posixpath.basename(command.text) if command.text else None
+    if not redirects and name not in _USER_PROGRAMS and not _runs_script(name):
+        return ()  # what ``_by_name`` would say of any other program
     if passwd_op and name in ("echo", "printf"):
         return _appended_passwd(command, name, args, passwd_op)
     if passwd_op:
@@ -923,6 +925,11 @@ def _by_name(command: Arg, name: str | None, args: Sequence[Arg]) -> tuple[UserE
 
 
 _SCRIPT_RUNNERS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh", "source", "."})
+# The programs ``_by_name`` reads (besides scripts and their shells).
+_USER_PROGRAMS = frozenset(
+    {"useradd", "adduser", "usermod", "userdel", "deluser", "groupadd", "addgroup"}
+    | {"groupmod", "groupdel", "delgroup", "gpasswd", "newusers", "tee"}
+)
 
 
 def _runs_script(name: str | None) -> bool:
