@@ -160,6 +160,7 @@ def run(
 
         load_image_rules()  # before any fork: every process then has them
     image_map = project.image_map if project is not None else None
+    pairing.real_path.cache_clear()  # a program may run mpilint again after moving files
     pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
     if project is not None:
         files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
@@ -346,14 +347,12 @@ def _jobs_of_dockerfiles(
 ) -> list[InputFile]:
     """The manifests on disk that run a Dockerfile of the run: a changed Dockerfile alone
     (pre-commit) still gets its jobs checked, and their findings reported."""
-    import os
-
-    known = {os.path.realpath(f.path) for f in files if f.path != "-"}
+    known = {pairing.real_path(f.path) for f in files if f.path != "-"}
     extra: list[InputFile] = []
     for dockerfile in dockerfiles:
         roots = project.image_map_roots(dockerfile)
         for path in pairs.manifests_for(dockerfile, roots, project.excluded, known):
-            known.add(os.path.realpath(path))
+            known.add(pairing.real_path(path))
             extra.append(InputFile(path, "manifest"))
     return extra
 

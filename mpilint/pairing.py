@@ -18,6 +18,7 @@ means the cross-file rules stay silent, never that they guess.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterator, Sequence
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
     from mpilint.mpijob import MPIJob
 
 _PLAIN = ("Dockerfile", "Containerfile")
+
+# Every path is resolved two or three times in a run (the run's files, pairing, the jobs of a
+# Dockerfile), a few system calls per folder level each time; a run does not move files.
+real_path = functools.lru_cache(maxsize=16384)(os.path.realpath)
 _MANIFEST_SUFFIXES = (".yaml", ".yml")
 
 # manifest path → (image glob, absolute Dockerfile path) entries that apply to it
@@ -44,7 +49,7 @@ class Pairing:
     ) -> None:
         self._only = dockerfiles[0] if len(dockerfiles) == 1 else None
         self._by_folder: dict[str, list[str]] = defaultdict(list)
-        self._given = {os.path.realpath(p): p for p in dockerfiles if p != "-"}
+        self._given = {real_path(p): p for p in dockerfiles if p != "-"}
         self._image_map = image_map
         self._disk = disk
         for path in dockerfiles:
@@ -90,7 +95,7 @@ class Pairing:
     def _shown(self, path: str) -> str:
         """A Dockerfile of the run under the name the user gave it; others relative to the
         working directory when below it."""
-        real = os.path.realpath(path)
+        real = real_path(path)
         if real in self._given:
             return self._given[real]
         if not os.path.isabs(path):
@@ -113,12 +118,12 @@ class Pairing:
         if the candidate were checked alone: its image map, then the folder on disk. Files in
         ``known`` (real paths of the run's own manifests) are skipped unread: the run checks
         them anyway, and parsing them twice doubled the cost of a tree's manifests."""
-        target = os.path.realpath(dockerfile)
+        target = real_path(dockerfile)
         found: list[str] = []
         for candidate in _candidates(dockerfile, roots, excluded, known):
             if any(
                 (paired := self._mapped(candidate, job) or self._beside(candidate)) is not None
-                and os.path.realpath(paired) == target
+                and real_path(paired) == target
                 for job in _jobs(candidate)
             ):
                 found.append(candidate)
@@ -142,7 +147,7 @@ def _candidates(
     ]
     walked = [f.path for root in roots for f in expand([root]) if f.kind == "manifest"]
     for path in (*beside, *walked):
-        real = os.path.realpath(path)
+        real = real_path(path)
         if real in seen or real in known or (excluded is not None and excluded(path)):
             continue
         seen.add(real)
