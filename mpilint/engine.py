@@ -164,7 +164,7 @@ def run(
     pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
     if project is not None:
         files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
-    linter = Linter(active, pairs, project, frozenset(dockerfiles))
+    linter = Linter(active, pairs, project)
     from mpilint.parallel import lint_units
 
     merged = UnitResult()
@@ -249,12 +249,10 @@ class Linter:
         active: _Rules,
         pairs: pairing.Pairing,
         project: Project | None,
-        own: frozenset[str],
     ) -> None:
         self.active = active
         self.pairs = pairs
         self.project = project
-        self.own = own  # the run's Dockerfiles: only their own problems are reported
         self._cache: OrderedDict[str, _Loaded] = OrderedDict()
         self._result = UnitResult()
 
