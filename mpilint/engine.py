@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -168,8 +169,9 @@ def run(
     from mpilint.parallel import lint_units
 
     merged = UnitResult()
-    for result in lint_units(linter, units_of(files), processes):
-        merged.absorb(result)
+    with _collector_for_a_run():
+        for result in lint_units(linter, units_of(files), processes):
+            merged.absorb(result)
     findings = _sift_dockerfiles(merged, frozenset(dockerfiles), active)
     findings = _unique(
         f
@@ -185,6 +187,24 @@ def run(
         Sources(merged.texts),
         tuple(silenced),
     )
+
+
+@contextmanager
+def _collector_for_a_run() -> Iterator[None]:
+    """Python's cyclic collector runs every 700 allocations and now and then rescans every
+    live object, the loaded modules and rules included, although a run frees its node trees by
+    reference counting. Frozen modules and a larger first threshold save about a tenth of a
+    run; forked children inherit both, and share the frozen pages instead of copying them."""
+    import gc
+
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 @dataclass(frozen=True)

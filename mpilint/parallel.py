@@ -48,12 +48,10 @@ def lint_units(linter: Linter, units: list[Unit], processes: int) -> Iterator[Un
         for unit in units:
             yield linter.lint(unit)
         return
-    import gc
     import multiprocessing  # about 6 ms: only for runs that use it
 
     global _linter
     _linter = linter
-    gc.freeze()  # the children share the loaded modules instead of copying them on first GC
     context = multiprocessing.get_context("fork")
     # Small chunks keep both processes busy to the end; large ones pickle less often.
     chunk = max(1, min(32, len(units) // (workers * 8)))
@@ -62,7 +60,6 @@ def lint_units(linter: Linter, units: list[Unit], processes: int) -> Iterator[Un
             yield from pool.imap(_lint_in_child, units, chunksize=chunk)
     finally:
         _linter = None
-        gc.unfreeze()
 
 
 def _forkable() -> bool:
