@@ -174,12 +174,17 @@ def run(
             merged.absorb(result)
     findings = _sift_dockerfiles(merged, frozenset(dockerfiles), active)
     findings = _unique(
-        f
-        for f in _configured(findings, project)
-        if project is not None or chosen.enabled(f.rule, f.name)
+        (
+            f
+            for f in _configured(findings, project)
+            if project is not None or chosen.enabled(f.rule, f.name)
+        ),
+        lambda f: f,
     )
     findings.sort(key=lambda f: f.sort_key)
-    silenced = sorted(_unique_suppressed(merged.suppressed), key=lambda s: s.finding.sort_key)
+    silenced = sorted(
+        _unique(merged.suppressed, lambda s: s.finding), key=lambda s: s.finding.sort_key
+    )
     return Report(
         tuple(f.path for f in files),
         tuple(findings),
@@ -491,30 +496,20 @@ class _Rules:
         return cached[1]
 
 
-def _unique(findings: Iterable[Finding]) -> list[Finding]:
-    """One Dockerfile may be the image of several jobs: say a mistake in it once, not per job."""
-    seen: set[tuple[str, str, Span, str]] = set()
-    kept: list[Finding] = []
-    for finding in findings:
-        key = (finding.rule, finding.file, finding.span, finding.message)
-        if key not in seen:
-            seen.add(key)
-            kept.append(finding)
-    return kept
+T = TypeVar("T")
 
 
-def _unique_suppressed(
-    entries: Iterable[suppressions.Suppressed],
-) -> list[suppressions.Suppressed]:
-    """A comment in a shared Dockerfile silences the same finding for every job: list it once."""
+def _unique(items: Iterable[T], finding_of: Callable[[T], Finding]) -> list[T]:
+    """One Dockerfile may be the image of several jobs: say a mistake in it once, not per job,
+    and list once what a comment in it silenced."""
     seen: set[tuple[str, str, Span, str]] = set()
-    kept: list[suppressions.Suppressed] = []
-    for entry in entries:
-        f = entry.finding
+    kept: list[T] = []
+    for item in items:
+        f = finding_of(item)
         key = (f.rule, f.file, f.span, f.message)
         if key not in seen:
             seen.add(key)
-            kept.append(entry)
+            kept.append(item)
     return kept
 
 
