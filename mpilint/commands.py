@@ -20,9 +20,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import Final
 
 from mpilint import shellwords
+from mpilint.records import MutableRecord, Record
 
 __all__ = [
     "ArgRef",
@@ -37,8 +38,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class ArgRef:
+class ArgRef(Record):
     """Where a word was written: argv[index], characters [start, end) of that item.
 
     ``(0, len(item))`` for a whole item.  Words found inside an ``sh -c`` string point into
@@ -46,13 +46,19 @@ class ArgRef:
     the whole enclosing word.
     """
 
-    index: int
-    start: int
-    end: int
+    __slots__ = ("end", "index", "start")
+
+    index: Final[int]
+    start: Final[int]
+    end: Final[int]
+
+    def __init__(self, index: int, start: int, end: int) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(Record):
     """A word as the program will receive it (``text``), with where it was written (``ref``).
 
     ``expands`` is True when its value is only known at run time (``$(NP)`` for Kubernetes,
@@ -61,10 +67,18 @@ class Word:
     columns inexact.
     """
 
-    text: str
-    ref: ArgRef
-    expands: bool
-    base: int | None
+    __slots__ = ("base", "expands", "ref", "text")
+
+    text: Final[str]
+    ref: Final[ArgRef]
+    expands: Final[bool]
+    base: Final[int | None]
+
+    def __init__(self, text: str, ref: ArgRef, expands: bool, base: int | None) -> None:
+        self.text = text
+        self.ref = ref
+        self.expands = expands
+        self.base = base
 
     def tail(self, offset: int) -> Word:
         """``text[offset:]`` (the value of ``--np=4``, the string of ``-cSTRING``), placed."""
@@ -75,8 +89,7 @@ class Word:
         return Word(self.text[offset:], ref, self.expands, start)
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(Record):
     """One simple command, its wrappers removed: ``words[0]`` is the program.
 
     ``last``: its exit ends the container (it is PID 1, or the last command of the shell
@@ -85,10 +98,18 @@ class Command:
     has control flow or unreadable text, so that whether and how often it runs is unknown.
     """
 
-    words: tuple[Word, ...]
-    last: bool
-    reached: bool
-    complete: bool
+    __slots__ = ("complete", "last", "reached", "words")
+
+    words: Final[tuple[Word, ...]]
+    last: Final[bool]
+    reached: Final[bool]
+    complete: Final[bool]
+
+    def __init__(self, words: tuple[Word, ...], last: bool, reached: bool, complete: bool) -> None:
+        self.words = words
+        self.last = last
+        self.reached = reached
+        self.complete = complete
 
     @property
     def program(self) -> Word:
@@ -100,16 +121,21 @@ class Command:
         return basename(self.words[0].text)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Record):
     """Every simple command of an argv, in source order.
 
     ``complete`` is False when some part that runs could not be read (an expanding program,
     a shell running a script file, control flow, nesting too deep): other programs may run.
     """
 
-    commands: tuple[Command, ...]
-    complete: bool
+    __slots__ = ("commands", "complete")
+
+    commands: Final[tuple[Command, ...]]
+    complete: Final[bool]
+
+    def __init__(self, commands: tuple[Command, ...], complete: bool) -> None:
+        self.commands = commands
+        self.complete = complete
 
 
 def basename(text: str) -> str:
@@ -147,8 +173,7 @@ def _read_argv(argv: tuple[str, ...]) -> Reading:
 # Wrappers
 
 
-@dataclass(frozen=True)
-class _Wrapper:
+class _Wrapper(Record):
     """A program that runs its operands as a command (``gosu user mpirun ...``).
 
     ``short_values``/``long_values``: options that take a value (getopt rules: ``-uUSER``,
@@ -156,11 +181,27 @@ class _Wrapper:
     (``timeout DURATION``); ``assignments``: NAME=value words accepted before the command.
     """
 
-    short_values: str = ""
-    long_values: frozenset[str] = frozenset()
-    operands: int = 0
-    assignments: bool = False
-    dash_is_option: bool = False
+    __slots__ = ("assignments", "dash_is_option", "long_values", "operands", "short_values")
+
+    short_values: Final[str]
+    long_values: Final[frozenset[str]]
+    operands: Final[int]
+    assignments: Final[bool]
+    dash_is_option: Final[bool]
+
+    def __init__(
+        self,
+        short_values: str = "",
+        long_values: frozenset[str] = frozenset(),
+        operands: int = 0,
+        assignments: bool = False,
+        dash_is_option: bool = False,
+    ) -> None:
+        self.short_values = short_values
+        self.long_values = long_values
+        self.operands = operands
+        self.assignments = assignments
+        self.dash_is_option = dash_is_option
 
 
 _WRAPPERS: dict[str, _Wrapper] = {
@@ -206,13 +247,19 @@ _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 _MAX_DEPTH = 8
 
 
-@dataclass(frozen=True)
-class _Opt:
+class _Opt(Record):
     """One option as getopt sees it: its name, its value word if any, and the next index."""
 
-    name: str
-    value: Word | None
-    next: int
+    __slots__ = ("name", "next", "value")
+
+    name: Final[str]
+    value: Final[Word | None]
+    next: Final[int]
+
+    def __init__(self, name: str, value: Word | None, next: int) -> None:
+        self.name = name
+        self.value = value
+        self.next = next
 
 
 def _getopt(spec: _Wrapper, words: Sequence[Word], i: int) -> _Opt | None:
@@ -274,10 +321,15 @@ def _shell_string(words: Sequence[Word], i: int) -> Word | None:
     return None
 
 
-@dataclass(frozen=True)
-class _SuCommand:
-    string: Word | None  # su/runuser -c STRING
-    command: int | None  # runuser -u USER [--] COMMAND...: index of COMMAND
+class _SuCommand(Record):
+    __slots__ = ("command", "string")
+
+    string: Final[Word | None]  # su/runuser -c STRING
+    command: Final[int | None]  # runuser -u USER [--] COMMAND...: index of COMMAND
+
+    def __init__(self, string: Word | None, command: int | None) -> None:
+        self.string = string
+        self.command = command
 
 
 def _su(words: Sequence[Word], i: int) -> _SuCommand:
@@ -307,14 +359,21 @@ def _su(words: Sequence[Word], i: int) -> _SuCommand:
 # Walking an argv and its shell strings
 
 
-@dataclass(frozen=True)
-class _Place:
+class _Place(Record):
     """Where the words being read stand: see :class:`Command` for the flags."""
 
-    last: bool
-    reached: bool
-    complete: bool
-    depth: int
+    __slots__ = ("complete", "depth", "last", "reached")
+
+    last: Final[bool]
+    reached: Final[bool]
+    complete: Final[bool]
+    depth: Final[int]
+
+    def __init__(self, last: bool, reached: bool, complete: bool, depth: int) -> None:
+        self.last = last
+        self.reached = reached
+        self.complete = complete
+        self.depth = depth
 
 
 def _word_in(string: Word, word: shellwords.Word) -> Word:
@@ -332,12 +391,17 @@ def _word_in(string: Word, word: shellwords.Word) -> Word:
     return Word(word.text, ref, word.expands, base)
 
 
-@dataclass
-class _Walk:
+class _Walk(MutableRecord):
     """What a walk found; mutable only while walking."""
 
-    commands: list[Command] = field(default_factory=list)
-    complete: bool = True
+    __slots__ = ("commands", "complete")
+
+    commands: list[Command]
+    complete: bool
+
+    def __init__(self, complete: bool = True, commands: list[Command] | None = None) -> None:
+        self.commands = [] if commands is None else commands
+        self.complete = complete
 
     def unreadable(self, place: _Place) -> None:
         """Something that runs could not be read (what is never reached does not matter)."""
@@ -414,8 +478,7 @@ def _commands_run(commands: Sequence[shellwords.SimpleCommand]) -> int:
 _SSHD_VALUES = frozenset("CEbcfghkopu")
 
 
-@dataclass(frozen=True)
-class SshdArgs:
+class SshdArgs(Record):
     """What an sshd command line says, for the rules about workers' sshd.
 
     ``flags``: the one-letter options (``D``, ``e``, ``p`` ...).  ``ports``: the ports given
@@ -425,12 +488,30 @@ class SshdArgs:
     the ``-f`` file.
     """
 
-    program: Word
-    flags: frozenset[str]
-    ports: tuple[tuple[int, Word], ...]
-    port_option: bool
-    port_unknown: bool
-    config: Word | None
+    __slots__ = ("config", "flags", "port_option", "port_unknown", "ports", "program")
+
+    program: Final[Word]
+    flags: Final[frozenset[str]]
+    ports: Final[tuple[tuple[int, Word], ...]]
+    port_option: Final[bool]
+    port_unknown: Final[bool]
+    config: Final[Word | None]
+
+    def __init__(
+        self,
+        program: Word,
+        flags: frozenset[str],
+        ports: tuple[tuple[int, Word], ...],
+        port_option: bool,
+        port_unknown: bool,
+        config: Word | None,
+    ) -> None:
+        self.program = program
+        self.flags = flags
+        self.ports = ports
+        self.port_option = port_option
+        self.port_unknown = port_unknown
+        self.config = config
 
     @property
     def absolute(self) -> bool:
@@ -443,13 +524,28 @@ class SshdArgs:
         return bool(self.flags & {"D", "d"})
 
 
-@dataclass
-class _SshdReading:
-    flags: set[str] = field(default_factory=set)
-    ports: list[tuple[int, Word]] = field(default_factory=list)
-    port_option: bool = False
-    port_unknown: bool = False
-    config: Word | None = None
+class _SshdReading(MutableRecord):
+    __slots__ = ("config", "flags", "port_option", "port_unknown", "ports")
+
+    flags: set[str]
+    ports: list[tuple[int, Word]]
+    port_option: bool
+    port_unknown: bool
+    config: Word | None
+
+    def __init__(
+        self,
+        port_option: bool = False,
+        port_unknown: bool = False,
+        config: Word | None = None,
+        flags: set[str] | None = None,
+        ports: list[tuple[int, Word]] | None = None,
+    ) -> None:
+        self.flags = set() if flags is None else flags
+        self.ports = [] if ports is None else ports
+        self.port_option = port_option
+        self.port_unknown = port_unknown
+        self.config = config
 
     def value(self, letter: str, value: Word, holder: Word) -> None:
         """Option ``-<letter>`` with ``value``, written in the word ``holder``."""

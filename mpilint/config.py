@@ -19,13 +19,13 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import yaml
 
 from mpilint.findings import Finding, Severity
 from mpilint.globs import Pattern, compile_pattern, matches
+from mpilint.records import MutableRecord, Record
 from mpilint.schemacheck import Problem, validate
 from mpilint.selection import Selection, SelectorError
 from mpilint.yamlsource import (
@@ -54,43 +54,107 @@ class ConfigError(Exception):
         super().__init__(f"{file}:{line}:{column}: {message}")
 
 
-@dataclass(frozen=True)
-class BaseImage:
+class BaseImage(Record):
     """One ``base-images`` entry in the form of the built-in tables."""
 
-    users: KnownBase
-    software: BaseSoftware
-    ssh: DeclaredSsh
+    __slots__ = ("software", "ssh", "users")
+
+    users: Final[KnownBase]
+    software: Final[BaseSoftware]
+    ssh: Final[DeclaredSsh]
+
+    def __init__(self, users: KnownBase, software: BaseSoftware, ssh: DeclaredSsh) -> None:
+        self.users = users
+        self.software = software
+        self.ssh = ssh
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Record):
     """One configuration file's settings; ``select`` None means "not set here"."""
 
-    path: str | None = None
-    folder: str = ""
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[Pattern, tuple[str, ...]], ...] = ()
-    severity: tuple[tuple[str, Severity], ...] = ()
-    fail_on: str | None = None
-    exclude: tuple[Pattern, ...] = ()
-    images: tuple[tuple[str, str], ...] = ()  # (image glob, absolute Dockerfile path)
-    base_images: tuple[tuple[str, BaseImage], ...] = ()
+    __slots__ = (
+        "base_images",
+        "exclude",
+        "extend_select",
+        "fail_on",
+        "folder",
+        "ignore",
+        "images",
+        "path",
+        "per_file_ignores",
+        "select",
+        "severity",
+    )
+
+    path: Final[str | None]
+    folder: Final[str]
+    select: Final[tuple[str, ...] | None]
+    extend_select: Final[tuple[str, ...]]
+    ignore: Final[tuple[str, ...]]
+    per_file_ignores: Final[tuple[tuple[Pattern, tuple[str, ...]], ...]]
+    severity: Final[tuple[tuple[str, Severity], ...]]
+    fail_on: Final[str | None]
+    exclude: Final[tuple[Pattern, ...]]
+    images: Final[tuple[tuple[str, str], ...]]  # (image glob, absolute Dockerfile path)
+    base_images: Final[tuple[tuple[str, BaseImage], ...]]
+
+    def __init__(
+        self,
+        path: str | None = None,
+        folder: str = "",
+        select: tuple[str, ...] | None = None,
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        per_file_ignores: tuple[tuple[Pattern, tuple[str, ...]], ...] = (),
+        severity: tuple[tuple[str, Severity], ...] = (),
+        fail_on: str | None = None,
+        exclude: tuple[Pattern, ...] = (),
+        images: tuple[tuple[str, str], ...] = (),
+        base_images: tuple[tuple[str, BaseImage], ...] = (),
+    ) -> None:
+        self.path = path
+        self.folder = folder
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.per_file_ignores = per_file_ignores
+        self.severity = severity
+        self.fail_on = fail_on
+        self.exclude = exclude
+        self.images = images
+        self.base_images = base_images
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(Record):
     """What the command line says; each field set here beats the configuration."""
 
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: str | None = None
-    images: tuple[tuple[str, str], ...] = ()  # (image glob, absolute Dockerfile path)
-    config: str | None = None
-    isolated: bool = False
+    __slots__ = ("config", "extend_select", "fail_on", "ignore", "images", "isolated", "select")
+
+    select: Final[tuple[str, ...] | None]
+    extend_select: Final[tuple[str, ...]]
+    ignore: Final[tuple[str, ...]]
+    fail_on: Final[str | None]
+    images: Final[tuple[tuple[str, str], ...]]  # (image glob, absolute Dockerfile path)
+    config: Final[str | None]
+    isolated: Final[bool]
+
+    def __init__(
+        self,
+        select: tuple[str, ...] | None = None,
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        fail_on: str | None = None,
+        images: tuple[tuple[str, str], ...] = (),
+        config: str | None = None,
+        isolated: bool = False,
+    ) -> None:
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.fail_on = fail_on
+        self.images = images
+        self.config = config
+        self.isolated = isolated
 
 
 # -- finding and reading ------------------------------------------------------------------
@@ -265,7 +329,7 @@ def _read(path: str, root: Node) -> Config:
 
 
 def _apply(config: Config, path: str, folder: str, name: str, value: Node) -> Config:
-    from dataclasses import replace
+    from mpilint.records import replace
 
     if name in ("select", "extend-select", "ignore"):
         rules = _rules(path, value)
@@ -470,12 +534,17 @@ def _at(path: str, node: Node, message: str) -> ConfigError:
 # -- one run: the command line over each file's closest configuration ----------------------
 
 
-@dataclass
-class Project:
+class Project(MutableRecord):
     """Answers, per checked file, the questions the configuration decides."""
 
-    overrides: Overrides = field(default_factory=Overrides)
-    _selections: dict[str | None, Selection] = field(default_factory=dict)
+    __slots__ = ("_selections", "overrides")
+
+    overrides: Overrides
+    _selections: dict[str | None, Selection]
+
+    def __init__(self, overrides: Overrides | None = None) -> None:
+        self.overrides = (Overrides)() if overrides is None else overrides
+        self._selections = {}
 
     def config_for(self, path: str) -> Config:
         """The configuration that governs ``path``: ``--config``, else the closest one."""
@@ -524,7 +593,7 @@ class Project:
         level = _severity(config.severity, finding)
         if level is None or level is finding.severity:
             return finding
-        from dataclasses import replace
+        from mpilint.records import replace
 
         return replace(finding, severity=level)
 

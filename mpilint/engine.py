@@ -15,13 +15,13 @@ import functools
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, TypeVar
 
 from mpilint import catalog, pairing, suppressions
 from mpilint.findings import Finding, Fix, Related, Severity, Span
 from mpilint.inputs import InputFile, read_text
 from mpilint.mpijob import MPIJob, read_mpijob
+from mpilint.records import MutableRecord, Record
 from mpilint.selection import Selection
 from mpilint.yamlsource import Node, YamlProblem, get, get_str, parse_yaml, span_of
 
@@ -32,46 +32,97 @@ if TYPE_CHECKING:
 Target = Literal["input", "manifest", "pair"]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     """What a rule found. ``file`` defaults to the file of the model the rule read."""
 
-    span: Span
-    message: str
-    file: str | None = None
-    severity: Severity | None = None  # only to say "cannot verify" at info level
-    related: tuple[Related, ...] = ()
-    fix: Fix | None = None
+    __slots__ = ("file", "fix", "message", "related", "severity", "span")
+
+    span: Final[Span]
+    message: Final[str]
+    file: Final[str | None]
+    severity: Final[Severity | None]  # only to say "cannot verify" at info level
+    related: Final[tuple[Related, ...]]
+    fix: Final[Fix | None]
+
+    def __init__(
+        self,
+        span: Span,
+        message: str,
+        file: str | None = None,
+        severity: Severity | None = None,
+        related: tuple[Related, ...] = (),
+        fix: Fix | None = None,
+    ) -> None:
+        self.span = span
+        self.message = message
+        self.file = file
+        self.severity = severity
+        self.related = related
+        self.fix = fix
 
 
-@dataclass(frozen=True)
-class Manifest:
+class Manifest(Record):
     """One MPIJob document, with its file's text for positions inside strings, the other
     documents of the same file (rules about the objects the operator creates need them), and
     the paired image when there is one: a manifest rule may sharpen a default with it (the
     image's sshd port instead of the usual 22/2222), while rules that need an image are
     ``pair`` rules."""
 
-    file: str
-    text: str
-    job: MPIJob
-    siblings: tuple[Node, ...] = ()
-    image: Image | None = None
-    image_file: str | None = None
+    __slots__ = ("file", "image", "image_file", "job", "siblings", "text")
+
+    file: Final[str]
+    text: Final[str]
+    job: Final[MPIJob]
+    siblings: Final[tuple[Node, ...]]
+    image: Final[Image | None]
+    image_file: Final[str | None]
+
+    def __init__(
+        self,
+        file: str,
+        text: str,
+        job: MPIJob,
+        siblings: tuple[Node, ...] = (),
+        image: Image | None = None,
+        image_file: str | None = None,
+    ) -> None:
+        self.file = file
+        self.text = text
+        self.job = job
+        self.siblings = siblings
+        self.image = image
+        self.image_file = image_file
 
 
-@dataclass(frozen=True)
-class Pair:
-    manifest: Manifest
-    image_file: str
-    image: Image
+class Pair(Record):
+    __slots__ = ("image", "image_file", "manifest")
+
+    manifest: Final[Manifest]
+    image_file: Final[str]
+    image: Final[Image]
+
+    def __init__(self, manifest: Manifest, image_file: str, image: Image) -> None:
+        self.manifest = manifest
+        self.image_file = image_file
+        self.image = image
 
 
-@dataclass(frozen=True)
-class Registered:
-    id: str
-    target: Target
-    check: Callable[[object], Iterable[Hit]] | None
+class Registered(Record):
+    __slots__ = ("check", "id", "target")
+
+    id: Final[str]
+    target: Final[Target]
+    check: Final[Callable[[object], Iterable[Hit]] | None]
+
+    def __init__(
+        self,
+        id: str,
+        target: Target,
+        check: Callable[[object], Iterable[Hit]] | None,
+    ) -> None:
+        self.id = id
+        self.target = target
+        self.check = check
 
 
 REGISTRY: dict[str, Registered] = {}
@@ -111,14 +162,29 @@ class Sources:
         return default if text is None else text
 
 
-@dataclass(frozen=True)
-class Report:
-    files: tuple[str, ...]
-    findings: tuple[Finding, ...]
-    jobs: int
-    sources: Sources
+class Report(Record):
+    __slots__ = ("files", "findings", "jobs", "sources", "suppressed")
+
+    files: Final[tuple[str, ...]]
+    findings: Final[tuple[Finding, ...]]
+    jobs: Final[int]
+    sources: Final[Sources]
     # What comments and annotations silenced, with their reasons (shown by JSON and --verbose).
-    suppressed: tuple[suppressions.Suppressed, ...] = ()
+    suppressed: Final[tuple[suppressions.Suppressed, ...]]
+
+    def __init__(
+        self,
+        files: tuple[str, ...],
+        findings: tuple[Finding, ...],
+        jobs: int,
+        sources: Sources,
+        suppressed: tuple[suppressions.Suppressed, ...] = (),
+    ) -> None:
+        self.files = files
+        self.findings = findings
+        self.jobs = jobs
+        self.sources = sources
+        self.suppressed = suppressed
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -212,13 +278,18 @@ def _collector_for_a_run() -> Iterator[None]:
         gc.unfreeze()
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(Record):
     """The files of one folder. A job and the Dockerfile beside it land in the same unit, so
     the process that lints them parses that Dockerfile once."""
 
-    dockerfiles: tuple[str, ...]
-    manifests: tuple[str, ...]
+    __slots__ = ("dockerfiles", "manifests")
+
+    dockerfiles: Final[tuple[str, ...]]
+    manifests: Final[tuple[str, ...]]
+
+    def __init__(self, dockerfiles: tuple[str, ...], manifests: tuple[str, ...]) -> None:
+        self.dockerfiles = dockerfiles
+        self.manifests = manifests
 
 
 def units_of(files: list[InputFile]) -> list[Unit]:
@@ -233,19 +304,36 @@ def units_of(files: list[InputFile]) -> list[Unit]:
     return [Unit(tuple(d), tuple(m)) for d, m in folders.values()]
 
 
-@dataclass
-class UnitResult:
+class UnitResult(MutableRecord):
     """What linting some units gave, before the run-wide steps: findings placed in a
     Dockerfile are not yet sifted by its suppression comments, because jobs of other units
     may place findings there too."""
 
-    findings: list[Finding] = field(default_factory=list)
-    suppressed: list[suppressions.Suppressed] = field(default_factory=list)
-    jobs: int = 0
-    paired: set[str] = field(default_factory=set)  # Dockerfiles some job was paired with
+    __slots__ = ("directives", "findings", "jobs", "paired", "suppressed", "texts")
+
+    findings: list[Finding]
+    suppressed: list[suppressions.Suppressed]
+    jobs: int
+    paired: set[str]  # Dockerfiles some job was paired with
     # The suppression comments of each Dockerfile read that has any.
-    directives: dict[str, tuple[suppressions.Directive, ...]] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)  # standard input's, when read
+    directives: dict[str, tuple[suppressions.Directive, ...]]
+    texts: dict[str, str]  # standard input's, when read
+
+    def __init__(
+        self,
+        jobs: int = 0,
+        findings: list[Finding] | None = None,
+        suppressed: list[suppressions.Suppressed] | None = None,
+        paired: set[str] | None = None,
+        directives: dict[str, tuple[suppressions.Directive, ...]] | None = None,
+        texts: dict[str, str] | None = None,
+    ) -> None:
+        self.findings = [] if findings is None else findings
+        self.suppressed = [] if suppressed is None else suppressed
+        self.jobs = jobs
+        self.paired = set() if paired is None else paired
+        self.directives = {} if directives is None else directives
+        self.texts = {} if texts is None else texts
 
     def absorb(self, other: UnitResult) -> None:
         self.findings.extend(other.findings)
@@ -256,10 +344,15 @@ class UnitResult:
         self.texts.update(other.texts)
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    image: Image | None
-    problems: tuple[Finding, ...]  # its own MPL003/MPL004, reported when the run names it
+class _Loaded(Record):
+    __slots__ = ("image", "problems")
+
+    image: Final[Image | None]
+    problems: Final[tuple[Finding, ...]]  # its own MPL003/MPL004, reported when the run names it
+
+    def __init__(self, image: Image | None, problems: tuple[Finding, ...]) -> None:
+        self.image = image
+        self.problems = problems
 
 
 class Linter:
@@ -385,12 +478,25 @@ def _unreadable(path: str, problem: tuple[int, int, str] | None) -> Finding:
     return finding("MPL003", path, Hit(Span.point(line, column), message))
 
 
-@dataclass(frozen=True)
-class _Checked:
-    findings: list[Finding]
-    jobs: int
-    text: str | None
-    suppressed: list[suppressions.Suppressed]
+class _Checked(Record):
+    __slots__ = ("findings", "jobs", "suppressed", "text")
+
+    findings: Final[list[Finding]]
+    jobs: Final[int]
+    text: Final[str | None]
+    suppressed: Final[list[suppressions.Suppressed]]
+
+    def __init__(
+        self,
+        findings: list[Finding],
+        jobs: int,
+        text: str | None,
+        suppressed: list[suppressions.Suppressed],
+    ) -> None:
+        self.findings = findings
+        self.jobs = jobs
+        self.text = text
+        self.suppressed = suppressed
 
 
 _INPUT_RULES = frozenset(i for i, r in REGISTRY.items() if r.target == "input")

@@ -14,15 +14,30 @@ import functools
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import Final
+
+from mpilint.records import Record
 
 
-@dataclass(frozen=True)
-class Pattern:
-    base: str  # absolute folder the pattern is relative to
-    regex: re.Pattern[str]
-    negated: bool = False
-    folders_only: bool = False
+class Pattern(Record):
+    __slots__ = ("base", "folders_only", "negated", "regex")
+
+    base: Final[str]  # absolute folder the pattern is relative to
+    regex: Final[re.Pattern[str]]
+    negated: Final[bool]
+    folders_only: Final[bool]
+
+    def __init__(
+        self,
+        base: str,
+        regex: re.Pattern[str],
+        negated: bool = False,
+        folders_only: bool = False,
+    ) -> None:
+        self.base = base
+        self.regex = regex
+        self.negated = negated
+        self.folders_only = folders_only
 
 
 def compile_pattern(text: str, base: str) -> Pattern | None:

@@ -10,10 +10,10 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 from mpilint.globs import Pattern, gitignore_of, gitignores_above, matches
+from mpilint.records import Record
 
 Kind = Literal["manifest", "dockerfile"]
 
@@ -28,16 +28,28 @@ class UsageError(Exception):
     """A problem with what the user asked for: exit code 2, one line."""
 
 
-@dataclass(frozen=True)
-class InputFile:
-    path: str  # as the user will recognise it: given on the command line, or joined to a given dir
-    kind: Kind
+class InputFile(Record):
+    __slots__ = ("kind", "path")
+
+    path: Final[
+        str
+    ]  # as the user will recognise it: given on the command line, or joined to a given dir
+    kind: Final[Kind]
+
+    def __init__(self, path: str, kind: Kind) -> None:
+        self.path = path
+        self.kind = kind
 
 
-@dataclass(frozen=True)
-class FileText:
-    text: str | None
-    problem: tuple[int, int, str] | None  # (line, column, message) when the file is not text
+class FileText(Record):
+    __slots__ = ("problem", "text")
+
+    text: Final[str | None]
+    problem: Final[tuple[int, int, str] | None]  # (line, column, message) when the file is not text
+
+    def __init__(self, text: str | None, problem: tuple[int, int, str] | None) -> None:
+        self.text = text
+        self.problem = problem
 
 
 def is_dockerfile_name(name: str) -> bool:

@@ -9,8 +9,9 @@ container the operator treats as "the" MPI container (always ``containers[0]``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Final
 
+from mpilint.records import Record
 from mpilint.yamlsource import (
     MappingNode,
     Node,
@@ -26,16 +27,37 @@ GROUP = "kubeflow.org"
 KNOWN_VERSIONS = ("v2beta1", "v1", "v1alpha2", "v1alpha1")
 
 
-@dataclass(frozen=True)
-class Container:
-    node: MappingNode
-    index: int
-    init: bool
-    name: str | None
-    image: ScalarNode | None
-    command: Node | None
-    args: Node | None
-    env: Node | None
+class Container(Record):
+    __slots__ = ("args", "command", "env", "image", "index", "init", "name", "node")
+
+    node: Final[MappingNode]
+    index: Final[int]
+    init: Final[bool]
+    name: Final[str | None]
+    image: Final[ScalarNode | None]
+    command: Final[Node | None]
+    args: Final[Node | None]
+    env: Final[Node | None]
+
+    def __init__(
+        self,
+        node: MappingNode,
+        index: int,
+        init: bool,
+        name: str | None,
+        image: ScalarNode | None,
+        command: Node | None,
+        args: Node | None,
+        env: Node | None,
+    ) -> None:
+        self.node = node
+        self.index = index
+        self.init = init
+        self.name = name
+        self.image = image
+        self.command = command
+        self.args = args
+        self.env = env
 
     def argv(self) -> tuple[tuple[str, Node], ...]:
         """``command`` then ``args``, each item as Kubernetes will pass it, with its node.
@@ -51,16 +73,46 @@ class Container:
         return tuple(items)
 
 
-@dataclass(frozen=True)
-class ReplicaSpec:
-    role: str
-    key: Node
-    node: Node
-    replicas: int | None
-    replicas_node: Node | None
-    pod_spec: MappingNode | None
-    containers: tuple[Container, ...]
-    init_containers: tuple[Container, ...]
+class ReplicaSpec(Record):
+    __slots__ = (
+        "containers",
+        "init_containers",
+        "key",
+        "node",
+        "pod_spec",
+        "replicas",
+        "replicas_node",
+        "role",
+    )
+
+    role: Final[str]
+    key: Final[Node]
+    node: Final[Node]
+    replicas: Final[int | None]
+    replicas_node: Final[Node | None]
+    pod_spec: Final[MappingNode | None]
+    containers: Final[tuple[Container, ...]]
+    init_containers: Final[tuple[Container, ...]]
+
+    def __init__(
+        self,
+        role: str,
+        key: Node,
+        node: Node,
+        replicas: int | None,
+        replicas_node: Node | None,
+        pod_spec: MappingNode | None,
+        containers: tuple[Container, ...],
+        init_containers: tuple[Container, ...],
+    ) -> None:
+        self.role = role
+        self.key = key
+        self.node = node
+        self.replicas = replicas
+        self.replicas_node = replicas_node
+        self.pod_spec = pod_spec
+        self.containers = containers
+        self.init_containers = init_containers
 
     @property
     def main(self) -> Container | None:
@@ -77,21 +129,66 @@ class ReplicaSpec:
         return None
 
 
-@dataclass(frozen=True)
-class MPIJob:
-    root: MappingNode
-    document: int
-    version: str
-    name: str | None
-    spec: Node | None
-    slots_per_worker: int | None
-    slots_node: Node | None
-    ssh_auth_mount_path: str
-    ssh_auth_mount_path_node: Node | None
-    mpi_implementation: str
-    run_launcher_as_worker: bool
-    run_launcher_as_worker_node: Node | None
-    replica_specs: tuple[ReplicaSpec, ...]
+class MPIJob(Record):
+    __slots__ = (
+        "document",
+        "mpi_implementation",
+        "name",
+        "replica_specs",
+        "root",
+        "run_launcher_as_worker",
+        "run_launcher_as_worker_node",
+        "slots_node",
+        "slots_per_worker",
+        "spec",
+        "ssh_auth_mount_path",
+        "ssh_auth_mount_path_node",
+        "version",
+    )
+
+    root: Final[MappingNode]
+    document: Final[int]
+    version: Final[str]
+    name: Final[str | None]
+    spec: Final[Node | None]
+    slots_per_worker: Final[int | None]
+    slots_node: Final[Node | None]
+    ssh_auth_mount_path: Final[str]
+    ssh_auth_mount_path_node: Final[Node | None]
+    mpi_implementation: Final[str]
+    run_launcher_as_worker: Final[bool]
+    run_launcher_as_worker_node: Final[Node | None]
+    replica_specs: Final[tuple[ReplicaSpec, ...]]
+
+    def __init__(
+        self,
+        root: MappingNode,
+        document: int,
+        version: str,
+        name: str | None,
+        spec: Node | None,
+        slots_per_worker: int | None,
+        slots_node: Node | None,
+        ssh_auth_mount_path: str,
+        ssh_auth_mount_path_node: Node | None,
+        mpi_implementation: str,
+        run_launcher_as_worker: bool,
+        run_launcher_as_worker_node: Node | None,
+        replica_specs: tuple[ReplicaSpec, ...],
+    ) -> None:
+        self.root = root
+        self.document = document
+        self.version = version
+        self.name = name
+        self.spec = spec
+        self.slots_per_worker = slots_per_worker
+        self.slots_node = slots_node
+        self.ssh_auth_mount_path = ssh_auth_mount_path
+        self.ssh_auth_mount_path_node = ssh_auth_mount_path_node
+        self.mpi_implementation = mpi_implementation
+        self.run_launcher_as_worker = run_launcher_as_worker
+        self.run_launcher_as_worker_node = run_launcher_as_worker_node
+        self.replica_specs = replica_specs
 
     @property
     def launcher(self) -> ReplicaSpec | None:

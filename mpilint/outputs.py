@@ -19,8 +19,9 @@ import io
 import os
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TextIO, cast
+from typing import TYPE_CHECKING, Final, Protocol, TextIO, cast
+
+from mpilint.records import Record
 
 if TYPE_CHECKING:
     from mpilint.engine import Report
@@ -33,18 +34,36 @@ class OutputError(Exception):
     """A report cannot be written where it was asked (exit 2)."""
 
 
-@dataclass(frozen=True)
-class Destination:
-    format: str
-    path: str | None  # None: standard output
+class Destination(Record):
+    __slots__ = ("format", "path")
+
+    format: Final[str]
+    path: Final[str | None]  # None: standard output
+
+    def __init__(self, format: str, path: str | None) -> None:
+        self.format = format
+        self.path = path
 
 
-@dataclass(frozen=True)
-class Plan:
-    destinations: tuple[Destination, ...]
-    statistics: bool = False
-    quiet: bool = False
-    verbose: bool = False
+class Plan(Record):
+    __slots__ = ("destinations", "quiet", "statistics", "verbose")
+
+    destinations: Final[tuple[Destination, ...]]
+    statistics: Final[bool]
+    quiet: Final[bool]
+    verbose: Final[bool]
+
+    def __init__(
+        self,
+        destinations: tuple[Destination, ...],
+        statistics: bool = False,
+        quiet: bool = False,
+        verbose: bool = False,
+    ) -> None:
+        self.destinations = destinations
+        self.statistics = statistics
+        self.quiet = quiet
+        self.verbose = verbose
 
 
 def plan(

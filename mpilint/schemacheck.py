@@ -22,10 +22,10 @@ import functools
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
+from mpilint.records import Record
 from mpilint.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, pairs, scalar_type
 
 Schema = Mapping[str, Any]
@@ -60,8 +60,7 @@ _SCALAR_KINDS = {
 _GO_YAML_BOOLS = frozenset({"y", "Y", "n", "N"})  # plain str scalars go-yaml reads as booleans
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One way a document breaks its schema.
 
     ``node`` is the offending value (for a missing or unknown field: the mapping that lacks or
@@ -70,15 +69,49 @@ class Problem:
     ``detail`` is the message without its location, which the rule adds from ``path``.
     """
 
-    keyword: str
-    node: Node
-    anchor: Node
-    path: Path
-    schema: Schema
-    detail: str
-    field: str | None = None  # the missing or unknown field
-    suggestion: str | None = None  # a known field or value close to what was written
-    elsewhere: str | None = None  # x-mpilint-elsewhere: where a misplaced field belongs
+    __slots__ = (
+        "anchor",
+        "detail",
+        "elsewhere",
+        "field",
+        "keyword",
+        "node",
+        "path",
+        "schema",
+        "suggestion",
+    )
+
+    keyword: Final[str]
+    node: Final[Node]
+    anchor: Final[Node]
+    path: Final[Path]
+    schema: Final[Schema]
+    detail: Final[str]
+    field: Final[str | None]  # the missing or unknown field
+    suggestion: Final[str | None]  # a known field or value close to what was written
+    elsewhere: Final[str | None]  # x-mpilint-elsewhere: where a misplaced field belongs
+
+    def __init__(
+        self,
+        keyword: str,
+        node: Node,
+        anchor: Node,
+        path: Path,
+        schema: Schema,
+        detail: str,
+        field: str | None = None,
+        suggestion: str | None = None,
+        elsewhere: str | None = None,
+    ) -> None:
+        self.keyword = keyword
+        self.node = node
+        self.anchor = anchor
+        self.path = path
+        self.schema = schema
+        self.detail = detail
+        self.field = field
+        self.suggestion = suggestion
+        self.elsewhere = elsewhere
 
 
 @functools.cache

@@ -7,9 +7,10 @@ the more specific selector wins when both name a rule (``--select MPL1 --ignore 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import Final
 
 from mpilint import catalog
+from mpilint.records import Record
 
 # "Could not check this file" is never deselected by accident: a CI gate that selects a few
 # rules must still fail on a file it could not read. Only an explicit --ignore by id or name
@@ -21,18 +22,21 @@ class SelectorError(ValueError):
     """A selector that names no rule: a usage error, so typos do not silently select nothing."""
 
 
-@dataclass(frozen=True)
-class Selection:
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+class Selection(Record):
+    __slots__ = ("ignore", "select")
 
-    def __post_init__(self) -> None:
-        for selector in (*self.select, *self.ignore):
+    select: Final[tuple[str, ...]]
+    ignore: Final[tuple[str, ...]]
+
+    def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> None:
+        for selector in (*select, *ignore):
             if not _known(selector):
                 raise SelectorError(
                     f"unknown rule selector {selector!r}: use an id (MPL102), a prefix (MPL1),"
                     " a name (process-count-mismatch) or ALL"
                 )
+        self.select = select
+        self.ignore = ignore
 
     def enabled(self, rule_id: str, name: str) -> bool:
         if rule_id in ALWAYS_ON:

@@ -17,41 +17,65 @@ confidence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import Final
+
+from mpilint.records import MutableRecord, Record
 
 __all__ = ["Redirect", "Script", "SimpleCommand", "Word", "parse"]
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(Record):
     """One shell word after quote removal, with its span in the source text.
 
     ``start``/``end`` include any quotes, so a finding underlines exactly what the user typed.
     """
 
-    text: str
-    start: int
-    end: int
-    expands: bool
+    __slots__ = ("end", "expands", "start", "text")
+
+    text: Final[str]
+    start: Final[int]
+    end: Final[int]
+    expands: Final[bool]
+
+    def __init__(self, text: str, start: int, end: int, expands: bool) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.expands = expands
 
 
-@dataclass(frozen=True)
-class Redirect:
+class Redirect(Record):
     """A redirection; kept apart from the words so ``> log 2>&1`` never looks like arguments."""
 
-    op: str
-    target: Word | None
+    __slots__ = ("op", "target")
+
+    op: Final[str]
+    target: Final[Word | None]
+
+    def __init__(self, op: str, target: Word | None) -> None:
+        self.op = op
+        self.target = target
 
 
-@dataclass(frozen=True)
-class SimpleCommand:
-    assignments: tuple[Word, ...]
-    words: tuple[Word, ...]
-    redirects: tuple[Redirect, ...]
+class SimpleCommand(Record):
+    __slots__ = ("assignments", "redirects", "words")
+
+    assignments: Final[tuple[Word, ...]]
+    words: Final[tuple[Word, ...]]
+    redirects: Final[tuple[Redirect, ...]]
+
+    def __init__(
+        self,
+        assignments: tuple[Word, ...],
+        words: tuple[Word, ...],
+        redirects: tuple[Redirect, ...],
+    ) -> None:
+        self.assignments = assignments
+        self.words = words
+        self.redirects = redirects
 
 
-@dataclass(frozen=True)
-class Script:
+class Script(Record):
     """All simple commands of a string, in source order.
 
     ``complete`` is False when control flow or text this module does not model may change
@@ -60,9 +84,21 @@ class Script:
     get the bodies elsewhere (BuildKit hands a RUN's here-documents over separately).
     """
 
-    commands: tuple[SimpleCommand, ...]
-    complete: bool
-    flow_complete: bool = True
+    __slots__ = ("commands", "complete", "flow_complete")
+
+    commands: Final[tuple[SimpleCommand, ...]]
+    complete: Final[bool]
+    flow_complete: Final[bool]
+
+    def __init__(
+        self,
+        commands: tuple[SimpleCommand, ...],
+        complete: bool,
+        flow_complete: bool = True,
+    ) -> None:
+        self.commands = commands
+        self.complete = complete
+        self.flow_complete = flow_complete
 
 
 # Characters that end an unquoted word.
@@ -179,17 +215,30 @@ def _dollar_end(s: str, i: int) -> tuple[int, bool, bool]:
     return i + 1, False, True
 
 
-@dataclass
-class _WordBuffer:
+class _WordBuffer(MutableRecord):
     """Text of the word being read, plus what assignment and keyword detection need.
 
     Mutable on purpose: it lives only for the duration of one word.
     """
 
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    quoted_at: int | None = None  # text length when the first quote or escape was seen
-    expands: bool = False
+    __slots__ = ("expands", "length", "parts", "quoted_at")
+
+    parts: list[str]
+    length: int
+    quoted_at: int | None  # text length when the first quote or escape was seen
+    expands: bool
+
+    def __init__(
+        self,
+        length: int = 0,
+        quoted_at: int | None = None,
+        expands: bool = False,
+        parts: list[str] | None = None,
+    ) -> None:
+        self.parts = [] if parts is None else parts
+        self.length = length
+        self.quoted_at = quoted_at
+        self.expands = expands
 
     def add(self, text: str) -> None:
         self.parts.append(text)

@@ -9,31 +9,53 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import Final
 
 from mpilint.findings import Finding, Span
+from mpilint.records import Record
 
 _DIRECTIVE = re.compile(
     r"#\s*mpilint:\s*(disable|disable-file)\s*=\s*([\w-]+(?:\s*,\s*[\w-]+)*)(?:\s+(.*?))?\s*$"
 )
 
 
-@dataclass(frozen=True)
-class Directive:
-    line: int  # the line whose findings it silences
-    rules: frozenset[str]  # upper-cased ids, lower-case names, or "all"
-    file_wide: bool
-    reason: str
-    span: Span  # where the comment itself is written, to report it when it silences nothing
+class Directive(Record):
+    __slots__ = ("file_wide", "line", "reason", "rules", "span")
+
+    line: Final[int]  # the line whose findings it silences
+    rules: Final[frozenset[str]]  # upper-cased ids, lower-case names, or "all"
+    file_wide: Final[bool]
+    reason: Final[str]
+    span: Final[Span]  # where the comment itself is written, to report it when it silences nothing
+
+    def __init__(
+        self,
+        line: int,
+        rules: frozenset[str],
+        file_wide: bool,
+        reason: str,
+        span: Span,
+    ) -> None:
+        self.line = line
+        self.rules = rules
+        self.file_wide = file_wide
+        self.reason = reason
+        self.span = span
 
 
-@dataclass(frozen=True)
-class Suppressed:
+class Suppressed(Record):
     """A finding that a comment or annotation silenced, kept with the reason given there."""
 
-    finding: Finding
-    reason: str
-    by: str  # "comment" or "annotation"
+    __slots__ = ("by", "finding", "reason")
+
+    finding: Final[Finding]
+    reason: Final[str]
+    by: Final[str]  # "comment" or "annotation"
+
+    def __init__(self, finding: Finding, reason: str, by: str) -> None:
+        self.finding = finding
+        self.reason = reason
+        self.by = by
 
 
 class Sieve:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mpilint.findings import Span
+from mpilint.records import Record
 
 try:  # the C loader is 10x faster; fall back only where libyaml is missing
     _Loader: type = yaml.CSafeLoader
@@ -51,27 +51,55 @@ ScalarType = Literal["str", "int", "float", "bool", "null", "other"]
 _GO_YAML_BOOLS = frozenset({"y", "Y", "n", "N"})
 
 
-@dataclass(frozen=True)
-class YamlProblem:
-    rule: str
-    span: Span
-    message: str
-    related: tuple[tuple[Span, str], ...] = ()
+class YamlProblem(Record):
+    __slots__ = ("message", "related", "rule", "span")
+
+    rule: Final[str]
+    span: Final[Span]
+    message: Final[str]
+    related: Final[tuple[tuple[Span, str], ...]]
+
+    def __init__(
+        self,
+        rule: str,
+        span: Span,
+        message: str,
+        related: tuple[tuple[Span, str], ...] = (),
+    ) -> None:
+        self.rule = rule
+        self.span = span
+        self.message = message
+        self.related = related
 
 
-@dataclass(frozen=True)
-class YamlDocument:
-    index: int
-    root: Node
+class YamlDocument(Record):
+    __slots__ = ("index", "problems", "root")
+
+    index: Final[int]
+    root: Final[Node]
     # Problems that belong to this document only (duplicate keys): reported only when the
     # document is one mpilint checks, since other kinds are skipped silently.
-    problems: tuple[YamlProblem, ...] = ()
+    problems: Final[tuple[YamlProblem, ...]]
+
+    def __init__(self, index: int, root: Node, problems: tuple[YamlProblem, ...] = ()) -> None:
+        self.index = index
+        self.root = root
+        self.problems = problems
 
 
-@dataclass(frozen=True)
-class ParsedYaml:
-    documents: tuple[YamlDocument, ...]
-    problems: tuple[YamlProblem, ...]
+class ParsedYaml(Record):
+    __slots__ = ("documents", "problems")
+
+    documents: Final[tuple[YamlDocument, ...]]
+    problems: Final[tuple[YamlProblem, ...]]
+
+    def __init__(
+        self,
+        documents: tuple[YamlDocument, ...],
+        problems: tuple[YamlProblem, ...],
+    ) -> None:
+        self.documents = documents
+        self.problems = problems
 
 
 def span_of(node: Node) -> Span:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ from mpilint.image.runplan import plan
 from mpilint.image.software import quiet, software_of
 from mpilint.image.software import start as start_software
 from mpilint.image.users import Arg
+from mpilint.records import replace
 from mpilint.shellwords import parse
 
 
@@ -149,7 +149,7 @@ def test_a_quiet_command_changes_nothing_in_software(
     site = RunSite(lambda start, end: Span(1, start + 1, 1, end + 1), whole, {}, conditional)
     observer = start_software("debian:bookworm")
     observer.on_command((Arg("true", 5, 9),), (), site)  # the RUN's first command
-    before = dataclasses.replace(observer)  # type: ignore[type-var]
+    before = replace(observer)
     observer.on_command(words, redirects, site)
     assert observer == before
 

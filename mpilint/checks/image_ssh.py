@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import Final
 
 from mpilint.commands import ArgRef, Word, basename, read_argv
 from mpilint.engine import Hit, Pair, rule
@@ -23,6 +23,7 @@ from mpilint.image.files import FileFacts, files_of
 from mpilint.image.sshconfig import Config, Setting, Unknowable, read_config
 from mpilint.image.sshdefaults import DEFAULT_HOST_KEYS, DEFAULT_PID_FILE
 from mpilint.mpijob import Container, MPIJob
+from mpilint.records import Record
 from mpilint.yamlsource import (
     Node,
     ScalarNode,
@@ -44,8 +45,7 @@ _RECIPE = (
 # ---------------------------------------------------------------- shared readers
 
 
-@dataclass(frozen=True)
-class _Sshd:
+class _Sshd(Record):
     """The worker's sshd as its command line starts it.
 
     ``config``: the ``-f`` file (else sshd_config); ``ports``: ``-p``/``-o Port=`` values with
@@ -53,14 +53,45 @@ class _Sshd:
     ``options``: keywords given with ``-o``; ``default``: the operator's own ``sshd -De``.
     """
 
-    config: str
-    config_span: Span | None
-    ports: tuple[tuple[int, Span], ...]
-    exact: bool
-    options: frozenset[str]
-    listen_option: bool
-    default: bool
-    texts: tuple[str, ...]
+    __slots__ = (
+        "config",
+        "config_span",
+        "default",
+        "exact",
+        "listen_option",
+        "options",
+        "ports",
+        "texts",
+    )
+
+    config: Final[str]
+    config_span: Final[Span | None]
+    ports: Final[tuple[tuple[int, Span], ...]]
+    exact: Final[bool]
+    options: Final[frozenset[str]]
+    listen_option: Final[bool]
+    default: Final[bool]
+    texts: Final[tuple[str, ...]]
+
+    def __init__(
+        self,
+        config: str,
+        config_span: Span | None,
+        ports: tuple[tuple[int, Span], ...],
+        exact: bool,
+        options: frozenset[str],
+        listen_option: bool,
+        default: bool,
+        texts: tuple[str, ...],
+    ) -> None:
+        self.config = config
+        self.config_span = config_span
+        self.ports = ports
+        self.exact = exact
+        self.options = options
+        self.listen_option = listen_option
+        self.default = default
+        self.texts = texts
 
 
 def _word_span(container: Container, ref: ArgRef, text: str) -> Span:
@@ -154,15 +185,30 @@ def _read_sshd_words(container: Container, typed: Sequence[Word], text: str) -> 
     return _Sshd(config, config_span, tuple(ports), exact, frozenset(options), listen, False, ())
 
 
-@dataclass(frozen=True)
-class _Who:
+class _Who(Record):
     """Who the worker's sshd runs as: ``root`` True/False; where that is decided."""
 
-    root: bool
-    uid: int | None
-    name: str
-    node: Node | None  # the manifest's runAsUser
-    span: Span | None  # the Dockerfile's USER line
+    __slots__ = ("name", "node", "root", "span", "uid")
+
+    root: Final[bool]
+    uid: Final[int | None]
+    name: Final[str]
+    node: Final[Node | None]  # the manifest's runAsUser
+    span: Final[Span | None]  # the Dockerfile's USER line
+
+    def __init__(
+        self,
+        root: bool,
+        uid: int | None,
+        name: str,
+        node: Node | None,
+        span: Span | None,
+    ) -> None:
+        self.root = root
+        self.uid = uid
+        self.name = name
+        self.node = node
+        self.span = span
 
 
 def _worker_user(pair: Pair, facts: FileFacts) -> _Who | None:
@@ -329,11 +375,22 @@ _PORT_OVERRIDES = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _ServerPorts:
-    ports: frozenset[int]
-    settings: tuple[Setting, ...]  # the Port lines that set them (empty: default or -p)
-    config: Config
+class _ServerPorts(Record):
+    __slots__ = ("config", "ports", "settings")
+
+    ports: Final[frozenset[int]]
+    settings: Final[tuple[Setting, ...]]  # the Port lines that set them (empty: default or -p)
+    config: Final[Config]
+
+    def __init__(
+        self,
+        ports: frozenset[int],
+        settings: tuple[Setting, ...],
+        config: Config,
+    ) -> None:
+        self.ports = ports
+        self.settings = settings
+        self.config = config
 
 
 def _server_ports(facts: FileFacts, sshd: _Sshd) -> _ServerPorts | None:
@@ -374,14 +431,20 @@ def ssh_port_mismatch(pair: Pair) -> Iterator[Hit]:
         yield client_hit
 
 
-@dataclass(frozen=True)
-class SshdListening:
+class SshdListening(Record):
     """Where the worker's sshd listens, read from the image and the worker's command line,
     with where those ports are set (for MPL115, which owns the readiness-probe question)."""
 
-    ports: frozenset[int]
-    config: str
-    related: tuple[Related, ...]
+    __slots__ = ("config", "ports", "related")
+
+    ports: Final[frozenset[int]]
+    config: Final[str]
+    related: Final[tuple[Related, ...]]
+
+    def __init__(self, ports: frozenset[int], config: str, related: tuple[Related, ...]) -> None:
+        self.ports = ports
+        self.config = config
+        self.related = related
 
 
 def worker_sshd_listening(pair: Pair) -> SshdListening | None:

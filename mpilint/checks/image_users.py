@@ -16,7 +16,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import Final
 
 from mpilint import shellwords
 from mpilint.checks.image_ssh import worker_sshd_listening
@@ -36,6 +36,7 @@ from mpilint.image.software import (
 from mpilint.image.sshconfig import Unknowable, read_config
 from mpilint.launchers import find_launches
 from mpilint.mpijob import Container, MPIJob, ReplicaSpec, int_value
+from mpilint.records import Record
 from mpilint.yamlsource import (
     Node,
     ScalarNode,
@@ -313,13 +314,19 @@ _BIND_CAP = re.compile(r"net_bind_service(?:,[a-z_]+)*\s*[=+][+=]?[eip]*p")
 _NO_BIND = frozenset({"ALL", "NET_BIND_SERVICE"})
 
 
-@dataclass(frozen=True)
-class _Caps:
+class _Caps(Record):
     """The worker container's ``securityContext.capabilities`` as far as sshd cares."""
 
-    dropped: Node | None  # the drop entry that takes NET_BIND_SERVICE away
-    added: bool  # NET_BIND_SERVICE (or ALL) is added back
-    privileged: bool
+    __slots__ = ("added", "dropped", "privileged")
+
+    dropped: Final[Node | None]  # the drop entry that takes NET_BIND_SERVICE away
+    added: Final[bool]  # NET_BIND_SERVICE (or ALL) is added back
+    privileged: Final[bool]
+
+    def __init__(self, dropped: Node | None, added: bool, privileged: bool) -> None:
+        self.dropped = dropped
+        self.added = added
+        self.privileged = privileged
 
 
 def _cap_name(node: Node) -> str:
@@ -366,11 +373,17 @@ def _bind_capability(software: SoftwareFacts, program: str) -> Capability | bool
     return False
 
 
-@dataclass(frozen=True)
-class _NonRoot:
-    name: str
-    span: Span
-    file: str | None  # None: the manifest
+class _NonRoot(Record):
+    __slots__ = ("file", "name", "span")
+
+    name: Final[str]
+    span: Final[Span]
+    file: Final[str | None]  # None: the manifest
+
+    def __init__(self, name: str, span: Span, file: str | None) -> None:
+        self.name = name
+        self.span = span
+        self.file = file
 
 
 def _non_root(

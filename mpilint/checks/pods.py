@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from mpilint.commands import ArgRef, basename, read_argv, read_sshd
 from mpilint.engine import Hit, Manifest, Pair, rule
 from mpilint.findings import Related, Severity, Span
 from mpilint.launchers import find_launches
 from mpilint.mpijob import Container, MPIJob, ReplicaSpec
+from mpilint.records import Record
 from mpilint.yamlsource import (
     Node,
     ScalarNode,
@@ -36,15 +36,22 @@ if TYPE_CHECKING:
     from mpilint.checks.image_ssh import SshdListening
 
 
-@dataclass(frozen=True)
-class GpuLimit:
+class GpuLimit(Record):
     """One ``resources.limits`` entry for a GPU: its name, key and value nodes, and its count
     (None when the quantity is not a plain integer, e.g. templated or ``500m``)."""
 
-    name: str
-    key: Node
-    value: Node
-    count: int | None
+    __slots__ = ("count", "key", "name", "value")
+
+    name: Final[str]
+    key: Final[Node]
+    value: Final[Node]
+    count: Final[int | None]
+
+    def __init__(self, name: str, key: Node, value: Node, count: int | None) -> None:
+        self.name = name
+        self.key = key
+        self.value = value
+        self.count = count
 
 
 def _gpu_limits(container: Container | None) -> list[GpuLimit]:
@@ -92,14 +99,18 @@ def _true(node: Node | None) -> bool:
 USUAL_SSHD_PORTS = (2222, 22)
 
 
-@dataclass(frozen=True)
-class SshdPort:
-    port: int
-    span: Span
+class SshdPort(Record):
+    __slots__ = ("port", "span")
+
+    port: Final[int]
+    span: Final[Span]
+
+    def __init__(self, port: int, span: Span) -> None:
+        self.port = port
+        self.span = span
 
 
-@dataclass(frozen=True)
-class SshdCommand:
+class SshdCommand(Record):
     """What a container's command shows about its sshd.
 
     ``ports`` lists ports given with ``-p``/``-o Port=``; ``exact`` is True when ``-p`` fixes
@@ -108,10 +119,24 @@ class SshdCommand:
     mentions sshd where no command can be read (a script, ``$(SSHD)``).
     """
 
-    runs_sshd: bool
-    ports: tuple[SshdPort, ...]
-    exact: bool
-    unknown: bool
+    __slots__ = ("exact", "ports", "runs_sshd", "unknown")
+
+    runs_sshd: Final[bool]
+    ports: Final[tuple[SshdPort, ...]]
+    exact: Final[bool]
+    unknown: Final[bool]
+
+    def __init__(
+        self,
+        runs_sshd: bool,
+        ports: tuple[SshdPort, ...],
+        exact: bool,
+        unknown: bool,
+    ) -> None:
+        self.runs_sshd = runs_sshd
+        self.ports = ports
+        self.exact = exact
+        self.unknown = unknown
 
 
 def sshd_command(container: Container, text: str) -> SshdCommand:
@@ -366,12 +391,17 @@ def _count_written(job: MPIJob) -> bool:
 # ---------------------------------------------------------------- MPL114 host-network-ports
 
 
-@dataclass(frozen=True)
-class _Spread:
+class _Spread(Record):
     """How sure it is that two workers never share a node."""
 
-    certain: bool
-    partial: str | None  # what may keep them apart, when not certain
+    __slots__ = ("certain", "partial")
+
+    certain: Final[bool]
+    partial: Final[str | None]  # what may keep them apart, when not certain
+
+    def __init__(self, certain: bool, partial: str | None) -> None:
+        self.certain = certain
+        self.partial = partial
 
 
 @rule("MPL114", "manifest")
@@ -475,12 +505,19 @@ def _spread(replica: ReplicaSpec, main: Container) -> _Spread:
 _PROBE_KINDS = ("tcpSocket", "httpGet", "grpc")
 
 
-@dataclass(frozen=True)
-class _ProbePort:
-    kind: str
-    node: Node
-    port: int
-    via: Node | None  # the containerPort a named port resolved to
+class _ProbePort(Record):
+    __slots__ = ("kind", "node", "port", "via")
+
+    kind: Final[str]
+    node: Final[Node]
+    port: Final[int]
+    via: Final[Node | None]  # the containerPort a named port resolved to
+
+    def __init__(self, kind: str, node: Node, port: int, via: Node | None) -> None:
+        self.kind = kind
+        self.node = node
+        self.port = port
+        self.via = via
 
 
 @rule("MPL115", "manifest")

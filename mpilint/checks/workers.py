@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Final
 
 from mpilint.commands import Command, Word, read_argv, read_sshd
 from mpilint.engine import Hit, Manifest, rule
 from mpilint.findings import Related, Severity, Span
 from mpilint.launchers import find_launches
 from mpilint.mpijob import Container, MPIJob, ReplicaSpec, int_value
+from mpilint.records import Record
 from mpilint.yamlsource import (
     Node,
     ScalarNode,
@@ -331,10 +332,15 @@ _KUBEXEC = "/etc/mpi/kubexec.sh"
 _ATTEMPTS = "-o ConnectionAttempts=10"
 
 
-@dataclass(frozen=True)
-class _Reserved:
-    value: str  # what the operator sets
-    instead: str  # how to get the user's intent another way; {v} is the user's value
+class _Reserved(Record):
+    __slots__ = ("instead", "value")
+
+    value: Final[str]  # what the operator sets
+    instead: Final[str]  # how to get the user's intent another way; {v} is the user's value
+
+    def __init__(self, value: str, instead: str) -> None:
+        self.value = value
+        self.instead = instead
 
 
 def _ompi(param: str, value: str) -> tuple[str, _Reserved]:

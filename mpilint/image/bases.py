@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from typing import Final
 
 from mpilint.image.reference import normalise_image, reference_matches, split_image
+from mpilint.records import Record
 
 __all__ = [
     "EXTRA_BASES",
@@ -34,53 +35,110 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class BaseUser:
-    name: str
-    uid: int | None
-    home: str | None
-    gid: int | None = None  # primary gid, when the image pins it
-    group: str | None = None  # primary group's name when the gid is not pinned
+class BaseUser(Record):
+    __slots__ = ("gid", "group", "home", "name", "uid")
+
+    name: Final[str]
+    uid: Final[int | None]
+    home: Final[str | None]
+    gid: Final[int | None]  # primary gid, when the image pins it
+    group: Final[str | None]  # primary group's name when the gid is not pinned
+
+    def __init__(
+        self,
+        name: str,
+        uid: int | None,
+        home: str | None,
+        gid: int | None = None,
+        group: str | None = None,
+    ) -> None:
+        self.name = name
+        self.uid = uid
+        self.home = home
+        self.gid = gid
+        self.group = group
 
 
-@dataclass(frozen=True)
-class BaseGroup:
-    name: str
-    gid: int | None
+class BaseGroup(Record):
+    __slots__ = ("gid", "name")
+
+    name: Final[str]
+    gid: Final[int | None]
+
+    def __init__(self, name: str, gid: int | None) -> None:
+        self.name = name
+        self.gid = gid
 
 
-@dataclass(frozen=True)
-class Flavour:
+class Flavour(Record):
     """What one release line of a repository holds.
 
     ``os`` names an entry of ``OS_USERS``; ``certain`` is False when the tag does not say
     which release it is, so users may exist that this table cannot name.
     """
 
-    os: str | None
-    users: tuple[BaseUser, ...] = ()
-    certain: bool = True
-    groups: tuple[BaseGroup, ...] = ()
+    __slots__ = ("certain", "groups", "os", "users")
+
+    os: Final[str | None]
+    users: Final[tuple[BaseUser, ...]]
+    certain: Final[bool]
+    groups: Final[tuple[BaseGroup, ...]]
+
+    def __init__(
+        self,
+        os: str | None,
+        users: tuple[BaseUser, ...] = (),
+        certain: bool = True,
+        groups: tuple[BaseGroup, ...] = (),
+    ) -> None:
+        self.os = os
+        self.users = users
+        self.certain = certain
+        self.groups = groups
 
 
-@dataclass(frozen=True)
-class KnownBase:
-    default: Flavour
+class KnownBase(Record):
+    __slots__ = ("by_tag", "default")
+
+    default: Final[Flavour]
     # (regular expression searched in the tag, flavour); the first match wins.
-    by_tag: tuple[tuple[str, Flavour], ...] = ()
+    by_tag: Final[tuple[tuple[str, Flavour], ...]]
+
+    def __init__(self, default: Flavour, by_tag: tuple[tuple[str, Flavour], ...] = ()) -> None:
+        self.default = default
+        self.by_tag = by_tag
 
 
-@dataclass(frozen=True)
-class BaseFacts:
+class BaseFacts(Record):
     """The users a matched base image brings, split so callers can label their origin."""
 
-    pattern: str
-    system_users: tuple[BaseUser, ...]
-    users: tuple[BaseUser, ...]
-    complete: bool
-    system_groups: tuple[BaseGroup, ...] = ()
-    groups: tuple[BaseGroup, ...] = ()
-    os: str | None = None  # an ``OS_USERS`` key: decides how ``useradd`` picks groups
+    __slots__ = ("complete", "groups", "os", "pattern", "system_groups", "system_users", "users")
+
+    pattern: Final[str]
+    system_users: Final[tuple[BaseUser, ...]]
+    users: Final[tuple[BaseUser, ...]]
+    complete: Final[bool]
+    system_groups: Final[tuple[BaseGroup, ...]]
+    groups: Final[tuple[BaseGroup, ...]]
+    os: Final[str | None]  # an ``OS_USERS`` key: decides how ``useradd`` picks groups
+
+    def __init__(
+        self,
+        pattern: str,
+        system_users: tuple[BaseUser, ...],
+        users: tuple[BaseUser, ...],
+        complete: bool,
+        system_groups: tuple[BaseGroup, ...] = (),
+        groups: tuple[BaseGroup, ...] = (),
+        os: str | None = None,
+    ) -> None:
+        self.pattern = pattern
+        self.system_users = system_users
+        self.users = users
+        self.complete = complete
+        self.system_groups = system_groups
+        self.groups = groups
+        self.os = os
 
 
 _ROOT = BaseUser("root", 0, "/root", gid=0)

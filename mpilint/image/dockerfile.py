@@ -22,8 +22,7 @@ import posixpath
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from mpilint.findings import Span
 from mpilint.image.bases import EXTRA_BASES, BaseGroup, BaseUser, KnownBase, lookup_base
@@ -45,63 +44,151 @@ from mpilint.image.users import (
     UserEvent,
     events_for_command,
 )
+from mpilint.records import MutableRecord, Record, replace
 from mpilint.shellwords import Word
 
 __all__ = ["Group", "Image", "ImageResult", "Stage", "User", "load_image", "user_for_ssh_path"]
 
 
-@dataclass(frozen=True)
-class User:
-    name: str
-    uid: int | None  # None when not given and not derivable
-    home: str | None
-    span: Span  # the creating command through the user name; for base users the FROM image
-    origin: str  # "useradd", "adduser", "passwd", "base:<image ref>", "os"
-    gid: int | None = None  # primary group id; None when not given and not derivable
-    group: str | None = None  # primary group's name, when known
+class User(Record):
+    __slots__ = ("gid", "group", "home", "name", "origin", "span", "uid")
+
+    name: Final[str]
+    uid: Final[int | None]  # None when not given and not derivable
+    home: Final[str | None]
+    span: Final[Span]  # the creating command through the user name; for base users the FROM image
+    origin: Final[str]  # "useradd", "adduser", "passwd", "base:<image ref>", "os"
+    gid: Final[int | None]  # primary group id; None when not given and not derivable
+    group: Final[str | None]  # primary group's name, when known
+
+    def __init__(
+        self,
+        name: str,
+        uid: int | None,
+        home: str | None,
+        span: Span,
+        origin: str,
+        gid: int | None = None,
+        group: str | None = None,
+    ) -> None:
+        self.name = name
+        self.uid = uid
+        self.home = home
+        self.span = span
+        self.origin = origin
+        self.gid = gid
+        self.group = group
 
 
-@dataclass(frozen=True)
-class Group:
-    name: str
-    gid: int | None  # None when not given and not derivable
-    span: Span  # the creating command through the group name; for base groups the FROM image
-    origin: str  # "groupadd", "addgroup", "useradd", "adduser", "group", "base:<ref>", "os"
+class Group(Record):
+    __slots__ = ("gid", "name", "origin", "span")
+
+    name: Final[str]
+    gid: Final[int | None]  # None when not given and not derivable
+    span: Final[Span]  # the creating command through the group name; for base groups the FROM image
+    origin: Final[str]  # "groupadd", "addgroup", "useradd", "adduser", "group", "base:<ref>", "os"
+
+    def __init__(self, name: str, gid: int | None, span: Span, origin: str) -> None:
+        self.name = name
+        self.gid = gid
+        self.span = span
+        self.origin = origin
 
 
-@dataclass(frozen=True)
-class Stage:
-    index: int
-    name: str | None
-    base: str  # after ARG substitution, as written when that is not possible
-    parent: int | None  # the earlier stage this one is built FROM
-    from_span: Span
-    base_span: Span
+class Stage(Record):
+    __slots__ = ("base", "base_span", "from_span", "index", "name", "parent")
+
+    index: Final[int]
+    name: Final[str | None]
+    base: Final[str]  # after ARG substitution, as written when that is not possible
+    parent: Final[int | None]  # the earlier stage this one is built FROM
+    from_span: Final[Span]
+    base_span: Final[Span]
+
+    def __init__(
+        self,
+        index: int,
+        name: str | None,
+        base: str,
+        parent: int | None,
+        from_span: Span,
+        base_span: Span,
+    ) -> None:
+        self.index = index
+        self.name = name
+        self.base = base
+        self.parent = parent
+        self.from_span = from_span
+        self.base_span = base_span
 
 
-@dataclass(frozen=True)
-class Image:
-    path: str
-    stages: tuple[Stage, ...]
-    final: Stage
-    root_base: str | None
-    root_base_known: bool
-    users: tuple[User, ...]
-    users_complete: bool
-    user_instruction: tuple[str, Span] | None
+class Image(Record):
+    __slots__ = (
+        "final",
+        "groups",
+        "groups_complete",
+        "observed",
+        "path",
+        "root_base",
+        "root_base_known",
+        "stages",
+        "user_instruction",
+        "users",
+        "users_complete",
+    )
+
+    path: Final[str]
+    stages: Final[tuple[Stage, ...]]
+    final: Final[Stage]
+    root_base: Final[str | None]
+    root_base_known: Final[bool]
+    users: Final[tuple[User, ...]]
+    users_complete: Final[bool]
+    user_instruction: Final[tuple[str, Span] | None]
     # The final stage's observers (see observe.py), by name; each fact module reads its own.
-    observed: tuple[tuple[str, StageObserver], ...] = ()
-    groups: tuple[Group, ...] = ()
-    groups_complete: bool = False
+    observed: Final[tuple[tuple[str, StageObserver], ...]]
+    groups: Final[tuple[Group, ...]]
+    groups_complete: Final[bool]
+
+    def __init__(
+        self,
+        path: str,
+        stages: tuple[Stage, ...],
+        final: Stage,
+        root_base: str | None,
+        root_base_known: bool,
+        users: tuple[User, ...],
+        users_complete: bool,
+        user_instruction: tuple[str, Span] | None,
+        observed: tuple[tuple[str, StageObserver], ...] = (),
+        groups: tuple[Group, ...] = (),
+        groups_complete: bool = False,
+    ) -> None:
+        self.path = path
+        self.stages = stages
+        self.final = final
+        self.root_base = root_base
+        self.root_base_known = root_base_known
+        self.users = users
+        self.users_complete = users_complete
+        self.user_instruction = user_instruction
+        self.observed = observed
+        self.groups = groups
+        self.groups_complete = groups_complete
 
     def observer(self, name: str) -> StageObserver | None:
         return next((o for n, o in self.observed if n == name), None)
 
 
-@dataclass(frozen=True)
-class ImageResult:
-    image: Image | None
-    problems: tuple[tuple[Span, str], ...]
+class ImageResult(Record):
+    __slots__ = ("image", "problems")
+
+    image: Final[Image | None]
+    problems: Final[tuple[tuple[Span, str], ...]]
+
+    def __init__(self, image: Image | None, problems: tuple[tuple[Span, str], ...]) -> None:
+        self.image = image
+        self.problems = problems
 
 
 # -- instructions as typed values ---------------------------------------------------------
@@ -130,11 +217,12 @@ _INSTRUCTIONS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class _Instr:
+class _Instr(MutableRecord):
     """One parsed instruction; the binding's objects are untyped, these are not.  Never
     changed once made; not frozen, because a frozen dataclass costs more to build and the
     walk builds one per instruction."""
+
+    __slots__ = ("cmd", "end_line", "flags", "heredocs", "json", "start_line", "value")
 
     cmd: str
     json: bool
@@ -143,6 +231,24 @@ class _Instr:
     flags: tuple[str, ...]
     value: tuple[str, ...]
     heredocs: tuple[tuple[str, str], ...]  # (name, content)
+
+    def __init__(
+        self,
+        cmd: str,
+        json: bool,
+        start_line: int,
+        end_line: int,
+        flags: tuple[str, ...],
+        value: tuple[str, ...],
+        heredocs: tuple[tuple[str, str], ...],
+    ) -> None:
+        self.cmd = cmd
+        self.json = json
+        self.start_line = start_line
+        self.end_line = end_line
+        self.flags = flags
+        self.value = value
+        self.heredocs = heredocs
 
     @classmethod
     def of(cls, command: Any) -> _Instr:
@@ -228,10 +334,15 @@ class _Logical:
         return Span(line, column + start - offset, end_line, end_column + 1)
 
 
-@dataclass(frozen=True)
-class _Source:
-    lines: tuple[str, ...]
-    escape: str
+class _Source(Record):
+    __slots__ = ("escape", "lines")
+
+    lines: Final[tuple[str, ...]]
+    escape: Final[str]
+
+    def __init__(self, lines: tuple[str, ...], escape: str) -> None:
+        self.lines = lines
+        self.escape = escape
 
     @classmethod
     def of(cls, text: str) -> _Source:
@@ -435,28 +546,82 @@ def _build_roster(base: str, span: Span) -> _Roster | None:
     return _Roster(tuple(users), tuple(groups), facts.complete, facts.os)
 
 
-@dataclass
-class _StageState:
+class _StageState(MutableRecord):
     """Facts so far for one stage; mutable only while its instructions are read."""
+
+    __slots__ = (
+        "_values",
+        "args",
+        "complete",
+        "declared_unset",
+        "env",
+        "groups",
+        "groups_complete",
+        "members",
+        "observers",
+        "os",
+        "root",
+        "root_base",
+        "root_known",
+        "stage",
+        "user_instruction",
+        "users",
+    )
 
     stage: Stage
     root: int  # index of the stage whose FROM is external
     root_base: str | None
-    args: dict[str, str | None] = field(default_factory=dict)
-    declared_unset: set[str] = field(default_factory=set)
-    env: dict[str, str | None] = field(default_factory=dict)
-    users: list[_Entry] = field(default_factory=list)
-    complete: bool = True
-    user_instruction: tuple[str, Span] | None = None
-    observers: dict[str, StageObserver] = field(default_factory=dict)
-    groups: list[_GroupEntry] = field(default_factory=list)
-    groups_complete: bool = True
-    os: str | None = None  # the base's OS family (bases.OS_USERS key), for login.defs defaults
-    root_known: bool = False  # the root stage's base is a known image (lookup_base finds it)
-    members: dict[str, set[str]] = field(default_factory=dict)  # supplementary, by group
+    args: dict[str, str | None]
+    declared_unset: set[str]
+    env: dict[str, str | None]
+    users: list[_Entry]
+    complete: bool
+    user_instruction: tuple[str, Span] | None
+    observers: dict[str, StageObserver]
+    groups: list[_GroupEntry]
+    groups_complete: bool
+    os: str | None  # the base's OS family (bases.OS_USERS key), for login.defs defaults
+    root_known: bool  # the root stage's base is a known image (lookup_base finds it)
+    members: dict[str, set[str]]  # supplementary, by group
     # ``values()`` until ``args`` or ``env`` change (``changed_values`` is then called): read
     # for every word that expands, changed only by ARG and ENV.
-    _values: dict[str, str | None] | None = None
+    _values: dict[str, str | None] | None
+
+    def __init__(
+        self,
+        stage: Stage,
+        root: int,
+        root_base: str | None,
+        complete: bool = True,
+        user_instruction: tuple[str, Span] | None = None,
+        groups_complete: bool = True,
+        os: str | None = None,
+        root_known: bool = False,
+        _values: dict[str, str | None] | None = None,
+        env: dict[str, str | None] | None = None,
+        users: list[_Entry] | None = None,
+        observers: dict[str, StageObserver] | None = None,
+        groups: list[_GroupEntry] | None = None,
+        members: dict[str, set[str]] | None = None,
+        args: dict[str, str | None] | None = None,
+        declared_unset: set[str] | None = None,
+    ) -> None:
+        self.stage = stage
+        self.root = root
+        self.root_base = root_base
+        self.args = {} if args is None else args
+        self.declared_unset = set() if declared_unset is None else declared_unset
+        self.env = {} if env is None else env
+        self.users = [] if users is None else users
+        self.complete = complete
+        self.user_instruction = user_instruction
+        self.observers = {} if observers is None else observers
+        self.groups = [] if groups is None else groups
+        self.groups_complete = groups_complete
+        self.os = os
+        self.root_known = root_known
+        self.members = {} if members is None else members
+        self._values = _values
 
     def values(self) -> dict[str, str | None]:
         if self._values is None:
@@ -496,22 +661,48 @@ _SUBSTITUTED = frozenset(
 )
 
 
-@dataclass
-class _Walk:
+class _Walk(MutableRecord):
     """State of the walk over one Dockerfile: stages so far, global ARGs, problems."""
+
+    __slots__ = (
+        "context_dir",
+        "first_command",
+        "globals",
+        "heredocs",
+        "path",
+        "problems",
+        "source",
+        "stages",
+    )
 
     path: str
     source: _Source
-    globals: dict[str, str | None] = field(default_factory=dict)
-    stages: list[_StageState] = field(default_factory=list)
-    problems: list[tuple[Span, str]] = field(default_factory=list)
+    globals: dict[str, str | None]
+    stages: list[_StageState]
+    problems: list[tuple[Span, str]]
     # The RUN being read: its here-document bodies, for observers of ``cat > FILE <<EOF``.
-    heredocs: dict[str, str] = field(default_factory=dict)
-    first_command: bool = True  # no command of the RUN being read has been followed yet
-    context_dir: str = field(init=False)  # the build context: the Dockerfile's folder
+    heredocs: dict[str, str]
+    first_command: bool  # no command of the RUN being read has been followed yet
+    context_dir: str  # the build context: the Dockerfile's folder
 
-    def __post_init__(self) -> None:
-        self.context_dir = os.path.dirname(self.path)
+    def __init__(
+        self,
+        path: str,
+        source: _Source,
+        first_command: bool = True,
+        problems: list[tuple[Span, str]] | None = None,
+        globals: dict[str, str | None] | None = None,
+        stages: list[_StageState] | None = None,
+        heredocs: dict[str, str] | None = None,
+    ) -> None:
+        self.path = path
+        self.source = source
+        self.globals = {} if globals is None else globals
+        self.stages = [] if stages is None else stages
+        self.problems = [] if problems is None else problems
+        self.heredocs = {} if heredocs is None else heredocs
+        self.first_command = first_command
+        self.context_dir = os.path.dirname(path)
 
     # -- instruction dispatch ---------------------------------------------------------
 

@@ -23,8 +23,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Final
 
 from mpilint.findings import Span
 from mpilint.image import sshdefaults
@@ -33,6 +32,7 @@ from mpilint.image.observe import Instruction, RunSite, StageObserver
 from mpilint.image.reference import reference_matches, split_image
 from mpilint.image.sed import Line, SedError, parse_sed, run_sed
 from mpilint.image.users import Arg
+from mpilint.records import MutableRecord, Record, replace
 
 __all__ = ["EXTRA_SSH", "DeclaredSsh", "FileFacts", "FileState", "Line", "files_of", "start"]
 
@@ -40,8 +40,7 @@ __all__ = ["EXTRA_SSH", "DeclaredSsh", "FileFacts", "FileState", "Line", "files_
 # -- the facts ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(Record):
     """What the image holds at ``path``.
 
     ``exists`` is None when the file may or may not be there; ``lines`` is None when it exists
@@ -50,14 +49,36 @@ class FileState:
     ``mode`` and ``owner`` are set only when known (``owner`` as written: a name or a uid).
     """
 
-    path: str
-    exists: bool | None
-    lines: tuple[Line, ...] | None
-    span: Span | None = None
-    mode: int | None = None
-    owner: str | None = None
-    origin: str = ""
-    eol: bool = True  # the last line ends with a newline (``echo -n`` leaves it open)
+    __slots__ = ("eol", "exists", "lines", "mode", "origin", "owner", "path", "span")
+
+    path: Final[str]
+    exists: Final[bool | None]
+    lines: Final[tuple[Line, ...] | None]
+    span: Final[Span | None]
+    mode: Final[int | None]
+    owner: Final[str | None]
+    origin: Final[str]
+    eol: Final[bool]  # the last line ends with a newline (``echo -n`` leaves it open)
+
+    def __init__(
+        self,
+        path: str,
+        exists: bool | None,
+        lines: tuple[Line, ...] | None,
+        span: Span | None = None,
+        mode: int | None = None,
+        owner: str | None = None,
+        origin: str = "",
+        eol: bool = True,
+    ) -> None:
+        self.path = path
+        self.exists = exists
+        self.lines = lines
+        self.span = span
+        self.mode = mode
+        self.owner = owner
+        self.origin = origin
+        self.eol = eol
 
     @property
     def known(self) -> bool:
@@ -72,8 +93,7 @@ class FileState:
         return body + "\n" if self.lines and self.eol else body
 
 
-@dataclass(frozen=True)
-class FileFacts:
+class FileFacts(Record):
     """The final image's tracked files and directories, frozen for rules.
 
     Paths not in ``files`` are absent when ``clean`` says the model knows the whole file system
@@ -81,18 +101,61 @@ class FileFacts:
     some unfollowed command may have written anything into.
     """
 
-    files: Mapping[str, FileState]
-    clean: bool
-    unknown_under: frozenset[str]
-    dirs: Mapping[str, Span | None]
-    dirs_complete: bool
-    touched: frozenset[str]  # paths a chmod/chown changed (directories included)
-    installs: Mapping[str, Span | None]
-    base: str | None
-    base_note: str
-    user: str | None
-    entrypoint: tuple[str, ...] | None
-    entrypoint_known: bool
+    __slots__ = (
+        "base",
+        "base_note",
+        "clean",
+        "dirs",
+        "dirs_complete",
+        "entrypoint",
+        "entrypoint_known",
+        "files",
+        "installs",
+        "touched",
+        "unknown_under",
+        "user",
+    )
+
+    files: Final[Mapping[str, FileState]]
+    clean: Final[bool]
+    unknown_under: Final[frozenset[str]]
+    dirs: Final[Mapping[str, Span | None]]
+    dirs_complete: Final[bool]
+    touched: Final[frozenset[str]]  # paths a chmod/chown changed (directories included)
+    installs: Final[Mapping[str, Span | None]]
+    base: Final[str | None]
+    base_note: Final[str]
+    user: Final[str | None]
+    entrypoint: Final[tuple[str, ...] | None]
+    entrypoint_known: Final[bool]
+
+    def __init__(
+        self,
+        files: Mapping[str, FileState],
+        clean: bool,
+        unknown_under: frozenset[str],
+        dirs: Mapping[str, Span | None],
+        dirs_complete: bool,
+        touched: frozenset[str],
+        installs: Mapping[str, Span | None],
+        base: str | None,
+        base_note: str,
+        user: str | None,
+        entrypoint: tuple[str, ...] | None,
+        entrypoint_known: bool,
+    ) -> None:
+        self.files = files
+        self.clean = clean
+        self.unknown_under = unknown_under
+        self.dirs = dirs
+        self.dirs_complete = dirs_complete
+        self.touched = touched
+        self.installs = installs
+        self.base = base
+        self.base_note = base_note
+        self.user = user
+        self.entrypoint = entrypoint
+        self.entrypoint_known = entrypoint_known
 
     def file(self, path: str) -> FileState:
         """The state of ``path``, tracked or not."""
@@ -181,8 +244,7 @@ def _named(tracked: Mapping[str, object], pattern: str, below: bool) -> list[str
 
 
 def _edited(state: FileState, **changes: Any) -> FileState:
-    """``dataclasses.replace`` without its per-call look at the fields (a hot path)."""
-    return FileState(**{**vars(state), **changes})
+    return replace(state, **changes)
 
 
 def _run_alias(path: str) -> str:
@@ -336,8 +398,7 @@ def _horovod_files() -> tuple[FileState, ...]:
 Settings = tuple[tuple[str, tuple[str, ...]], ...]  # (keyword, values), in the order written
 
 
-@dataclass(frozen=True)
-class DeclaredSsh:
+class DeclaredSsh(Record):
     """What a ``base-images`` entry says its image's OpenSSH files hold.
 
     ``client``/``server``: the settings of ``/etc/ssh/ssh_config``/``sshd_config`` (None: not
@@ -346,13 +407,33 @@ class DeclaredSsh:
     for root), ``os`` and ``entrypoint`` repeat the entry's own keys, None when not given.
     """
 
-    client: Settings | None = None
-    server: Settings | None = None
-    files: tuple[tuple[str, str, str | None], ...] = ()
-    host_keys: str | None = None
-    user: str | None = None
-    os: str | None = None
-    entrypoint: tuple[str, ...] | None = None
+    __slots__ = ("client", "entrypoint", "files", "host_keys", "os", "server", "user")
+
+    client: Final[Settings | None]
+    server: Final[Settings | None]
+    files: Final[tuple[tuple[str, str, str | None], ...]]
+    host_keys: Final[str | None]
+    user: Final[str | None]
+    os: Final[str | None]
+    entrypoint: Final[tuple[str, ...] | None]
+
+    def __init__(
+        self,
+        client: Settings | None = None,
+        server: Settings | None = None,
+        files: tuple[tuple[str, str, str | None], ...] = (),
+        host_keys: str | None = None,
+        user: str | None = None,
+        os: str | None = None,
+        entrypoint: tuple[str, ...] | None = None,
+    ) -> None:
+        self.client = client
+        self.server = server
+        self.files = files
+        self.host_keys = host_keys
+        self.user = user
+        self.os = os
+        self.entrypoint = entrypoint
 
     @property
     def declared(self) -> bool:
@@ -614,29 +695,86 @@ _CLIENT_PACKAGES = frozenset({"openssh-client", "ssh-client", "ssh", "openssh-se
 _SERVER_PACKAGES = frozenset({"openssh-server", "ssh", "openssh"})
 
 
-@dataclass
-class Files:
+class Files(MutableRecord):
     """The per-stage observer: mutable while its stage is read, frozen by ``facts()``."""
+
+    __slots__ = (
+        "base",
+        "clean",
+        "cwd",
+        "dirs",
+        "dirs_complete",
+        "entrypoint",
+        "entrypoint_known",
+        "files",
+        "installs",
+        "kind",
+        "run",
+        "shell",
+        "stdout",
+        "touched",
+        "unknown_under",
+        "user",
+        "workdir",
+    )
 
     base: str | None
     kind: str | None
-    files: dict[str, FileState] = field(default_factory=dict)
-    clean: bool = False
-    unknown_under: set[str] = field(default_factory=set)
-    dirs: dict[str, Span | None] = field(default_factory=dict)
-    dirs_complete: bool = False
-    touched: set[str] = field(default_factory=set)
-    installs: dict[str, Span | None] = field(default_factory=dict)
-    user: str | None = None
-    workdir: str | None = "/"
-    shell: str | None = None
-    entrypoint: tuple[str, ...] | None = None
-    entrypoint_known: bool = False
+    files: dict[str, FileState]
+    clean: bool
+    unknown_under: set[str]
+    dirs: dict[str, Span | None]
+    dirs_complete: bool
+    touched: set[str]
+    installs: dict[str, Span | None]
+    user: str | None
+    workdir: str | None
+    shell: str | None
+    entrypoint: tuple[str, ...] | None
+    entrypoint_known: bool
     # Per RUN: its working directory after ``cd``, and the last output nobody captured (for
     # ``echo … | tee FILE``); keyed by the RUN's span.
-    run: Span | None = None
-    cwd: str | None = "/"
-    stdout: str | None = None
+    run: Span | None
+    cwd: str | None
+    stdout: str | None
+
+    def __init__(
+        self,
+        base: str | None,
+        kind: str | None,
+        clean: bool = False,
+        dirs_complete: bool = False,
+        user: str | None = None,
+        workdir: str | None = "/",
+        shell: str | None = None,
+        entrypoint: tuple[str, ...] | None = None,
+        entrypoint_known: bool = False,
+        run: Span | None = None,
+        cwd: str | None = "/",
+        stdout: str | None = None,
+        files: dict[str, FileState] | None = None,
+        unknown_under: set[str] | None = None,
+        dirs: dict[str, Span | None] | None = None,
+        touched: set[str] | None = None,
+        installs: dict[str, Span | None] | None = None,
+    ) -> None:
+        self.base = base
+        self.kind = kind
+        self.files = {} if files is None else files
+        self.clean = clean
+        self.unknown_under = set() if unknown_under is None else unknown_under
+        self.dirs = {} if dirs is None else dirs
+        self.dirs_complete = dirs_complete
+        self.touched = set() if touched is None else touched
+        self.installs = {} if installs is None else installs
+        self.user = user
+        self.workdir = workdir
+        self.shell = shell
+        self.entrypoint = entrypoint
+        self.entrypoint_known = entrypoint_known
+        self.run = run
+        self.cwd = cwd
+        self.stdout = stdout
 
     # -- StageObserver --------------------------------------------------------------------
 

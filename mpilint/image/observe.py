@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Protocol
+from typing import Final, Protocol
 
 from mpilint.findings import Span
 from mpilint.image.users import Arg
+from mpilint.records import Record
 
 
-@dataclass(frozen=True)
-class RunSite:
+class RunSite(Record):
     """Where the commands of one RUN instruction are written.
 
     ``span`` turns the offsets of an ``Arg`` into a position in the Dockerfile (offsets of -1
@@ -35,10 +34,24 @@ class RunSite:
     control flow (if/for/while…) the walk does not model: it may not run, or run several times.
     """
 
-    span: Callable[[int, int], Span]
-    whole: Span
-    heredocs: Mapping[str, str]
-    conditional: bool = False
+    __slots__ = ("conditional", "heredocs", "span", "whole")
+
+    span: Final[Callable[[int, int], Span]]
+    whole: Final[Span]
+    heredocs: Final[Mapping[str, str]]
+    conditional: Final[bool]
+
+    def __init__(
+        self,
+        span: Callable[[int, int], Span],
+        whole: Span,
+        heredocs: Mapping[str, str],
+        conditional: bool = False,
+    ) -> None:
+        self.span = span
+        self.whole = whole
+        self.heredocs = heredocs
+        self.conditional = conditional
 
 
 class Instruction:

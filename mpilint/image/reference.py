@@ -10,7 +10,9 @@ looks like a host (has a dot or a port, or is ``localhost``).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import Final
+
+from mpilint.records import Record
 
 __all__ = ["ImageRef", "normalise_image", "split_image"]
 
@@ -18,13 +20,19 @@ _DEFAULT_REGISTRY = "docker.io"
 _REGISTRY_ALIASES = {"index.docker.io": _DEFAULT_REGISTRY, "registry-1.docker.io": "docker.io"}
 
 
-@dataclass(frozen=True)
-class ImageRef:
+class ImageRef(Record):
     """The parts of a reference; ``repository`` includes the registry (``docker.io/library/x``)."""
 
-    repository: str
-    tag: str | None
-    digest: str | None
+    __slots__ = ("digest", "repository", "tag")
+
+    repository: Final[str]
+    tag: Final[str | None]
+    digest: Final[str | None]
+
+    def __init__(self, repository: str, tag: str | None, digest: str | None) -> None:
+        self.repository = repository
+        self.tag = tag
+        self.digest = digest
 
     def canonical(self) -> str:
         text = self.repository

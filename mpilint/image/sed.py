@@ -11,20 +11,26 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import Final
 
 from mpilint.findings import Span
+from mpilint.records import Record
 
 __all__ = ["Line", "SedCommand", "SedError", "parse_sed", "run_sed", "translate_regex"]
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Record):
     """One line of a file, with the Dockerfile span that wrote it (None: the base or package)."""
 
-    text: str
-    span: Span | None
+    __slots__ = ("span", "text")
+
+    text: Final[str]
+    span: Final[Span | None]
+
+    def __init__(self, text: str, span: Span | None) -> None:
+        self.text = text
+        self.span = span
 
 
 # -- sed ------------------------------------------------------------------------------------
@@ -34,11 +40,17 @@ class SedError(ValueError):
     """A sed script (or a part of it) the model does not replay exactly."""
 
 
-@dataclass(frozen=True)
-class _Address:
-    regex: re.Pattern[str] | None
-    number: int | None  # 0 stands for ``$``
-    negate: bool
+class _Address(Record):
+    __slots__ = ("negate", "number", "regex")
+
+    regex: Final[re.Pattern[str] | None]
+    number: Final[int | None]  # 0 stands for ``$``
+    negate: Final[bool]
+
+    def __init__(self, regex: re.Pattern[str] | None, number: int | None, negate: bool) -> None:
+        self.regex = regex
+        self.number = number
+        self.negate = negate
 
     def matches(self, text: str, number: int, last: bool) -> bool:
         if self.regex is not None:
@@ -50,17 +62,36 @@ class _Address:
         return hit != self.negate
 
 
-@dataclass(frozen=True)
-class SedCommand:
+class SedCommand(Record):
     """One command of a sed script: ``s``, ``d``, or GNU's one-line ``a``/``i``/``c``."""
 
-    kind: str
-    address: _Address | None
-    regex: re.Pattern[str] | None = None
-    replacement: tuple[str | int, ...] = ()
-    occurrence: int = 1
-    every: bool = False
-    text: str = ""
+    __slots__ = ("address", "every", "kind", "occurrence", "regex", "replacement", "text")
+
+    kind: Final[str]
+    address: Final[_Address | None]
+    regex: Final[re.Pattern[str] | None]
+    replacement: Final[tuple[str | int, ...]]
+    occurrence: Final[int]
+    every: Final[bool]
+    text: Final[str]
+
+    def __init__(
+        self,
+        kind: str,
+        address: _Address | None,
+        regex: re.Pattern[str] | None = None,
+        replacement: tuple[str | int, ...] = (),
+        occurrence: int = 1,
+        every: bool = False,
+        text: str = "",
+    ) -> None:
+        self.kind = kind
+        self.address = address
+        self.regex = regex
+        self.replacement = replacement
+        self.occurrence = occurrence
+        self.every = every
+        self.text = text
 
 
 _POSIX_CLASSES = {

@@ -26,7 +26,9 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import Final
+
+from mpilint.records import Record
 
 __all__ = [
     "Arg",
@@ -44,8 +46,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Arg:
+class Arg(Record):
     """One word as the parsers need it.
 
     ``text`` is None when the word depends on something unknown (an unresolved ``$VAR``,
@@ -53,13 +54,19 @@ class Arg:
     in the script the caller maps back to the Dockerfile; -1 when not known.
     """
 
-    text: str | None
-    start: int
-    end: int
+    __slots__ = ("end", "start", "text")
+
+    text: Final[str | None]
+    start: Final[int]
+    end: Final[int]
+
+    def __init__(self, text: str | None, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
 
 
-@dataclass(frozen=True)
-class Primary:
+class Primary(Record):
     """How a new user's primary group is found.
 
     An existing group is named by ``group`` or numbered by ``gid``.  With ``private`` a new
@@ -70,19 +77,36 @@ class Primary:
     ``USERGROUPS_ENAB yes``.  ``known`` is False when the group cannot be told at all.
     """
 
-    group: str | None = None
-    gid: int | None = None
-    private: bool = False
-    rule: str | None = None
-    usergroups: bool = False
-    known: bool = True
+    __slots__ = ("gid", "group", "known", "private", "rule", "usergroups")
+
+    group: Final[str | None]
+    gid: Final[int | None]
+    private: Final[bool]
+    rule: Final[str | None]
+    usergroups: Final[bool]
+    known: Final[bool]
+
+    def __init__(
+        self,
+        group: str | None = None,
+        gid: int | None = None,
+        private: bool = False,
+        rule: str | None = None,
+        usergroups: bool = False,
+        known: bool = True,
+    ) -> None:
+        self.group = group
+        self.gid = gid
+        self.private = private
+        self.rule = rule
+        self.usergroups = usergroups
+        self.known = known
 
 
 _UNKNOWN_PRIMARY = Primary(known=False)
 
 
-@dataclass(frozen=True)
-class NewUser:
+class NewUser(Record):
     """A user that comes to exist.
 
     ``uid`` is the uid when written down.  When it is not, ``auto_uid`` says how the tool
@@ -91,90 +115,204 @@ class NewUser:
     unknowable (a system user, or a ``-u $UID`` that is not resolved).
     """
 
-    name: str
-    uid: int | None
-    home: str | None
-    system: bool
-    origin: str
-    auto_uid: str | None
-    start: int
-    end: int
-    primary: Primary = _UNKNOWN_PRIMARY
-    groups: tuple[str, ...] = ()  # supplementary groups (``useradd -G``)
+    __slots__ = (
+        "auto_uid",
+        "end",
+        "groups",
+        "home",
+        "name",
+        "origin",
+        "primary",
+        "start",
+        "system",
+        "uid",
+    )
+
+    name: Final[str]
+    uid: Final[int | None]
+    home: Final[str | None]
+    system: Final[bool]
+    origin: Final[str]
+    auto_uid: Final[str | None]
+    start: Final[int]
+    end: Final[int]
+    primary: Final[Primary]
+    groups: Final[tuple[str, ...]]  # supplementary groups (``useradd -G``)
+
+    def __init__(
+        self,
+        name: str,
+        uid: int | None,
+        home: str | None,
+        system: bool,
+        origin: str,
+        auto_uid: str | None,
+        start: int,
+        end: int,
+        primary: Primary = _UNKNOWN_PRIMARY,
+        groups: tuple[str, ...] = (),
+    ) -> None:
+        self.name = name
+        self.uid = uid
+        self.home = home
+        self.system = system
+        self.origin = origin
+        self.auto_uid = auto_uid
+        self.start = start
+        self.end = end
+        self.primary = primary
+        self.groups = groups
 
 
-@dataclass(frozen=True)
-class ChangedUser:
+class ChangedUser(Record):
     """``usermod``: only the fields that were given are set; ``uid_unknown`` for ``-u $X``.
 
     ``group`` is ``-g``'s text (a name or a number); ``group_unknown`` for ``-g $X``.
     """
 
-    name: str
-    new_name: str | None
-    uid: int | None
-    uid_unknown: bool
-    home: str | None
-    group: str | None = None
-    group_unknown: bool = False
+    __slots__ = ("group", "group_unknown", "home", "name", "new_name", "uid", "uid_unknown")
+
+    name: Final[str]
+    new_name: Final[str | None]
+    uid: Final[int | None]
+    uid_unknown: Final[bool]
+    home: Final[str | None]
+    group: Final[str | None]
+    group_unknown: Final[bool]
+
+    def __init__(
+        self,
+        name: str,
+        new_name: str | None,
+        uid: int | None,
+        uid_unknown: bool,
+        home: str | None,
+        group: str | None = None,
+        group_unknown: bool = False,
+    ) -> None:
+        self.name = name
+        self.new_name = new_name
+        self.uid = uid
+        self.uid_unknown = uid_unknown
+        self.home = home
+        self.group = group
+        self.group_unknown = group_unknown
 
 
-@dataclass(frozen=True)
-class RemovedUser:
-    name: str
-    tool: str = "userdel"  # shadow's userdel also removes the private group; others: unknown
+class RemovedUser(Record):
+    __slots__ = ("name", "tool")
+
+    name: Final[str]
+    tool: Final[str]  # shadow's userdel also removes the private group; others: unknown
+
+    def __init__(self, name: str, tool: str = "userdel") -> None:
+        self.name = name
+        self.tool = tool
 
 
-@dataclass(frozen=True)
-class NewGroup:
+class NewGroup(Record):
     """A group that comes to exist; ``auto_gid`` as ``NewUser.auto_uid`` when no gid is given.
 
     ``force``: ``groupadd -f`` picks another gid when the given one is taken.
     """
 
-    name: str
-    gid: int | None
-    system: bool
-    origin: str
-    auto_gid: str | None
-    start: int
-    end: int
-    force: bool = False
+    __slots__ = ("auto_gid", "end", "force", "gid", "name", "origin", "start", "system")
+
+    name: Final[str]
+    gid: Final[int | None]
+    system: Final[bool]
+    origin: Final[str]
+    auto_gid: Final[str | None]
+    start: Final[int]
+    end: Final[int]
+    force: Final[bool]
+
+    def __init__(
+        self,
+        name: str,
+        gid: int | None,
+        system: bool,
+        origin: str,
+        auto_gid: str | None,
+        start: int,
+        end: int,
+        force: bool = False,
+    ) -> None:
+        self.name = name
+        self.gid = gid
+        self.system = system
+        self.origin = origin
+        self.auto_gid = auto_gid
+        self.start = start
+        self.end = end
+        self.force = force
 
 
-@dataclass(frozen=True)
-class ChangedGroup:
+class ChangedGroup(Record):
     """``groupmod``: a new name and/or gid; ``gid_unknown`` for ``-g $X``."""
 
-    name: str
-    new_name: str | None
-    gid: int | None
-    gid_unknown: bool
+    __slots__ = ("gid", "gid_unknown", "name", "new_name")
+
+    name: Final[str]
+    new_name: Final[str | None]
+    gid: Final[int | None]
+    gid_unknown: Final[bool]
+
+    def __init__(self, name: str, new_name: str | None, gid: int | None, gid_unknown: bool) -> None:
+        self.name = name
+        self.new_name = new_name
+        self.gid = gid
+        self.gid_unknown = gid_unknown
 
 
-@dataclass(frozen=True)
-class RemovedGroup:
-    name: str
+class RemovedGroup(Record):
+    __slots__ = ("name",)
+
+    name: Final[str]
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
-@dataclass(frozen=True)
-class Membership:
+class Membership(Record):
     """Supplementary membership: ``mode`` is "add", "remove" or "set" (all of the user's)."""
 
-    user: str
-    groups: tuple[str, ...]
-    mode: str
+    __slots__ = ("groups", "mode", "user")
+
+    user: Final[str]
+    groups: Final[tuple[str, ...]]
+    mode: Final[str]
+
+    def __init__(self, user: str, groups: tuple[str, ...], mode: str) -> None:
+        self.user = user
+        self.groups = groups
+        self.mode = mode
 
 
-@dataclass(frozen=True)
-class Unfollowed:
+class Unfollowed(Record):
     """A command that may change users (and/or groups) in a way this module cannot read."""
 
-    reason: str
-    start: int
-    end: int
-    users: bool = True
-    groups: bool = True
+    __slots__ = ("end", "groups", "reason", "start", "users")
+
+    reason: Final[str]
+    start: Final[int]
+    end: Final[int]
+    users: Final[bool]
+    groups: Final[bool]
+
+    def __init__(
+        self,
+        reason: str,
+        start: int,
+        end: int,
+        users: bool = True,
+        groups: bool = True,
+    ) -> None:
+        self.reason = reason
+        self.start = start
+        self.end = end
+        self.users = users
+        self.groups = groups
 
 
 UserEvent = (
@@ -442,13 +580,24 @@ _WRAPPERS = frozenset({"sudo", "exec", "command", "nohup", "time", "nice"})
 _UID_PATTERN = re.compile(r"[0-9]+")
 
 
-@dataclass(frozen=True)
-class _Parsed:
+class _Parsed(Record):
     """getopt's result: the last value of each option (None when its text is unknown)."""
 
-    options: Mapping[str, Arg | None]
-    positionals: tuple[Arg, ...]
-    long_style: bool
+    __slots__ = ("long_style", "options", "positionals")
+
+    options: Final[Mapping[str, Arg | None]]
+    positionals: Final[tuple[Arg, ...]]
+    long_style: Final[bool]
+
+    def __init__(
+        self,
+        options: Mapping[str, Arg | None],
+        positionals: tuple[Arg, ...],
+        long_style: bool,
+    ) -> None:
+        self.options = options
+        self.positionals = positionals
+        self.long_style = long_style
 
     def has(self, key: str) -> bool:
         return key in self.options
