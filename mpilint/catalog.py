@@ -8,11 +8,11 @@ rules that produced findings.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Any, Final
 
 import yaml
 
+from mpilint import packagedata
 from mpilint.findings import Severity
 from mpilint.records import Record
 
@@ -107,13 +107,13 @@ class RuleMeta(Record):
 
 def rule_ids() -> tuple[str, ...]:
     """Every rule that has a metadata file, sorted."""
-    folder = resources.files("mpilint.rules")
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")))
+    names = packagedata.names("mpilint.rules")
+    return tuple(sorted(name[:-5] for name in names if name.endswith(".yaml")))
 
 
 @functools.cache
 def meta(rule_id: str) -> RuleMeta:
-    text = resources.files("mpilint.rules").joinpath(f"{rule_id}.yaml").read_text("utf-8")
+    text = packagedata.read_text("mpilint.rules", f"{rule_id}.yaml")
     data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return RuleMeta(
         id=data["id"],

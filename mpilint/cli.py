@@ -1,18 +1,30 @@
 """Command line: parse arguments, build the inputs, run the engine, hand the report to a reporter.
 
 argparse rather than click: the pre-commit case lints one small file, and click's import alone
-costs about as much as that whole lint. ``check`` is the default command, so
-``mpilint mpijob.yaml Dockerfile`` works as users expect.
+costs about as much as that whole lint. Even argparse costs about 8 ms of a 60 ms pre-commit run
+(its import, gettext looking up a translation for every message, shutil for the terminal's width),
+so the common command lines of `check` (exact option names, values that do not start with a dash,
+the paths in one block) are read by ``quick_check_options`` from the same table of options, and
+argparse is built only for help, for usage errors and for everything else; a property test holds
+the two to the same result. ``check`` is the default command, so ``mpilint mpijob.yaml
+Dockerfile`` works as users expect.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from typing import NoReturn, TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+if TYPE_CHECKING:
+    import argparse
 
 from mpilint import __version__
+
+# What either parser gives: attributes named after the options (argparse.Namespace or the
+# SimpleNamespace of quick_check_options).
+Options = Any
 
 COMMANDS = ("check", "rules", "explain")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -22,15 +34,160 @@ REPORT_FORMATS = ("text", "json", "sarif", "github")  # = mpilint.outputs.FORMAT
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage errors are one line naming the problem (and exit 2), as for every other error;
-    ``--help`` still shows the full usage."""
+def _processes(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        import argparse
 
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_ERROR, f"mpilint: error: {message} (see `mpilint --help`)\n")
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more): {value!r}")
+    return number
+
+
+# The options of `check`, read by both parsers below: argparse (help, usage errors, unusual
+# spellings) and the quick reader of the common command lines.
+CHECK_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
+    (
+        ("--format",),
+        {
+            "action": "append",
+            "metavar": "FORMAT[:PATH]",
+            "help": f"report format: {', '.join(REPORT_FORMATS)} (default: text); repeatable."
+            " FORMAT:PATH writes that format to a file (--format sarif:mpilint.sarif); at most one"
+            " format goes to standard output or --output",
+        },
+    ),
+    (
+        ("--output",),
+        {
+            "metavar": "FILE",
+            "help": "write the report (the one format given without a path) to FILE instead of"
+            " standard output; files are replaced whole, never left half-written",
+        },
+    ),
+    (
+        ("--statistics",),
+        {
+            "action": "store_true",
+            "help": "print the number of findings per rule: after the report when --format is"
+            " given, instead of the default text report otherwise",
+        },
+    ),
+    (
+        (
+            "--verbose",
+            "-v",
+        ),
+        {
+            "action": "store_true",
+            "help": "also list, in the text report, the findings that suppression comments and"
+            " annotations silenced, with the reasons written there",
+        },
+    ),
+    (
+        (
+            "--quiet",
+            "-q",
+        ),
+        {
+            "action": "store_true",
+            "help": "shorten the text report to its summary line, and print nothing when the run"
+            " passes (errors still go to standard error; other formats are unchanged)",
+        },
+    ),
+    (
+        ("--fail-on",),
+        {
+            "choices": FAIL_ON,
+            "default": None,
+            "help": "exit 1 when a finding reaches this severity (default: the configuration's"
+            " fail-on, else warning)",
+        },
+    ),
+    (
+        ("--select",),
+        {
+            "action": "append",
+            "metavar": "RULES",
+            "help": "report only these rules: ids, id prefixes (MPL1), names or ALL;"
+            " comma-separated, repeatable",
+        },
+    ),
+    (
+        ("--ignore",),
+        {
+            "action": "append",
+            "metavar": "RULES",
+            "help": "do not report these rules (same forms as --select)",
+        },
+    ),
+    (
+        ("--extend-select",),
+        {
+            "action": "append",
+            "metavar": "RULES",
+            "help": "add these rules to the selection (same forms as --select)",
+        },
+    ),
+    (
+        ("--image",),
+        {
+            "action": "append",
+            "metavar": "REF=PATH",
+            "help": "the Dockerfile PATH builds the images matching REF (a glob, e.g."
+            " 'registry.example.com/team/train:*'); repeatable, before the configuration's images",
+        },
+    ),
+    (
+        ("--config",),
+        {
+            "metavar": "FILE",
+            "help": "use this configuration file (.mpilint.yaml or pyproject.toml) for every file",
+        },
+    ),
+    (
+        ("--isolated",),
+        {
+            "action": "store_true",
+            "help": "ignore every configuration file",
+        },
+    ),
+    (
+        (
+            "--jobs",
+            "-j",
+        ),
+        {
+            "type": _processes,
+            "default": None,
+            "metavar": "N",
+            "help": "lint in N processes (default: the number of cores); the report is the same for"
+            " any N. Small runs (under 40 files) stay in one process",
+        },
+    ),
+    (
+        ("--color",),
+        {
+            "choices": ("auto", "always", "never"),
+            "default": "auto",
+            "help": "colour the text report (auto: only on a terminal without NO_COLOR)",
+        },
+    ),
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        """Usage errors are one line naming the problem (and exit 2), as for every other error;
+        ``--help`` still shows the full usage."""
+
+        def error(self, message: str) -> NoReturn:
+            self.exit(EXIT_ERROR, f"mpilint: error: {message} (see `mpilint --help`)\n")
+
     parser = _Parser(
         prog="mpilint",
         usage="mpilint [check] [options] PATH...  |  mpilint rules  |  mpilint explain ID",
@@ -58,98 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="manifest, Dockerfile or directory; '-' reads a manifest from standard input",
     )
-    check.add_argument(
-        "--format",
-        action="append",
-        metavar="FORMAT[:PATH]",
-        help=f"report format: {', '.join(REPORT_FORMATS)} (default: text); repeatable."
-        " FORMAT:PATH writes that format to a file (--format sarif:mpilint.sarif); at most one"
-        " format goes to standard output or --output",
-    )
-    check.add_argument(
-        "--output",
-        metavar="FILE",
-        help="write the report (the one format given without a path) to FILE instead of"
-        " standard output; files are replaced whole, never left half-written",
-    )
-    check.add_argument(
-        "--statistics",
-        action="store_true",
-        help="print the number of findings per rule: after the report when --format is given,"
-        " instead of the default text report otherwise",
-    )
-    check.add_argument(
-        "--verbose",
-        "-v",
-        action="store_true",
-        help="also list, in the text report, the findings that suppression comments and"
-        " annotations silenced, with the reasons written there",
-    )
-    check.add_argument(
-        "--quiet",
-        "-q",
-        action="store_true",
-        help="shorten the text report to its summary line, and print nothing when the run"
-        " passes (errors still go to standard error; other formats are unchanged)",
-    )
-    check.add_argument(
-        "--fail-on",
-        choices=FAIL_ON,
-        default=None,
-        help="exit 1 when a finding reaches this severity (default: the configuration's"
-        " fail-on, else warning)",
-    )
-    check.add_argument(
-        "--select",
-        action="append",
-        metavar="RULES",
-        help="report only these rules: ids, id prefixes (MPL1), names or ALL; comma-separated,"
-        " repeatable",
-    )
-    check.add_argument(
-        "--ignore",
-        action="append",
-        metavar="RULES",
-        help="do not report these rules (same forms as --select)",
-    )
-    check.add_argument(
-        "--extend-select",
-        action="append",
-        metavar="RULES",
-        help="add these rules to the selection (same forms as --select)",
-    )
-    check.add_argument(
-        "--image",
-        action="append",
-        metavar="REF=PATH",
-        help="the Dockerfile PATH builds the images matching REF (a glob, e.g."
-        " 'registry.example.com/team/train:*'); repeatable, before the configuration's images",
-    )
-    check.add_argument(
-        "--config",
-        metavar="FILE",
-        help="use this configuration file (.mpilint.yaml or pyproject.toml) for every file",
-    )
-    check.add_argument(
-        "--isolated",
-        action="store_true",
-        help="ignore every configuration file",
-    )
-    check.add_argument(
-        "--jobs",
-        "-j",
-        type=_processes,
-        default=None,
-        metavar="N",
-        help="lint in N processes (default: the number of cores); the report is the same for"
-        " any N. Small runs (under 40 files) stay in one process",
-    )
-    check.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the text report (auto: only on a terminal without NO_COLOR)",
-    )
+    for flags, settings in CHECK_OPTIONS:
+        check.add_argument(*flags, **settings)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=RULES_FORMATS, default="text")
@@ -159,13 +226,67 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def quick_check_options(args: list[str]) -> SimpleNamespace | None:
+    """The options of a plain ``check`` command line, as argparse would give them; None for
+    anything else (help, an abbreviated or unknown option, a value that starts with a dash, a
+    missing or invalid value, paths on both sides of an option), which argparse then reads."""
+    if not args or args[0] != "check":
+        return None
+    values: dict[str, Any] = {"command": "check", "paths": None}
+    by_flag: dict[str, tuple[str, str, dict[str, Any]]] = {}
+    for flags, settings in CHECK_OPTIONS:
+        dest = flags[0][2:].replace("-", "_")
+        action = settings.get("action", "store")
+        values[dest] = False if action == "store_true" else settings.get("default")
+        for flag in flags:
+            by_flag[flag] = (dest, action, settings)
+    paths: list[str] = []
+    ended = False  # an option came after the paths: argparse refuses more paths
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "-" or not arg.startswith("-"):
+            if ended:
+                return None
+            paths.append(arg)
+            continue
+        ended = bool(paths)
+        flag, equals, attached = arg.partition("=")
+        known = by_flag.get(flag)
+        if known is None or (equals and not flag.startswith("--")):
+            return None
+        dest, action, settings = known
+        if action == "store_true":
+            if equals:
+                return None
+            values[dest] = True
+            continue
+        value = attached if equals else next(rest, None)
+        if value is None or value.startswith("-"):
+            return None
+        if "choices" in settings and value not in settings["choices"]:
+            return None
+        if "type" in settings:
+            try:
+                value = settings["type"](value)
+            except Exception:  # argparse.ArgumentTypeError or ValueError: argparse says why
+                return None
+        if action == "append":
+            values[dest] = [*(values[dest] or ()), value]
+        else:
+            values[dest] = value
+    if not paths:
+        return None
+    values["paths"] = paths
+    return SimpleNamespace(**values)
+
+
 def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     out = stdout or sys.stdout
     if args and args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version"):
         args.insert(0, "check")
     try:
-        options = build_parser().parse_args(args)
+        options = quick_check_options(args) or build_parser().parse_args(args)
     except SystemExit as exit_:  # argparse already printed the usage error
         return EXIT_OK if exit_.code == 0 else EXIT_ERROR
     if options.command is None:
@@ -184,7 +305,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
         return EXIT_ERROR
 
 
-def _check(options: argparse.Namespace, out: TextIO) -> int:
+def _check(options: Options, out: TextIO) -> int:
     from mpilint.config import ConfigError, prepare
     from mpilint.engine import run
     from mpilint.inputs import UsageError
@@ -218,23 +339,13 @@ def _check(options: argparse.Namespace, out: TextIO) -> int:
     return code
 
 
-def _processes(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more): {value!r}")
-    return number
-
-
 def _use_color(choice: str, out: TextIO) -> bool:
     if choice != "auto":
         return choice == "always"
     return out.isatty() and "NO_COLOR" not in os.environ
 
 
-def _rules(options: argparse.Namespace, out: TextIO) -> int:
+def _rules(options: Options, out: TextIO) -> int:
     from mpilint import catalog
 
     rules = catalog.all_meta()
@@ -258,7 +369,7 @@ def _rules(options: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _explain(options: argparse.Namespace, out: TextIO) -> int:
+def _explain(options: Options, out: TextIO) -> int:
     from mpilint import catalog
     from mpilint.explain import render
 

@@ -203,9 +203,10 @@ def load(path: str) -> Config:
 @functools.cache
 def _schema() -> dict[str, Any]:
     import json
-    from importlib import resources
 
-    text = resources.files("mpilint.schemas").joinpath("config.schema.json").read_text("utf-8")
+    from mpilint import packagedata
+
+    text = packagedata.read_text("mpilint.schemas", "config.schema.json")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -17,7 +17,6 @@ import contextlib
 import importlib
 import io
 import os
-import tempfile
 from collections import Counter
 from typing import TYPE_CHECKING, Final, Protocol, TextIO, cast
 
@@ -128,6 +127,8 @@ def statistics(report: Report) -> str:
 
 def write_atomic(path: str, text: str) -> None:
     """Replace ``path`` with ``text`` in one step, or leave it untouched."""
+    import tempfile  # only when a report goes to a file: its import costs about 2 ms
+
     directory = os.path.dirname(os.path.abspath(path))
     fd, temporary = tempfile.mkstemp(
         dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp"

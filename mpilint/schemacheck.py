@@ -22,9 +22,9 @@ import functools
 import json
 import math
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any, Final
 
+from mpilint import packagedata
 from mpilint.records import Record
 from mpilint.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, pairs, scalar_type
 
@@ -117,8 +117,8 @@ class Problem(Record):
 @functools.cache
 def load_schema(version: str) -> Schema:
     """The schema for ``kubeflow.org/<version>``, read once from the installed package."""
-    text = resources.files("mpilint.schemas").joinpath(f"mpijob-{version}.schema.json")
-    data: dict[str, Any] = json.loads(text.read_text("utf-8"))
+    text = packagedata.read_text("mpilint.schemas", f"mpijob-{version}.schema.json")
+    data: dict[str, Any] = json.loads(text)
     return data
 
 
