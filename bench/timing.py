@@ -27,8 +27,12 @@ class Sample:
 
 
 # Installed packages have their bytecode; a run must not be charged for compiling every module
-# because the shell says PYTHONDONTWRITEBYTECODE (some sandboxes and CI images do).
-_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# because the shell says PYTHONDONTWRITEBYTECODE (some sandboxes and CI images do), nor for
+# writing its report a line at a time because the shell says PYTHONUNBUFFERED: users' shells
+# set neither.
+_ENV = {
+    k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED")
+}
 
 
 def measure(command: Sequence[str], cwd: str | None = None) -> Sample:

@@ -1,5 +1,3 @@
-import sys
+from mpilint.cli import entry
 
-from mpilint.cli import main
-
-sys.exit(main())
+entry()

@@ -135,3 +135,51 @@ def test_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "mpilint"
     done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout.startswith("mpilint ")
+
+
+@pytest.mark.parametrize(
+    "entry", [["-m", "mpilint"], [str(Path(sys.executable).parent / "mpilint")]]
+)
+def test_the_quick_exit_delivers_the_whole_report(entry: list[str], tmp_path: Path) -> None:
+    """The command ends with os._exit after flushing (see cli.entry): a long report through a
+    pipe must arrive whole, with the exit code main() chose."""
+    import io
+    import json
+    import shutil
+
+    from mpilint.cli import main
+
+    for copy in range(30):
+        shutil.copytree(REPO / "examples" / "broken", tmp_path / f"job{copy}")
+    paths = [str(tmp_path)]
+    expected = io.StringIO()
+    expected_code = main(["--format", "json", "--jobs", "1", *paths], stdout=expected)
+    command = entry if len(entry) == 1 else [sys.executable, *entry]
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    done = subprocess.run(
+        [*command, "--format", "json", "--jobs", "1", *paths],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=buffered,  # as users run it: the last block of the report waits in a buffer
+    )
+    assert len(done.stdout) > 100_000  # longer than any buffer on the way
+    assert done.stdout == expected.getvalue()
+    assert json.loads(done.stdout)["findings"]
+    assert done.returncode == expected_code == 1
+    assert done.stderr == ""
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    """`mpilint ... | head -1`: the rest of the report has nowhere to go; no traceback."""
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "mpilint", "--format", "json", str(REPO / "tests" / "realistic")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()
+    reader.stdout.close()
+    code = reader.wait(timeout=60)
+    assert b"Traceback" not in reader.stderr.read()
+    assert code in (0, 1)  # 1 if the report fit in the pipe before the reader left
