@@ -25,6 +25,7 @@ import yaml
 
 from mpilint.findings import Finding, Severity
 from mpilint.globs import Pattern, compile_pattern, matches
+from mpilint.lazyre import lazy
 from mpilint.records import MutableRecord, Record
 from mpilint.schemacheck import Problem, validate
 from mpilint.selection import Selection, SelectorError
@@ -251,7 +252,7 @@ def _toml_root(path: str, text: str) -> Node | None:
 
 
 _TOML_KEY = r'(?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_-]+)'
-_TOML_DOTTED = re.compile(rf"\s*({_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*)\s*")
+_TOML_DOTTED = lazy(rf"\s*({_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*)\s*")
 
 
 def _toml_key_lines(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
@@ -268,7 +269,7 @@ def _toml_key_lines(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
             table = keys
             found.setdefault(table, (number, line.index("[") + 1))
             continue
-        if "=" in line and (match := _TOML_DOTTED.match(line)) and line[match.end()] == "=":
+        if "=" in line and (match := _TOML_DOTTED().match(line)) and line[match.end()] == "=":
             keys = _split_key(match.group(1))
             if keys is not None:
                 column = len(line) - len(line.lstrip()) + 1

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from typing import Final
 
 from mpilint.findings import Finding, Span
+from mpilint.lazyre import lazy
 from mpilint.records import Record
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy(
     r"#\s*mpilint:\s*(disable|disable-file)\s*=\s*([\w-]+(?:\s*,\s*[\w-]+)*)(?:\s+(.*?))?\s*$"
 )
 
@@ -111,7 +112,7 @@ def parse(text: str) -> tuple[Directive, ...]:
         return ()
     found: list[Directive] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        match = _DIRECTIVE.search(line)
+        match = _DIRECTIVE().search(line)
         if not match:
             continue
         kind, names, reason = match.groups()

@@ -15,6 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mpilint.findings import Span
+from mpilint.lazyre import lazy
 from mpilint.records import Record
 
 try:  # the C loader is 10x faster; fall back only where libyaml is missing
@@ -238,7 +239,7 @@ def _source_of(node: ScalarNode, text: str) -> str | None:
     return raw if raw == node.value else None
 
 
-_DOC_START = re.compile(r"^---(?=[ \t]|$)|^\.\.\.(?=[ \t]|$)", re.MULTILINE)
+_DOC_START = lazy(r"^---(?=[ \t]|$)|^\.\.\.(?=[ \t]|$)", re.MULTILINE)
 
 
 def parse_yaml(text: str) -> ParsedYaml:
@@ -258,7 +259,7 @@ def _parse_by_document(text: str) -> ParsedYaml:
     documents: list[tuple[int, Node | None]] = []
     problems: list[YamlProblem] = []
     lines = text.splitlines()
-    starts = [0] + [m.start() for m in _DOC_START.finditer(text) if m.start() > 0]
+    starts = [0] + [m.start() for m in _DOC_START().finditer(text) if m.start() > 0]
     for n, begin in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(text)
         chunk = text[begin:end]

@@ -25,6 +25,7 @@ from mpilint.image.software import (
     software_of,
 )
 from mpilint.launchers import ArgRef, Launch, find_launches
+from mpilint.lazyre import lazy
 from mpilint.mpijob import Container, MPIJob, ReplicaSpec
 from mpilint.yamlsource import (
     Node,
@@ -449,7 +450,7 @@ def entrypoint_bypassed(pair: Pair) -> Iterator[Hit]:
 
 _SYSTEM_PREFIXES = ("/usr", "/usr/local", "/")
 _PATH_VARS = ("PATH", "LD_LIBRARY_PATH")
-_FORWARDED = re.compile(r"(?:^|\s)-x\s+([A-Za-z_][A-Za-z0-9_]*)")
+_FORWARDED = lazy(r"(?:^|\s)-x\s+([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def _custom_openmpi(facts: SoftwareFacts) -> MPI | None:
@@ -494,7 +495,7 @@ def env_not_forwarded(pair: Pair) -> Iterator[Hit]:
     env = _env(main)
     if env is None or _prefix_known(env, facts, texts):
         return
-    forwarded = set(_FORWARDED.findall(" ".join(texts)))
+    forwarded = set(_FORWARDED().findall(" ".join(texts)))
     missing = [e for e in pointing if e.name not in forwarded]
     launches = [x for x in find_launches(texts) if x.family in _OPEN_MPI_LAUNCH]
     for launch in launches:

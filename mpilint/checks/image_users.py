@@ -35,6 +35,7 @@ from mpilint.image.software import (
 )
 from mpilint.image.sshconfig import Unknowable, read_config
 from mpilint.launchers import find_launches
+from mpilint.lazyre import lazy
 from mpilint.mpijob import Container, MPIJob, ReplicaSpec, int_value
 from mpilint.records import Record
 from mpilint.yamlsource import (
@@ -94,7 +95,7 @@ def _texts(container: Container) -> list[str]:
 # Ways an image lets an arbitrary uid get a passwd entry at start-up (OpenShift's random uids).
 _PASSWD_AT_START = re.compile(r"passwd|nss_wrapper|NSS_WRAPPER", re.IGNORECASE)
 # Launcher options that point ssh at a key file of their own.
-_OWN_IDENTITY = re.compile(r"IdentityFile|rsh_args|bootstrap-exec|(?:^|\s)-i(?:\s|$)")
+_OWN_IDENTITY = lazy(r"IdentityFile|rsh_args|bootstrap-exec|(?:^|\s)-i(?:\s|$)")
 
 
 @rule("MPL308", "pair")
@@ -271,9 +272,9 @@ def _client_finds_key(pair: Pair, facts: FileFacts, mount: str) -> bool | None:
     """Whether the launcher's ssh is pointed at a key under the mount by absolute path."""
     job = pair.manifest.job
     launcher = job.launcher.main if job.launcher else None
-    if launcher is None or any(_OWN_IDENTITY.search(t) for t in _texts(launcher)):
+    if launcher is None or any(_OWN_IDENTITY().search(t) for t in _texts(launcher)):
         return None
-    if get(launcher.node, "envFrom") is not None or _mentions_env(launcher, _OWN_IDENTITY):
+    if get(launcher.node, "envFrom") is not None or _mentions_env(launcher, _OWN_IDENTITY()):
         return None
     setting = read_config(facts, _SSH_CONFIG, server=False).value("IdentityFile")
     if isinstance(setting, Unknowable):
@@ -310,7 +311,7 @@ def _server_finds_keys(pair: Pair, facts: FileFacts, mount: str) -> bool | None:
 # ---------------------------------------------------------------- MPL309 sshd-privileged-port
 
 # ``cap_net_bind_service=+eip``, ``+ep``, ``=ep``, also in a list ``cap_a,cap_net_bind_service+ep``.
-_BIND_CAP = re.compile(r"net_bind_service(?:,[a-z_]+)*\s*[=+][+=]?[eip]*p")
+_BIND_CAP = lazy(r"net_bind_service(?:,[a-z_]+)*\s*[=+][+=]?[eip]*p")
 _NO_BIND = frozenset({"ALL", "NET_BIND_SERVICE"})
 
 
@@ -367,7 +368,7 @@ def _bind_capability(software: SoftwareFacts, program: str) -> Capability | bool
         if cap.capabilities is None:
             return None
         lowered = cap.capabilities.lower()
-        if _BIND_CAP.search(lowered):
+        if _BIND_CAP().search(lowered):
             return cap
         return None if "net_bind" in lowered else False
     return False

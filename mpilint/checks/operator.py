@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from mpilint.engine import Hit, Manifest, rule
 from mpilint.findings import Related, Severity, Span
+from mpilint.lazyre import lazy
 from mpilint.mpijob import MPIJob, ReplicaSpec
 from mpilint.yamlsource import (
     MappingNode,
@@ -79,9 +80,7 @@ def _related(subject: Manifest, node: Node | None, message: str) -> tuple[Relate
 _DNS1035 = re.compile(r"[a-z]([-a-z0-9]*[a-z0-9])?")
 _LABEL_MAX = 63
 # What the API server itself accepts as an object name (DNS-1123 subdomain).
-_SUBDOMAIN = re.compile(
-    r"(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"
-)
+_SUBDOMAIN = lazy(r"(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
 
 
 @rule("MPL107", "manifest")
@@ -102,7 +101,7 @@ def invalid_name(subject: Manifest) -> Iterator[Hit]:
     if problem is not None:
         refused = (
             "the operator refuses the job with only a ValidationError event and creates no pods"
-            if _SUBDOMAIN.fullmatch(name)
+            if _SUBDOMAIN().fullmatch(name)
             else "the API server rejects it already"
         )
         yield Hit(

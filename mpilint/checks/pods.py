@@ -16,6 +16,7 @@ from mpilint.commands import ArgRef, basename, read_argv, read_sshd
 from mpilint.engine import Hit, Manifest, Pair, rule
 from mpilint.findings import Related, Severity, Span
 from mpilint.launchers import find_launches
+from mpilint.lazyre import lazy
 from mpilint.mpijob import Container, MPIJob, ReplicaSpec
 from mpilint.records import Record
 from mpilint.yamlsource import (
@@ -191,7 +192,7 @@ def accepted_sshd_ports(command: SshdCommand, image_port: int | None = None) -> 
 
 # Launchers that start their own per-GPU processes inside each rank: one rank per node is then
 # deliberate, and the GPU count says nothing about the slots.
-_PER_NODE_LAUNCHERS = re.compile(
+_PER_NODE_LAUNCHERS = lazy(
     r"torchrun|torch\.distributed\.(?:run|launch)|deepspeed|accelerate\s+launch"
     r"|nproc[_-]per[_-]node|num[_-]gpus",
     re.IGNORECASE,
@@ -213,7 +214,7 @@ def gpu_slots_mismatch(subject: Manifest) -> Iterator[Hit]:
     slots = job.slots_per_worker
     if gpus == 0 or slots == 0 or gpus == slots:
         return
-    if not _is_data_parallel(job) or _texts_match(job, _PER_NODE_LAUNCHERS):
+    if not _is_data_parallel(job) or _texts_match(job, _PER_NODE_LAUNCHERS()):
         return
     if not _slots_are_ranks(job, slots):
         return

@@ -18,10 +18,9 @@ import functools
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
-from fnmatch import fnmatchcase
 from typing import Final
 
-from mpilint.image.reference import reference_matches, split_image
+from mpilint.image.reference import glob_matches, reference_matches, split_image
 from mpilint.records import Record, replace
 
 __all__ = [
@@ -343,6 +342,6 @@ def _built_in(ref: str) -> BaseSoftware:
     """The built-in table's facts (kept: every stage of every Dockerfile asks, of few images)."""
     parts = split_image(ref)
     for pattern, entry in KNOWN_SOFTWARE.items():
-        if fnmatchcase(parts.repository, split_image(pattern).repository):
+        if glob_matches(parts.repository, split_image(pattern).repository):
             return entry(parts.tag)
     return UNKNOWN_BASE

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from fnmatch import fnmatchcase
 from typing import Final
 
-from mpilint.image.reference import normalise_image, reference_matches, split_image
+from mpilint.image.reference import glob_matches, normalise_image, reference_matches, split_image
 from mpilint.records import Record
 
 __all__ = [
@@ -336,7 +335,7 @@ def _match(repository: str, ref: str) -> tuple[str, KnownBase] | None:
         if reference_matches(pattern, ref):
             return pattern, entry
     for pattern, entry in KNOWN_BASES.items():
-        if fnmatchcase(repository, _repository_of(pattern)):
+        if glob_matches(repository, _repository_of(pattern)):
             return pattern, entry
     return None
 

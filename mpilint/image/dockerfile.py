@@ -44,6 +44,7 @@ from mpilint.image.users import (
     UserEvent,
     events_for_command,
 )
+from mpilint.lazyre import lazy
 from mpilint.records import MutableRecord, Record, replace
 from mpilint.shellwords import Word
 
@@ -428,7 +429,7 @@ def _escape_directive(lines: Sequence[str]) -> str:
 
 # -- variables ----------------------------------------------------------------------------
 
-_REFERENCE = re.compile(
+_REFERENCE = lazy(
     r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-+])(?P<word>[^}]*))?\}"
     r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
@@ -469,7 +470,7 @@ def _substitute(
         return None if "`" in text else text
     out: list[str] = []
     position = 0
-    for match in _REFERENCE.finditer(text):
+    for match in _REFERENCE().finditer(text):
         literal = text[position : match.start()]
         value = _expand_one(match, values, unset)
         if "$" in literal or value is None:
@@ -634,7 +635,7 @@ class _StageState(MutableRecord):
 
 _NONE_QUIET: frozenset[str] = frozenset()  # every observer sees the command
 _SHELL_WORD = r"(?:/usr)?(?:/bin/)?(?:ba|da|a|z|k)?sh(?:\s+-[A-Za-z]+)*"
-_SCRIPT_HEREDOC = re.compile(
+_SCRIPT_HEREDOC = lazy(
     rf"\s*(?:{_SHELL_WORD}\s+)?<<(-?)([\"']?)([A-Za-z0-9_]+)\2(?:\s+{_SHELL_WORD})?\s*"
 )
 _FIRST_UID, _LAST_UID = 1000, 60000
@@ -876,15 +877,15 @@ class _Walk(MutableRecord):
             self.exec_form(state, instr, logical)
             return
         script = " ".join(instr.value)
-        heredoc = _SCRIPT_HEREDOC.fullmatch(script) if instr.heredocs else None
+        heredoc = _SCRIPT_HEREDOC().fullmatch(script) if instr.heredocs else None
         if heredoc and instr.heredocs[0][0] == heredoc.group(3):
             content = instr.heredocs[0][1]
             body = self.source.body(last + 1, instr.end_line, logical.fallback)
             self.script(state, content, body, body.find(content, 0), 0)
             return
-        if instr.heredocs and any(_USER_WORDS.search(c) for _, c in instr.heredocs):
+        if instr.heredocs and any(_USER_WORDS().search(c) for _, c in instr.heredocs):
             state.complete = False  # a here-document fed to something we do not model
-        if instr.heredocs and any(_GROUP_WORDS.search(c) for _, c in instr.heredocs):
+        if instr.heredocs and any(_GROUP_WORDS().search(c) for _, c in instr.heredocs):
             state.groups_complete = False
         start = logical.find(script, len(instr.cmd))
         self.script(state, script, logical, start, 0)

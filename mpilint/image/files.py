@@ -29,9 +29,10 @@ from mpilint.findings import Span
 from mpilint.image import sshdefaults
 from mpilint.image.memo import IdentityMemo
 from mpilint.image.observe import Instruction, RunSite, StageObserver
-from mpilint.image.reference import reference_matches, split_image
+from mpilint.image.reference import glob_matches, reference_matches, split_image
 from mpilint.image.sed import Line, SedError, parse_sed, run_sed
 from mpilint.image.users import Arg
+from mpilint.lazyre import lazy
 from mpilint.records import MutableRecord, Record, replace
 
 __all__ = ["EXTRA_SSH", "DeclaredSsh", "FileFacts", "FileState", "Line", "files_of", "start"]
@@ -296,7 +297,7 @@ def relevant(path: str) -> bool:
 
 
 def _matches(repository: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatchcase(repository, split_image(p).repository) for p in patterns)
+    return any(glob_matches(repository, split_image(p).repository) for p in patterns)
 
 
 @functools.lru_cache(maxsize=256)
@@ -459,7 +460,7 @@ def _declared(base: str | None) -> tuple[str, DeclaredSsh] | None:
     return None
 
 
-_COMMENTED = re.compile(r"#\s*([A-Za-z]+)(?:\s|=|$)")
+_COMMENTED = lazy(r"#\s*([A-Za-z]+)(?:\s|=|$)")
 
 
 def _with_settings(default: str, settings: Settings, indent: str) -> tuple[Line, ...]:
@@ -472,7 +473,7 @@ def _with_settings(default: str, settings: Settings, indent: str) -> tuple[Line,
     for line in _default_lines(default):
         if line.text.startswith("Include "):
             continue
-        match = _COMMENTED.match(line.text)
+        match = _COMMENTED().match(line.text)
         found = pending.pop(match.group(1).lower(), None) if match else None
         if found is None:
             lines.append(line)

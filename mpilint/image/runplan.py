@@ -10,19 +10,19 @@ expand (``$VAR``) depend on the stage, and commands holding one are placed again
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping, Sequence
 
 from mpilint.image.observe import QuietTest
 from mpilint.image.users import Arg, UserEvent, events_for_command
+from mpilint.lazyre import lazy
 from mpilint.shellwords import Word
 from mpilint.shellwords import parse as parse_shell
 
 __all__ = ["SHELLS", "Planned", "ScriptPlan", "plan", "shell_c_script"]
 
 SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh"})
-USER_WORDS = re.compile(r"\b(?:useradd|adduser|usermod|userdel|deluser|newusers)\b|/etc/passwd")
-GROUP_WORDS = re.compile(
+USER_WORDS = lazy(r"\b(?:useradd|adduser|usermod|userdel|deluser|newusers)\b|/etc/passwd")
+GROUP_WORDS = lazy(
     r"\b(?:useradd|adduser|usermod|userdel|deluser|newusers|groupadd|addgroup|groupmod"
     r"|groupdel|delgroup|gpasswd)\b|/etc/group"
 )
@@ -145,8 +145,8 @@ class ScriptPlan:
         )
         self.complete = parsed.complete
         self.conditional = not parsed.flow_complete
-        self.user_words = not parsed.complete and bool(USER_WORDS.search(text))
-        self.group_words = not parsed.complete and bool(GROUP_WORDS.search(text))
+        self.user_words = not parsed.complete and bool(USER_WORDS().search(text))
+        self.group_words = not parsed.complete and bool(GROUP_WORDS().search(text))
 
 
 @functools.lru_cache(maxsize=2048)

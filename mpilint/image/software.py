@@ -38,6 +38,7 @@ from mpilint.findings import Span
 from mpilint.image.basefacts import BaseSoftware, distro_openmpi_version, lookup_software
 from mpilint.image.observe import Instruction, RunSite, StageObserver
 from mpilint.image.users import Arg
+from mpilint.lazyre import lazy
 from mpilint.records import MutableRecord, Record, replace
 from mpilint.yamlsource import Node, ScalarNode, SequenceNode, scalar_type
 
@@ -462,7 +463,7 @@ _SOURCES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"open-mpi/ompi(?:\.git)?(?:$|[/#?])"), "OpenMPI", "open-mpi/ompi"),
     (re.compile(r"pmodels/mpich(?:\.git)?(?:$|[/#?])"), "MPICH", "pmodels/mpich"),
 )
-_INTEL_INSTALLER = re.compile(r"l_(?:mpi_oneapi_p|mpi_p|HPCKit_p)_(\d+(?:\.\d+)?)|intel-mpi")
+_INTEL_INSTALLER = lazy(r"l_(?:mpi_oneapi_p|mpi_p|HPCKit_p)_(\d+(?:\.\d+)?)|intel-mpi")
 _EFA = re.compile(r"aws-efa-installer|efa_installer\.sh")
 _HPCX = re.compile(r"hpcx-v?(\d+(?:\.\d+)*)?")
 _FETCHERS = frozenset(
@@ -777,7 +778,7 @@ class _Software(MutableRecord):
             return
         base = posixpath.basename(text)
         where = site.span(script.start, script.end)
-        intel = _INTEL_INSTALLER.search(base)
+        intel = _INTEL_INSTALLER().search(base)
         if intel:
             self.add_mpi(MPI("Intel", intel.group(1), "the Intel MPI installer", where))
         elif _EFA.search(base):
