@@ -8,13 +8,16 @@ rules that produced findings.
 from __future__ import annotations
 
 import functools
-from typing import Any, Final
 
 import yaml
 
 from mpilint import packagedata
 from mpilint.findings import Severity
 from mpilint.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 # Where the rule documentation (docs/rules.md, generated from rules/) is published. The one place
 # that names the repository, so SARIF helpUri links and docs cannot point at different hosts.

@@ -16,16 +16,17 @@ import contextlib
 import os
 import sys
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
-
-if TYPE_CHECKING:
-    import argparse
 
 from mpilint import __version__
 
-# What either parser gives: attributes named after the options (argparse.Namespace or the
-# SimpleNamespace of quick_check_options).
-Options = Any
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any, NoReturn, TextIO
+
+    # What either parser gives: attributes named after the options (argparse.Namespace or the
+    # SimpleNamespace of quick_check_options).
+    Options = Any
 
 COMMANDS = ("check", "rules", "explain")
 FAIL_ON = ("error", "warning", "info", "never")

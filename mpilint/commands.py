@@ -20,10 +20,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Final
 
 from mpilint import shellwords
 from mpilint.records import MutableRecord, Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "ArgRef",

@@ -19,7 +19,6 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Final
 
 import yaml
 
@@ -39,7 +38,10 @@ from mpilint.yamlsource import (
     span_of,
 )
 
+TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
+    from typing import Any, Final
+
     from mpilint.image.basefacts import BaseSoftware
     from mpilint.image.bases import BaseUser, KnownBase
     from mpilint.image.files import DeclaredSsh

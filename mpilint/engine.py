@@ -15,7 +15,6 @@ import functools
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Final, Literal, TypeVar
 
 from mpilint import catalog, pairing, suppressions
 from mpilint.findings import Finding, Fix, Related, Severity, Span
@@ -25,11 +24,15 @@ from mpilint.records import MutableRecord, Record
 from mpilint.selection import Selection
 from mpilint.yamlsource import Node, YamlProblem, get, get_str, parse_yaml, span_of
 
+TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
+    from typing import Final, Literal, TypeVar
+
     from mpilint.config import Project
     from mpilint.image import Image
 
-Target = Literal["input", "manifest", "pair"]
+if TYPE_CHECKING:
+    Target = Literal["input", "manifest", "pair"]
 
 
 class Hit(Record):
@@ -132,7 +135,8 @@ REGISTRY: dict[str, Registered] = {}
 for _id in ("MPL001", "MPL002", "MPL003", "MPL004", "MPL005", "MPL006", "MPL007"):
     REGISTRY[_id] = Registered(_id, "input", None)
 
-S = TypeVar("S", Manifest, Pair)
+if TYPE_CHECKING:
+    S = TypeVar("S", Manifest, Pair)
 
 
 def rule(
@@ -602,7 +606,8 @@ class _Rules:
         return cached[1]
 
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    T = TypeVar("T")
 
 
 def _unique(items: Iterable[T], finding_of: Callable[[T], Finding]) -> list[T]:

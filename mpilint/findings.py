@@ -8,9 +8,12 @@ suppressions, reporters, tests) share them without importing each other.
 from __future__ import annotations
 
 import enum
-from typing import Final
 
 from mpilint.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 
 class Severity(enum.IntEnum):

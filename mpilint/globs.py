@@ -14,9 +14,12 @@ import functools
 import os
 import re
 from collections.abc import Iterable
-from typing import Final
 
 from mpilint.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 
 class Pattern(Record):

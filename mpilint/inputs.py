@@ -10,12 +10,16 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from typing import Final, Literal
 
 from mpilint.globs import Pattern, gitignore_of, gitignores_above, matches
 from mpilint.records import Record
 
-Kind = Literal["manifest", "dockerfile"]
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final, Literal
+
+if TYPE_CHECKING:
+    Kind = Literal["manifest", "dockerfile"]
 
 _DOCKERFILE = re.compile(
     r"^(?:Dockerfile|Containerfile|Dockerfile[.-].+|Containerfile[.-].+|.+\.[Dd]ockerfile)$"

@@ -17,14 +17,18 @@ import enum
 import functools
 import re
 from collections.abc import Sequence
-from typing import Final, Literal
 
 from mpilint.commands import ArgRef, Command, Word, basename, read_argv
 from mpilint.records import MutableRecord, Record
 
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final, Literal
+
 __all__ = ["ArgRef", "Family", "Launch", "find_launches"]
 
-Family = Literal["mpi", "openmpi", "hydra", "horovod"]
+if TYPE_CHECKING:
+    Family = Literal["mpi", "openmpi", "hydra", "horovod"]
 
 
 class Launch(Record):

@@ -9,7 +9,6 @@ container the operator treats as "the" MPI container (always ``containers[0]``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
 
 from mpilint.records import Record
 from mpilint.yamlsource import (
@@ -22,6 +21,10 @@ from mpilint.yamlsource import (
     pairs,
     scalar_type,
 )
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 GROUP = "kubeflow.org"
 KNOWN_VERSIONS = ("v2beta1", "v1", "v1alpha2", "v1alpha1")

@@ -18,11 +18,13 @@ import importlib
 import io
 import os
 from collections import Counter
-from typing import TYPE_CHECKING, Final, Protocol, TextIO, cast
 
 from mpilint.records import Record
 
+TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
+    from typing import Final, Protocol, TextIO
+
     from mpilint.engine import Report
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -159,15 +161,18 @@ def _to_stream(
     _reporter(format_).render(report, out, color=color)
 
 
-class _Reporter(Protocol):
-    """What every module of mpilint.reporters provides."""
+if TYPE_CHECKING:
 
-    def render(self, report: Report, out: TextIO, color: bool = ...) -> None: ...
+    class _Reporter(Protocol):
+        """What every module of mpilint.reporters provides."""
+
+        def render(self, report: Report, out: TextIO, color: bool = ...) -> None: ...
 
 
 def _reporter(format_: str) -> _Reporter:
     """The reporter module, imported only when its format is asked for."""
-    return cast(_Reporter, importlib.import_module(f"mpilint.reporters.{format_}"))
+    module: _Reporter = importlib.import_module(f"mpilint.reporters.{format_}")
+    return module
 
 
 def _spec(value: str) -> Destination:

@@ -23,10 +23,10 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterator, Sequence
 from fnmatch import fnmatchcase
-from typing import TYPE_CHECKING
 
 from mpilint.inputs import is_dockerfile_name
 
+TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from mpilint.mpijob import MPIJob
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from mpilint.engine import Linter, Unit, UnitResult
 

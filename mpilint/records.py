@@ -16,9 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any, ClassVar, TypeVar
 
-R = TypeVar("R")
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, TypeVar
+
+if TYPE_CHECKING:
+    R = TypeVar("R")
 
 _GETTERS: dict[type, Callable[[Any], Any]] = {}
 

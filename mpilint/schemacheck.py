@@ -22,13 +22,17 @@ import functools
 import json
 import math
 from collections.abc import Mapping
-from typing import Any, Final
 
 from mpilint import packagedata
 from mpilint.records import Record
 from mpilint.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, pairs, scalar_type
 
-Schema = Mapping[str, Any]
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, Final
+
+if TYPE_CHECKING:
+    Schema = Mapping[str, Any]
 Path = tuple[str | int, ...]
 
 VERSIONS = ("v2beta1", "v1")

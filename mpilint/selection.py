@@ -7,10 +7,13 @@ the more specific selector wins when both name a rule (``--select MPL1 --ignore 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final
 
 from mpilint import catalog
 from mpilint.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 # "Could not check this file" is never deselected by accident: a CI gate that selects a few
 # rules must still fail on a file it could not read. Only an explicit --ignore by id or name

@@ -17,9 +17,12 @@ confidence.
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from mpilint.records import MutableRecord, Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = ["Redirect", "Script", "SimpleCommand", "Word", "parse"]
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
 
 from mpilint.findings import Finding, Span
 from mpilint.lazyre import lazy
 from mpilint.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 _DIRECTIVE = lazy(
     r"#\s*mpilint:\s*(disable|disable-file)\s*=\s*([\w-]+(?:\s*,\s*[\w-]+)*)(?:\s+(.*?))?\s*$"

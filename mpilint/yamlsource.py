@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final, Literal
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -17,6 +16,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from mpilint.findings import Span
 from mpilint.lazyre import lazy
 from mpilint.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final, Literal
 
 try:  # the C loader is 10x faster; fall back only where libyaml is missing
     _Loader: type = yaml.CSafeLoader
@@ -45,7 +48,8 @@ __all__ = [
 MAX_EXPANDED_NODES = 1_000_000
 
 _YAML11 = "tag:yaml.org,2002:"
-ScalarType = Literal["str", "int", "float", "bool", "null", "other"]
+if TYPE_CHECKING:
+    ScalarType = Literal["str", "int", "float", "bool", "null", "other"]
 
 # goyaml.v2 (what kubectl and the API server use) reads these plain scalars as booleans; PyYAML's
 # YAML 1.1 resolver misses the one-letter forms.

@@ -161,7 +161,7 @@ def test_split_line_raises_on_every_call() -> None:
 
 
 def test_identity_memo_keeps_by_identity_and_forgets_the_oldest() -> None:
-    memo: IdentityMemo[list[int], int] = IdentityMemo(2)
+    memo = IdentityMemo(2)
     a, b, c = [1], [1], [2]
     calls: list[int] = []
 

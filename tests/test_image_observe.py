@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mpilint.image import dockerfile, load_image
-from mpilint.image.observe import Instruction, RunSite, StageObserver
+from mpilint.image.observe import Instruction, RunSite
 from mpilint.image.users import Arg
+
+if TYPE_CHECKING:
+    from mpilint.image.observe import StageObserver
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -11,13 +12,16 @@ from hypothesis import strategies as st
 
 from mpilint.findings import Span
 from mpilint.image import dockerfile, load_image
-from mpilint.image.observe import Instruction, RunSite, StageObserver, quiet_tests
+from mpilint.image.observe import Instruction, RunSite, quiet_tests
 from mpilint.image.runplan import plan
 from mpilint.image.software import quiet, software_of
 from mpilint.image.software import start as start_software
 from mpilint.image.users import Arg
 from mpilint.records import replace
 from mpilint.shellwords import parse
+
+if TYPE_CHECKING:
+    from mpilint.image.observe import StageObserver
 
 
 def test_a_plan_places_the_words_of_every_command() -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
-from typing import Final
 
 from mpilint.commands import ArgRef, Word, basename, read_argv
 from mpilint.engine import Hit, Pair, rule
@@ -34,6 +33,10 @@ from mpilint.yamlsource import (
     scalar_type,
     span_of,
 )
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 _SSH_CONFIG = "/etc/ssh/ssh_config"
 _SSHD_CONFIG = "/etc/ssh/sshd_config"

@@ -16,7 +16,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
-from typing import Final
 
 from mpilint import shellwords
 from mpilint.checks.image_ssh import worker_sshd_listening
@@ -47,6 +46,10 @@ from mpilint.yamlsource import (
     scalar_type,
     span_of,
 )
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 _ROOT_SSH = "/root/.ssh"
 # System users (the OS's and those packages add) stay below this uid on every known base.

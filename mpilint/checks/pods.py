@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Final
 
 from mpilint.commands import ArgRef, basename, read_argv, read_sshd
 from mpilint.engine import Hit, Manifest, Pair, rule
@@ -33,7 +32,10 @@ from mpilint.yamlsource import (
 
 # ---------------------------------------------------------------- shared readers
 
+TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
+    from typing import Final
+
     from mpilint.checks.image_ssh import SshdListening
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final
 
 from mpilint.commands import Command, Word, read_argv, read_sshd
 from mpilint.engine import Hit, Manifest, rule
@@ -33,6 +32,10 @@ from mpilint.yamlsource import (
     scalar_type,
     span_of,
 )
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 # ---------------------------------------------------------------- reading a container's command
 

@@ -8,8 +8,8 @@ only when ``load_image`` first reads a Dockerfile.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from mpilint.image.dockerfile import (
         Group,

@@ -18,10 +18,13 @@ import functools
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Final
 
 from mpilint.image.reference import glob_matches, reference_matches, split_image
 from mpilint.records import Record, replace
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "EXTRA_SOFTWARE",

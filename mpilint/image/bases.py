@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from typing import Final
 
 from mpilint.image.reference import glob_matches, normalise_image, reference_matches, split_image
 from mpilint.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "EXTRA_BASES",

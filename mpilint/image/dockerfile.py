@@ -22,11 +22,10 @@ import posixpath
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final, NamedTuple
 
 from mpilint.findings import Span
 from mpilint.image.bases import EXTRA_BASES, BaseGroup, BaseUser, KnownBase, lookup_base
-from mpilint.image.observe import Instruction, RunSite, StageObserver, factories, quiet_tests
+from mpilint.image.observe import Instruction, RunSite, factories, quiet_tests
 from mpilint.image.runplan import GROUP_WORDS as _GROUP_WORDS
 from mpilint.image.runplan import USER_WORDS as _USER_WORDS
 from mpilint.image.runplan import plan, shell_c_script
@@ -47,6 +46,12 @@ from mpilint.image.users import (
 from mpilint.lazyre import lazy
 from mpilint.records import MutableRecord, Record, replace
 from mpilint.shellwords import Word
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, Final
+
+    from mpilint.image.observe import StageObserver
 
 __all__ = ["Group", "Image", "ImageResult", "Stage", "User", "load_image", "user_for_ssh_path"]
 
@@ -495,23 +500,49 @@ def _unquote(text: str) -> str:
 # -- the walk over stages -----------------------------------------------------------------
 
 
-class _Entry(NamedTuple):
-    user: User
-    system: bool
+class _Entry(Record):
+    __slots__ = ("system", "user")
+
+    user: Final[User]
+    system: Final[bool]
+
+    def __init__(self, user: User, system: bool) -> None:
+        self.user = user
+        self.system = system
 
 
-class _GroupEntry(NamedTuple):
-    group: Group
-    system: bool
+class _GroupEntry(Record):
+    __slots__ = ("group", "system")
+
+    group: Final[Group]
+    system: Final[bool]
+
+    def __init__(self, group: Group, system: bool) -> None:
+        self.group = group
+        self.system = system
 
 
-class _Roster(NamedTuple):
+class _Roster(Record):
     """The users and groups a known base image brings, as a stage's entries."""
 
-    users: tuple[_Entry, ...]
-    groups: tuple[_GroupEntry, ...]
-    complete: bool
-    os: str | None
+    __slots__ = ("complete", "groups", "os", "users")
+
+    users: Final[tuple[_Entry, ...]]
+    groups: Final[tuple[_GroupEntry, ...]]
+    complete: Final[bool]
+    os: Final[str | None]
+
+    def __init__(
+        self,
+        users: tuple[_Entry, ...],
+        groups: tuple[_GroupEntry, ...],
+        complete: bool,
+        os: str | None,
+    ) -> None:
+        self.users = users
+        self.groups = groups
+        self.complete = complete
+        self.os = os
 
 
 def _roster(base: str, span: Span) -> _Roster | None:
@@ -1145,7 +1176,7 @@ def _change_user(state: _StageState, event: ChangedUser) -> None:
         if event.group is not None or event.group_unknown:
             gid, group = _existing_primary(state, _primary_of(event.group))
             user = replace(user, gid=gid, group=group)
-        state.users[i] = entry._replace(user=user)
+        state.users[i] = _Entry(user, entry.system)
         return
 
 
@@ -1263,12 +1294,12 @@ def _change_group(state: _StageState, event: ChangedGroup) -> None:
             group = replace(group, name=event.new_name)
             if event.name in state.members:
                 state.members[event.new_name] = state.members.pop(event.name)
-        state.groups[i] = entry._replace(group=group)
+        state.groups[i] = _GroupEntry(group, entry.system)
         # groupmod moves the users whose primary group this is along with it.
         for j, user_entry in enumerate(state.users):
             if user_entry.user.group == event.name:
                 user = replace(user_entry.user, gid=group.gid, group=group.name)
-                state.users[j] = user_entry._replace(user=user)
+                state.users[j] = _Entry(user, user_entry.system)
         return
 
 

@@ -23,17 +23,22 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
-from typing import Any, Final
 
 from mpilint.findings import Span
 from mpilint.image import sshdefaults
 from mpilint.image.memo import IdentityMemo
-from mpilint.image.observe import Instruction, RunSite, StageObserver
+from mpilint.image.observe import Instruction, RunSite
 from mpilint.image.reference import glob_matches, reference_matches, split_image
 from mpilint.image.sed import Line, SedError, parse_sed, run_sed
 from mpilint.image.users import Arg
 from mpilint.lazyre import lazy
 from mpilint.records import MutableRecord, Record, replace
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, Final
+
+    from mpilint.image.observe import StageObserver
 
 __all__ = ["EXTRA_SSH", "DeclaredSsh", "FileFacts", "FileState", "Line", "files_of", "start"]
 
@@ -200,7 +205,7 @@ def files_of(image: object) -> FileFacts | None:
     return _FACTS.get(observer, None, observer.facts)
 
 
-_FACTS: IdentityMemo[Files, FileFacts] = IdentityMemo(64)
+_FACTS = IdentityMemo(64)  # Files -> FileFacts
 
 
 # -- paths ----------------------------------------------------------------------------------

@@ -10,25 +10,30 @@ hashable (they hold dicts), so they are kept by ``id``; each entry holds its obj
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    V = TypeVar("V")
 
 __all__ = ["IdentityMemo"]
 
-K = TypeVar("K")
-V = TypeVar("V")
 
+class IdentityMemo:
+    """One per call site, so every value it holds is of the type that site computes (a class
+    generic in that type would need ``typing.Generic`` at run time; see mpilint/__init__.py)."""
 
-class IdentityMemo(Generic[K, V]):
     def __init__(self, size: int) -> None:
         self._size = size
-        self._entries: dict[tuple[int, Hashable], tuple[K, V]] = {}
+        self._entries: dict[tuple[int, Hashable], tuple[object, object]] = {}
 
-    def get(self, key: K, extra: Hashable, compute: Callable[[], V]) -> V:
+    def get(self, key: object, extra: Hashable, compute: Callable[[], V]) -> V:
         """The value for ``key`` (by identity) and ``extra`` (by value), computed once."""
         slot = (id(key), extra)
         entry = self._entries.get(slot)
         if entry is not None and entry[0] is key:
-            return entry[1]
+            return entry[1]  # type: ignore[return-value]  # this site's compute made it
         value = compute()
         if len(self._entries) >= self._size:
             self._entries.pop(next(iter(self._entries)), None)  # the oldest

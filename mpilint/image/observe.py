@@ -18,11 +18,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, Protocol
 
 from mpilint.findings import Span
 from mpilint.image.users import Arg
 from mpilint.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final, Protocol
 
 
 class RunSite(Record):
@@ -103,23 +106,26 @@ class Instruction:
         return self._word_spans
 
 
-class StageObserver(Protocol):
-    def on_command(
-        self, words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]], site: RunSite
-    ) -> None:
-        """One simple command of a RUN (``sh -c`` strings and RUN here-document scripts are
-        already split into their commands). ``Arg.text`` is None where a word cannot be known."""
+if TYPE_CHECKING:
+    # What every observer provides; read by mypy only (no run time check needs the class).
+    class StageObserver(Protocol):
+        def on_command(
+            self, words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]], site: RunSite
+        ) -> None:
+            """One simple command of a RUN (``sh -c`` strings and RUN here-document scripts
+            are already split into their commands). ``Arg.text`` is None where a word cannot be
+            known."""
 
-    def on_instruction(self, instruction: Instruction, donor: StageObserver | None) -> None:
-        """Any instruction but FROM, ARG and RUN. ``donor`` is the observer of the stage named
-        by ``COPY --from=<stage>``, so facts can be copied from it; None otherwise."""
+        def on_instruction(self, instruction: Instruction, donor: StageObserver | None) -> None:
+            """Any instruction but FROM, ARG and RUN. ``donor`` is the observer of the stage named
+            by ``COPY --from=<stage>``, so facts can be copied from it; None otherwise."""
 
-    def fork(self) -> StageObserver:
-        """An independent copy for a later ``FROM <this stage>``."""
+        def fork(self) -> StageObserver:
+            """An independent copy for a later ``FROM <this stage>``."""
 
+    ObserverFactory = Callable[[str | None], StageObserver]
+    """Starts an observer for a stage built FROM the given external image (None: unresolved)."""
 
-ObserverFactory = Callable[[str | None], StageObserver]
-"""Starts an observer for a stage built FROM the given external image (None: unresolved)."""
 
 QuietTest = Callable[[Sequence[Arg], Sequence[tuple[str, Arg]]], bool]
 """Whether a simple command (words, redirections) certainly changes nothing in the observers

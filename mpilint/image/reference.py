@@ -10,9 +10,12 @@ looks like a host (has a dot or a port, or is ``localhost``).
 from __future__ import annotations
 
 import functools
-from typing import Final
 
 from mpilint.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = ["ImageRef", "normalise_image", "split_image"]
 

@@ -12,10 +12,13 @@ import functools
 import re
 from collections.abc import Sequence
 from operator import attrgetter
-from typing import Final
 
 from mpilint.findings import Span
 from mpilint.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = ["Line", "SedCommand", "SedError", "parse_sed", "run_sed", "translate_regex"]
 

@@ -32,18 +32,21 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Final
 
 from mpilint.findings import Span
 from mpilint.image.basefacts import BaseSoftware, distro_openmpi_version, lookup_software
-from mpilint.image.observe import Instruction, RunSite, StageObserver
+from mpilint.image.observe import Instruction, RunSite
 from mpilint.image.users import Arg
 from mpilint.lazyre import lazy
 from mpilint.records import MutableRecord, Record, replace
 from mpilint.yamlsource import Node, ScalarNode, SequenceNode, scalar_type
 
+TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
+    from typing import Final
+
     from mpilint.image.dockerfile import Image
+    from mpilint.image.observe import StageObserver
     from mpilint.mpijob import Container
 
 __all__ = [

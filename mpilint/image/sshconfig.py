@@ -21,12 +21,15 @@ import functools
 import posixpath
 import re
 from collections.abc import Sequence
-from typing import Final
 
 from mpilint.findings import Span
 from mpilint.image.files import FileFacts, FileState, Line
 from mpilint.image.memo import IdentityMemo
 from mpilint.records import MutableRecord, Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "UNKNOWN",
@@ -327,4 +330,4 @@ def _read_config(facts: FileFacts, path: str, server: bool) -> Config:
     return Config(path, server, True, tuple(reader.items), state.span)
 
 
-_READINGS: IdentityMemo[FileFacts, Config] = IdentityMemo(256)
+_READINGS = IdentityMemo(256)  # FileFacts, (path, server) -> Config

@@ -9,10 +9,12 @@ own lines, since an annotation has no other room for them.
 
 from __future__ import annotations
 
-from typing import TextIO
-
 from mpilint.engine import Report
 from mpilint.findings import Finding, Severity
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import TextIO
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

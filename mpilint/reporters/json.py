@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
 
 from mpilint import __version__
 from mpilint.engine import Report
 from mpilint.findings import Finding, Severity, Span
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 
 def render(report: Report, out: TextIO, color: bool = False) -> None:

@@ -13,12 +13,15 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path, PurePath
-from typing import Any, TextIO
 from urllib.parse import quote
 
 from mpilint import __version__, catalog
 from mpilint.engine import Report
 from mpilint.findings import Edit, Finding, Fix, Related, Severity, Span
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"

@@ -8,10 +8,13 @@ than the whole lint of a small file.
 from __future__ import annotations
 
 from itertools import groupby
-from typing import TextIO
 
 from mpilint.engine import Report
 from mpilint.findings import Finding, Severity, Span
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import TextIO
 
 Segment = tuple[str, str]  # (text, rich style or "")
 Line = list[Segment]
