@@ -10,7 +10,6 @@ types, enums, minimums and unknown fields belong to the schema rules (MPL105/MPL
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -424,6 +423,8 @@ def launcher_creation_policy(subject: Manifest) -> Iterator[Hit]:
 def _unknown_policy(node: Node, written: str) -> Hit:
     near = next((p for p in _CREATION if p.lower() == written.lower()), None)
     if near is None:
+        import difflib  # only for a misspelt name: its import (with heapq) is not free
+
         close = difflib.get_close_matches(written, _CREATION, n=1, cutoff=0.6)
         near = close[0] if close else None
     effect = (

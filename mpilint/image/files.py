@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import glob
 import os
 import posixpath
 import re
@@ -1155,7 +1154,11 @@ class Files(MutableRecord):
         self, context: str, source: str, dest: str, into_dir: bool, span: Span
     ) -> list[tuple[str, FileState]]:
         pattern = os.path.join(context, source.lstrip("/"))
-        matches = sorted(glob.glob(pattern)) if any(c in source for c in "*?[") else [pattern]
+        matches = [pattern]
+        if any(c in source for c in "*?["):
+            import glob  # only for a wildcard COPY source
+
+            matches = sorted(glob.glob(pattern))
         found = [m for m in matches if os.path.exists(m)]
         if not found:
             if into_dir:
