@@ -541,17 +541,27 @@ def _at(path: str, node: Node, message: str) -> ConfigError:
 class Project(MutableRecord):
     """Answers, per checked file, the questions the configuration decides."""
 
-    __slots__ = ("_selections", "overrides")
+    __slots__ = ("_configs", "_selections", "overrides")
 
     overrides: Overrides
     _selections: dict[str | None, Selection]
+    _configs: dict[str, Config]  # by path: asked about five times per file in a run
 
     def __init__(self, overrides: Overrides | None = None) -> None:
         self.overrides = (Overrides)() if overrides is None else overrides
         self._selections = {}
+        self._configs = {}
 
     def config_for(self, path: str) -> Config:
         """The configuration that governs ``path``: ``--config``, else the closest one."""
+        config = self._configs.get(path)
+        if config is None:
+            if len(self._configs) >= 4096:  # bounded: a run's memory must not grow with it
+                self._configs.clear()
+            config = self._configs[path] = self._config_for(path)
+        return config
+
+    def _config_for(self, path: str) -> Config:
         if self.overrides.isolated:
             return Config()
         if self.overrides.config is not None:
@@ -613,12 +623,15 @@ class Project(MutableRecord):
     def image_map_roots(self, dockerfile: str) -> list[str]:
         """Folders whose manifests may map their images to ``dockerfile``: the folder of the
         configuration that maps to it, the working directory for ``--image``."""
-        target = os.path.realpath(dockerfile)
         roots: list[str] = []
+        config = self.config_for(dockerfile)
+        mapped = bool(config.path and config.images)
+        if not self.overrides.images and not mapped:
+            return roots  # nothing maps images: no need to resolve the path
+        target = os.path.realpath(dockerfile)
         if any(os.path.realpath(p) == target for _ref, p in self.overrides.images):
             roots.append(os.getcwd())
-        config = self.config_for(dockerfile)
-        if config.path and any(os.path.realpath(p) == target for _ref, p in config.images):
+        if mapped and any(os.path.realpath(p) == target for _ref, p in config.images):
             roots.append(config.folder)
         return roots
 

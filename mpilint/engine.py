@@ -231,7 +231,7 @@ def run(
 
         load_image_rules()  # before any fork: every process then has them
     image_map = project.image_map if project is not None else None
-    pairing.real_path.cache_clear()  # a program may run mpilint again after moving files
+    pairing.forget_paths()  # a program may run mpilint again after moving files
     pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
     if project is not None:
         files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
