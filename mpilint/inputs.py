@@ -25,6 +25,9 @@ _DOCKERFILE = re.compile(
     r"^(?:Dockerfile|Containerfile|Dockerfile[.-].+|Containerfile[.-].+|.+\.[Dd]ockerfile)$"
 )
 _MANIFEST_SUFFIXES = (".yaml", ".yml")
+# mpilint's own configuration files (config.NAMES): read as configuration, never linted as
+# manifests (pre-commit hands them over with the YAML files that change).
+CONFIGURATION_NAMES = frozenset({".mpilint.yaml", ".mpilint.yml"})
 STDIN = "-"
 
 
@@ -77,6 +80,8 @@ def expand(
         elif os.path.isdir(path):
             candidates = list(_walk(path, excluded))
         elif os.path.exists(path):
+            if os.path.basename(path) in CONFIGURATION_NAMES:
+                continue
             kind: Kind = "dockerfile" if is_dockerfile_name(path) else "manifest"
             candidates = [InputFile(path, kind)]
         else:
@@ -119,7 +124,7 @@ def _walk(root: str, excluded: Callable[[str, bool], bool] | None = None) -> lis
                 continue
             if is_dockerfile_name(name):
                 found.append(InputFile(path, "dockerfile"))
-            elif name.endswith(_MANIFEST_SUFFIXES):
+            elif name.endswith(_MANIFEST_SUFFIXES) and name not in CONFIGURATION_NAMES:
                 found.append(InputFile(path, "manifest"))
     return found
 

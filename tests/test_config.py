@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, write
+from tests.conftest import JOB, REPO, write
 
 BROKEN = REPO / "examples" / "broken"
 
@@ -408,3 +408,23 @@ def test_base_images_ssh_mistakes_are_usage_errors(  # type: ignore[no-untyped-d
     assert result.code == 2 and f".mpilint.yaml{where}" in result.err and says in result.err, (
         result.err
     )
+
+
+def test_the_configuration_file_is_not_linted_as_a_manifest(tmp_path: Path) -> None:
+    """It is read as configuration; listing it among the checked manifests (a directory walk,
+    or pre-commit naming it because it changed) told users it was linted as a job."""
+    import io
+    import json
+
+    from mpilint import config, inputs
+    from mpilint.cli import main
+
+    assert {n for n in config.NAMES if n.endswith((".yaml", ".yml"))} == set(
+        inputs.CONFIGURATION_NAMES
+    )
+    (tmp_path / ".mpilint.yaml").write_text("ignore: [MPL104]\n")
+    (tmp_path / "job.yaml").write_text(JOB.format(count='"2"'))
+    for args in ([str(tmp_path)], [str(tmp_path / ".mpilint.yaml"), str(tmp_path / "job.yaml")]):
+        out = io.StringIO()
+        main(["--format", "json", *args], stdout=out)
+        assert json.loads(out.getvalue())["files"] == [str(tmp_path / "job.yaml")]
