@@ -714,6 +714,11 @@ def prepare(options: Any) -> tuple[Project, list[InputFile]]:
     if overrides.config is not None and not os.path.isfile(overrides.config):
         from mpilint.inputs import UsageError
 
+        if os.path.isdir(overrides.config):
+            raise UsageError(
+                f"--config takes a file, and {overrides.config} is a folder: name its"
+                " .mpilint.yaml or pyproject.toml"
+            )
         raise UsageError(f"no such configuration file: {overrides.config}")
     project = Project(overrides)
     project.check_all([p for p in options.paths if p != "-"] or ["-"])

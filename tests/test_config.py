@@ -428,3 +428,22 @@ def test_the_configuration_file_is_not_linted_as_a_manifest(tmp_path: Path) -> N
         out = io.StringIO()
         main(["--format", "json", *args], stdout=out)
         assert json.loads(out.getvalue())["files"] == [str(tmp_path / "job.yaml")]
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder"])
+def test_config_option_names_what_is_wrong_with_the_path(tmp_path: Path, kind: str) -> None:
+    import subprocess
+    import sys
+
+    target = tmp_path / "conf"
+    if kind == "folder":
+        target.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "mpilint", "--config", str(target), str(REPO / "examples")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    expected = "is a folder" if kind == "folder" else "no such configuration file"
+    assert expected in done.stderr and "Traceback" not in done.stderr
