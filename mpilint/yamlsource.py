@@ -8,7 +8,7 @@ that: *where* a value is and *how* it was written (``2`` and ``"2"`` are differe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -252,7 +252,13 @@ def parse_yaml(text: str) -> ParsedYaml:
         roots = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.YAMLError:
         return _parse_by_document(text)
-    return _inspect(list(enumerate(roots)), (), "&" in text)
+    return _inspect(list(enumerate(roots)), (), "&" in text, _may_merge(text))
+
+
+def _may_merge(text: str) -> bool:
+    """Whether any key of the text can be a merge key: a plain ``<<``, or a key with an
+    explicit tag (every tag is written with ``!``; ``%``-escapes only occur inside one)."""
+    return "<<" in text or "!" in text
 
 
 def _parse_by_document(text: str) -> ParsedYaml:
@@ -276,7 +282,7 @@ def _parse_by_document(text: str) -> ParsedYaml:
             problems.append(_syntax_problem(error, lines))
             continue
         documents.extend((len(documents) + i, root) for i, root in enumerate(roots))
-    return _inspect(documents, tuple(problems), "&" in text)
+    return _inspect(documents, tuple(problems), "&" in text, _may_merge(text))
 
 
 def _syntax_problem(error: yaml.YAMLError, lines: list[str]) -> YamlProblem:
@@ -312,6 +318,7 @@ def _inspect(
     documents: list[tuple[int, Node | None]],
     problems: tuple[YamlProblem, ...],
     aliased: bool = True,
+    merges: bool = True,
 ) -> ParsedYaml:
     """One walk over each document: duplicate keys, and alias expansion kept bounded."""
     found = list(problems)
@@ -320,7 +327,11 @@ def _inspect(
         if root is None:  # an empty document
             continue
         duplicates: list[YamlProblem] = []
-        shared = _find_duplicates(root, duplicates, aliased)
+        if aliased:
+            shared = _find_duplicates(root, duplicates)
+        else:
+            shared = False  # no anchor: no node can be reached twice
+            _find_duplicates_in_tree(root, duplicates, not merges)
         if shared and _expanded_size(root) > MAX_EXPANDED_NODES:
             found.append(
                 YamlProblem(
@@ -336,23 +347,21 @@ def _inspect(
     return ParsedYaml(tuple(kept), tuple(found))
 
 
-def _find_duplicates(root: Node, found: list[YamlProblem], aliased: bool = True) -> bool:
+def _find_duplicates(root: Node, found: list[YamlProblem]) -> bool:
     """Report repeated mapping keys; return whether any node is reached twice (aliases).
 
-    Without ``aliased`` (no ``&`` in the text: no anchor, so no node can be shared) the walk
-    skips the bookkeeping of nodes seen; a mapping's keys are compared as a set first, and read
-    one by one only when the set is shorter."""
+    A mapping's keys are compared as a set first, and read one by one only when the set is
+    shorter."""
     seen: set[int] = set()
     stack = [root]
     shared = False
     mapping, sequence = MappingNode, SequenceNode
     while stack:
         node = stack.pop()
-        if aliased:
-            if id(node) in seen:
-                shared = True
-                continue
-            seen.add(id(node))
+        if id(node) in seen:
+            shared = True
+            continue
+        seen.add(id(node))
         kind = node.__class__
         if kind is mapping or isinstance(node, MappingNode):
             items = node.value
@@ -365,6 +374,55 @@ def _find_duplicates(root: Node, found: list[YamlProblem], aliased: bool = True)
         elif kind is sequence or isinstance(node, SequenceNode):
             stack.extend(node.value)
     return shared
+
+
+def _find_duplicates_in_tree(root: Node, found: list[YamlProblem], index: bool) -> None:
+    """``_find_duplicates`` for a document without anchors, where each node is reached once.
+
+    The walk is most of what parsing costs beyond libyaml, so it is cut to the bone: scalars
+    are never pushed (they hold no keys), and a mapping's keys are compared by building the
+    dict ``get`` would build from them (last one wins), which is kept when ``index`` says that
+    no key of the text can be a merge key: almost every mapping is looked into by some rule.
+    A mapping with a key that is itself a list or a mapping (unhashable) takes the slow way.
+    The order of the problems is that of ``_find_duplicates``: the same nodes are visited in
+    the same order, less the scalars.
+    """
+    stack = [root]
+    pop, push = stack.pop, stack.append
+    scalar, mapping = ScalarNode, MappingNode
+    while stack:
+        node = pop()
+        items = node.value
+        if node.__class__ is mapping or isinstance(node, MappingNode):
+            try:
+                keys = {key.value: value for key, value in items}
+            except TypeError:  # a key that is a list or a mapping
+                _complex_keys(items, found, push)
+                continue
+            if len(keys) != len(items):
+                _duplicates_of(items, found)
+            if index:
+                node.__dict__[_INDEX] = keys
+            for _, value in items:
+                if value.__class__ is not scalar:
+                    push(value)
+        elif node.__class__ is not scalar and isinstance(node, SequenceNode):
+            for item in items:
+                if item.__class__ is not scalar:
+                    push(item)
+
+
+def _complex_keys(
+    items: list[tuple[Node, Node]], found: list[YamlProblem], push: Callable[[Node], None]
+) -> None:
+    keys = [key.value for key, _ in items if key.__class__ is ScalarNode]
+    if len(set(keys)) != len(keys):
+        _duplicates_of(items, found)
+    for key, value in items:
+        if value.__class__ is not ScalarNode:
+            push(value)
+        if key.__class__ is not ScalarNode:
+            push(key)
 
 
 def _duplicates_of(items: list[tuple[Node, Node]], found: list[YamlProblem]) -> None:
