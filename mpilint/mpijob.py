@@ -31,7 +31,8 @@ KNOWN_VERSIONS = ("v2beta1", "v1", "v1alpha2", "v1alpha1")
 
 
 class Container(Record):
-    __slots__ = ("args", "command", "env", "image", "index", "init", "name", "node")
+    __slots__ = ("_argv", "args", "command", "env", "image", "index", "init", "name", "node")
+    _compared = ("args", "command", "env", "image", "index", "init", "name", "node")
 
     node: Final[MappingNode]
     index: Final[int]
@@ -61,19 +62,23 @@ class Container(Record):
         self.command = command
         self.args = args
         self.env = env
+        self._argv: tuple[tuple[str, Node], ...] | None = None
 
     def argv(self) -> tuple[tuple[str, Node], ...]:
         """``command`` then ``args``, each item as Kubernetes will pass it, with its node.
 
         Non-scalar items cannot be an argument at all; they keep an empty text so that they
-        never look like a launcher or a count.
+        never look like a launcher or a count. Worked out once: a dozen rules ask for it.
         """
-        items: list[tuple[str, Node]] = []
-        for part in (self.command, self.args):
-            if isinstance(part, SequenceNode):
-                for item in part.value:
-                    items.append((item.value if isinstance(item, ScalarNode) else "", item))
-        return tuple(items)
+        argv = self._argv
+        if argv is None:
+            items: list[tuple[str, Node]] = []
+            for part in (self.command, self.args):
+                if isinstance(part, SequenceNode):
+                    for item in part.value:
+                        items.append((item.value if isinstance(item, ScalarNode) else "", item))
+            argv = self._argv = tuple(items)
+        return argv
 
 
 class ReplicaSpec(Record):
@@ -134,7 +139,9 @@ class ReplicaSpec(Record):
 
 class MPIJob(Record):
     __slots__ = (
+        "_containers",
         "document",
+        "launcher",
         "mpi_implementation",
         "name",
         "replica_specs",
@@ -147,6 +154,22 @@ class MPIJob(Record):
         "ssh_auth_mount_path",
         "ssh_auth_mount_path_node",
         "version",
+        "worker",
+    )
+    _compared = (
+        "root",
+        "document",
+        "version",
+        "name",
+        "spec",
+        "slots_per_worker",
+        "slots_node",
+        "ssh_auth_mount_path",
+        "ssh_auth_mount_path_node",
+        "mpi_implementation",
+        "run_launcher_as_worker",
+        "run_launcher_as_worker_node",
+        "replica_specs",
     )
 
     root: Final[MappingNode]
@@ -162,6 +185,10 @@ class MPIJob(Record):
     run_launcher_as_worker: Final[bool]
     run_launcher_as_worker_node: Final[Node | None]
     replica_specs: Final[tuple[ReplicaSpec, ...]]
+    # Read from replica_specs once: rules ask for them tens of times per job.
+    launcher: Final[ReplicaSpec | None]
+    worker: Final[ReplicaSpec | None]
+    _containers: Final[tuple[tuple[ReplicaSpec, Container], ...]]
 
     def __init__(
         self,
@@ -192,14 +219,13 @@ class MPIJob(Record):
         self.run_launcher_as_worker = run_launcher_as_worker
         self.run_launcher_as_worker_node = run_launcher_as_worker_node
         self.replica_specs = replica_specs
-
-    @property
-    def launcher(self) -> ReplicaSpec | None:
-        return next((r for r in self.replica_specs if r.role == "Launcher"), None)
-
-    @property
-    def worker(self) -> ReplicaSpec | None:
-        return next((r for r in self.replica_specs if r.role == "Worker"), None)
+        self.launcher = next((r for r in replica_specs if r.role == "Launcher"), None)
+        self.worker = next((r for r in replica_specs if r.role == "Worker"), None)
+        self._containers = tuple(
+            (replica, container)
+            for replica in replica_specs
+            for container in replica.init_containers + replica.containers
+        )
 
     @property
     def uses_ssh(self) -> bool:
@@ -216,9 +242,7 @@ class MPIJob(Record):
         return False
 
     def containers(self) -> Iterator[tuple[ReplicaSpec, Container]]:
-        for replica in self.replica_specs:
-            for container in replica.init_containers + replica.containers:
-                yield replica, container
+        return iter(self._containers)
 
 
 def api_version(root: Node) -> tuple[str, str] | None:
