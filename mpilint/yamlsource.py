@@ -36,6 +36,7 @@ __all__ = [
     "YamlProblem",
     "get",
     "get_str",
+    "mapping_items",
     "offset_span",
     "pairs",
     "parse_yaml",
@@ -151,6 +152,15 @@ def pairs(node: Node | None) -> Iterator[tuple[str, Node, Node]]:
     return iter(cached)
 
 
+def mapping_items(node: MappingNode) -> list[tuple[Node, Node]]:
+    """``(key, value)`` for each of ``pairs(node)``, where a walk needs no name but the key's
+    own text: the mapping's own list when the parse found all its keys plain scalars, none a
+    merge key (as it does for almost every mapping), so that nothing is built."""
+    if _PLAIN in node.__dict__:
+        return node.value  # type: ignore[no-any-return]
+    return [(key, value) for _, key, value in pairs(node)]
+
+
 def _plain_pairs(node: MappingNode) -> list[tuple[str, Node, Node]]:
     """The common case, a mapping without merge keys, in one pass; ``_expand`` otherwise."""
     found: list[tuple[str, Node, Node]] = []
@@ -164,6 +174,7 @@ def _plain_pairs(node: MappingNode) -> list[tuple[str, Node, Node]]:
 
 
 _PAIRS = "_mpilint_pairs"
+_PLAIN = "_mpilint_plain"  # set by the parse: the keys are scalars and none is a merge key
 _MERGE = _YAML11 + "merge"
 _INDEX = "_mpilint_index"
 
@@ -382,7 +393,8 @@ def _find_duplicates_in_tree(root: Node, found: list[YamlProblem], index: bool) 
     The walk is most of what parsing costs beyond libyaml, so it is cut to the bone: scalars
     are never pushed (they hold no keys), and a mapping's keys are compared by building the
     dict ``get`` would build from them (last one wins), which is kept when ``index`` says that
-    no key of the text can be a merge key: almost every mapping is looked into by some rule.
+    no key of the text can be a merge key (almost every mapping is looked into by some rule),
+    with the mark that lets ``mapping_items`` hand out the mapping's own list.
     A mapping with a key that is itself a list or a mapping (unhashable) takes the slow way.
     The order of the problems is that of ``_find_duplicates``: the same nodes are visited in
     the same order, less the scalars.
@@ -402,7 +414,9 @@ def _find_duplicates_in_tree(root: Node, found: list[YamlProblem], index: bool) 
             if len(keys) != len(items):
                 _duplicates_of(items, found)
             if index:
-                node.__dict__[_INDEX] = keys
+                attributes = node.__dict__
+                attributes[_INDEX] = keys
+                attributes[_PLAIN] = True
             for _, value in items:
                 if value.__class__ is not scalar:
                     push(value)

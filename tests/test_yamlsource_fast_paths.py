@@ -3,7 +3,9 @@
 Parsing a document without anchors walks it with ``_find_duplicates_in_tree`` instead of
 ``_find_duplicates`` and keeps the key index that walk builds, so ``get`` need not build it
 again: the problems must be the same, in the same order, and every kept index must be the one
-``get`` would have built from ``pairs`` (merge keys applied, the last duplicate winning).
+``get`` would have built from ``pairs`` (merge keys applied, the last duplicate winning); and
+``mapping_items``, which hands out a mapping's own list when the parse found it plain, must give
+what ``pairs`` gives.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from mpilint.yamlsource import (
     _find_duplicates,
     _find_duplicates_in_tree,
     get,
+    mapping_items,
     pairs,
     parse_yaml,
 )
@@ -84,6 +87,8 @@ def test_a_kept_index_is_the_one_get_would_build(documents: list[str]) -> None:
     text = "\n---\n".join(documents) + "\n"
     for document in parse_yaml(text).documents:
         for node in _mappings(document.root):
+            listed = [(id(key), id(value)) for key, value in mapping_items(node)]
+            assert listed == [(id(key), id(value)) for _, key, value in pairs(node)]
             kept = node.__dict__.pop(_INDEX, None)
             node.__dict__.pop(_PAIRS, None)
             get(node, "a")  # builds the index from pairs()
