@@ -36,6 +36,7 @@ __all__ = [
     "YamlProblem",
     "get",
     "get_str",
+    "is_string",
     "mapping_items",
     "offset_span",
     "pairs",
@@ -132,6 +133,14 @@ def scalar_type(node: Node) -> ScalarType:
     return kind
 
 
+def is_string(node: Node) -> bool:
+    """``scalar_type(node) == "str"``, answered without a lookup for the usual string."""
+    if node.__class__ is ScalarNode and node.tag == _STR_TAG:
+        return bool(node.style) or node.value not in _GO_YAML_BOOLS
+    return scalar_type(node) == "str"
+
+
+_STR_TAG = _YAML11 + "str"
 _KINDS: dict[str, ScalarType] = {
     _YAML11 + name: name for name in ("str", "int", "float", "bool", "null")
 }
