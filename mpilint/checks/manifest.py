@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -266,8 +267,12 @@ def _is_placeholder(value: str) -> bool:
     return value in _EXACT or _MARKER.fullmatch(value) is not None
 
 
+@functools.lru_cache(maxsize=256)
 def _image_placeholder(image: str) -> tuple[int, int] | None:
-    """Offsets of the first image part (registry, path, name, tag) that is a placeholder."""
+    """Offsets of the first image part (registry, path, name, tag) that is a placeholder.
+
+    Kept for the images seen last: MPL103 and MPL104 ask about each job's images, and jobs
+    share a few images."""
     if image in _EXACT or _ANGLE.fullmatch(image):
         return 0, len(image)
     for match in re.finditer(r"[^/:@]+", image):
