@@ -86,11 +86,22 @@ class ReplicaSpec(Record):
         "containers",
         "init_containers",
         "key",
+        "main",
         "node",
         "pod_spec",
         "replicas",
         "replicas_node",
         "role",
+    )
+    _compared = (
+        "role",
+        "key",
+        "node",
+        "replicas",
+        "replicas_node",
+        "pod_spec",
+        "containers",
+        "init_containers",
     )
 
     role: Final[str]
@@ -101,6 +112,9 @@ class ReplicaSpec(Record):
     pod_spec: Final[MappingNode | None]
     containers: Final[tuple[Container, ...]]
     init_containers: Final[tuple[Container, ...]]
+    # The container the operator injects the SSH mount, env and default command into (set
+    # once: rules ask for it about sixty times per job).
+    main: Final[Container | None]
 
     def __init__(
         self,
@@ -121,11 +135,7 @@ class ReplicaSpec(Record):
         self.pod_spec = pod_spec
         self.containers = containers
         self.init_containers = init_containers
-
-    @property
-    def main(self) -> Container | None:
-        """The container the operator injects the SSH mount, env and default command into."""
-        return self.containers[0] if self.containers else None
+        self.main = containers[0] if containers else None
 
     def security(self, container: Container, name: str) -> Node | None:
         """A securityContext field as the kubelet resolves it: the container's wins over the
@@ -344,9 +354,10 @@ def _int_or_default(node: Node | None, default: int) -> int | None:
     """An integer field; None when it is written but is not an integer we can read."""
     if node is None:
         return default
-    if scalar_type(node) == "null":
+    kind = scalar_type(node)
+    if kind == "null":
         return default
-    if scalar_type(node) != "int":
+    if kind != "int":
         return None
     try:
         return int(node.value.replace("_", ""), 0)

@@ -1,5 +1,5 @@
-"""What the MPIJob model works out once (launcher, worker, containers, argv) must be what reading
-the nodes again gives, for every job of the realistic corpus and the examples."""
+"""What the MPIJob model works out once (launcher, worker, containers, main, argv) must be what
+reading the nodes again gives, for every job of the realistic corpus and the examples."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ def test_the_model_keeps_what_the_nodes_say(path: pathlib.Path) -> None:
         ]
         assert list(job.containers()) == expected
         assert list(job.containers()) == expected  # a second pass gives them again
+        for replica in job.replica_specs:
+            assert replica.main is (replica.containers[0] if replica.containers else None)
         for _, container in expected:
             argv = [
                 (item.value if isinstance(item, ScalarNode) else "", item)
