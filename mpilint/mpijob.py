@@ -16,6 +16,7 @@ from mpilint.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,
+    fields,
     get,
     get_str,
     pairs,
@@ -273,10 +274,11 @@ def read_mpijob(root: Node, document: int) -> MPIJob | None:
         return None
     version = found[1]
     spec = get(root, "spec")
-    slots_node = get(spec, "slotsPerWorker")
-    path_node = get(spec, "sshAuthMountPath")
+    values = fields(spec)
+    slots_node = values.get("slotsPerWorker")
+    path_node = values.get("sshAuthMountPath")
     path = get_str(path_node)
-    launcher_rank_node = get(spec, "runLauncherAsWorker")
+    launcher_rank_node = values.get("runLauncherAsWorker")
     return MPIJob(
         root=root,
         document=document,
@@ -327,16 +329,18 @@ def _containers(node: Node | None, init: bool) -> Iterator[Container]:
     for index, item in enumerate(node.value):
         if not isinstance(item, MappingNode):
             continue
-        image = get(item, "image")
+        values = fields(item)
+        image = values.get("image")
+        name = values.get("name")
         yield Container(
             node=item,
             index=index,
             init=init,
-            name=get_str(item, "name"),
+            name=name.value if isinstance(name, ScalarNode) else None,
             image=image if isinstance(image, ScalarNode) else None,
-            command=get(item, "command"),
-            args=get(item, "args"),
-            env=get(item, "env"),
+            command=values.get("command"),
+            args=values.get("args"),
+            env=values.get("env"),
         )
 
 

@@ -19,6 +19,7 @@ from mpilint.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Final, Literal
 
 try:  # the C loader is 10x faster; fall back only where libyaml is missing
@@ -34,6 +35,7 @@ __all__ = [
     "SequenceNode",
     "YamlDocument",
     "YamlProblem",
+    "fields",
     "get",
     "get_str",
     "is_string",
@@ -230,6 +232,20 @@ def get(node: Node | None, *path: str) -> Node | None:
             return None
         node = found
     return node
+
+
+def fields(node: Node | None) -> Mapping[str, Node]:
+    """A mapping's values by key as ``get`` reads them (merge keys applied, the last duplicate
+    winning); empty for anything else. One call for a reader that wants several keys."""
+    if not isinstance(node, MappingNode):
+        return _NO_FIELDS
+    index: dict[str, Node] | None = node.__dict__.get(_INDEX)
+    if index is None:
+        index = node.__dict__[_INDEX] = {key: value for key, _, value in pairs(node)}
+    return index
+
+
+_NO_FIELDS: Mapping[str, Node] = {}
 
 
 def get_str(node: Node | None, *path: str) -> str | None:

@@ -23,6 +23,7 @@ from mpilint.yamlsource import (
     YamlProblem,
     _find_duplicates,
     _find_duplicates_in_tree,
+    fields,
     get,
     mapping_items,
     pairs,
@@ -109,3 +110,26 @@ def test_merge_keys_keep_the_index_from_being_kept() -> None:
 def test_a_duplicate_in_a_complex_key_is_found() -> None:
     (document,) = parse_yaml("? {a: 1, a: 2}\n: v\n").documents
     assert [p.rule for p in document.problems] == ["MPL002"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DOCUMENTS, min_size=1, max_size=3))
+def test_fields_are_what_get_reads(documents: list[str]) -> None:
+    text = "\n---\n".join(documents) + "\n"
+    for document in parse_yaml(text).documents:
+        stack: list[Node] = [document.root]
+        while stack:
+            node = stack.pop()
+            found = fields(node)
+            if isinstance(node, MappingNode):
+                expected = {key: value for key, _, value in pairs(node)}
+                assert {k: id(v) for k, v in found.items()} == {
+                    k: id(v) for k, v in expected.items()
+                }
+                for name in [*expected, "a", "zz"]:
+                    assert found.get(name) is get(node, name)
+                stack.extend(item for pair in node.value for item in pair)
+            else:
+                assert dict(found) == {}
+                if isinstance(node, SequenceNode):
+                    stack.extend(node.value)

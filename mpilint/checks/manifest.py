@@ -16,7 +16,7 @@ from mpilint.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,
-    get,
+    fields,
     is_string,
     offset_span,
     scalar_type,
@@ -56,11 +56,12 @@ def _non_strings(container: Container) -> Iterator[tuple[str, Node, str]]:
                         yield f"{field}[{index}]", item, kind
     if isinstance(container.env, SequenceNode):
         for item in container.env.value:
-            value = get(item, "value")
+            values = fields(item)
+            value = values.get("value")
             if value is not None and not is_string(value):
                 kind = _kind(value)
                 if kind is not None:
-                    name = get(item, "name")
+                    name = values.get("name")
                     label = name.value if isinstance(name, ScalarNode) else "?"
                     yield f"env {label} value", value, kind
 
