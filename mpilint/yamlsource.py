@@ -8,7 +8,7 @@ that: *where* a value is and *how* it was written (``2`` and ``"2"`` are differe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -19,7 +19,7 @@ from mpilint.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from typing import Final, Literal
 
 try:  # the C loader is 10x faster; fall back only where libyaml is missing
