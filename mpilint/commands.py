@@ -153,7 +153,7 @@ _K8S_REF = re.compile(r"(?<!\$)(?:\$\$)*\$\([A-Za-z_][A-Za-z0-9_.-]*\)")
 def argv_words(argv: Sequence[str]) -> tuple[Word, ...]:
     """The argv items as words, each placed as the whole item."""
     return tuple(
-        Word(item, ArgRef(i, 0, len(item)), bool(_K8S_REF.search(item)), 0)
+        Word(item, ArgRef(i, 0, len(item)), "$(" in item and bool(_K8S_REF.search(item)), 0)
         for i, item in enumerate(argv)
     )
 

@@ -16,6 +16,7 @@ from mpilint.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,
+    fields,
     get,
     get_str,
     pairs,
@@ -31,7 +32,8 @@ KNOWN_VERSIONS = ("v2beta1", "v1", "v1alpha2", "v1alpha1")
 
 
 class Container(Record):
-    __slots__ = ("args", "command", "env", "image", "index", "init", "name", "node")
+    __slots__ = ("_argv", "args", "command", "env", "image", "index", "init", "name", "node")
+    _compared = ("args", "command", "env", "image", "index", "init", "name", "node")
 
     node: Final[MappingNode]
     index: Final[int]
@@ -61,19 +63,23 @@ class Container(Record):
         self.command = command
         self.args = args
         self.env = env
+        self._argv: tuple[tuple[str, Node], ...] | None = None
 
     def argv(self) -> tuple[tuple[str, Node], ...]:
         """``command`` then ``args``, each item as Kubernetes will pass it, with its node.
 
         Non-scalar items cannot be an argument at all; they keep an empty text so that they
-        never look like a launcher or a count.
+        never look like a launcher or a count. Worked out once: a dozen rules ask for it.
         """
-        items: list[tuple[str, Node]] = []
-        for part in (self.command, self.args):
-            if isinstance(part, SequenceNode):
-                for item in part.value:
-                    items.append((item.value if isinstance(item, ScalarNode) else "", item))
-        return tuple(items)
+        argv = self._argv
+        if argv is None:
+            items: list[tuple[str, Node]] = []
+            for part in (self.command, self.args):
+                if isinstance(part, SequenceNode):
+                    for item in part.value:
+                        items.append((item.value if isinstance(item, ScalarNode) else "", item))
+            argv = self._argv = tuple(items)
+        return argv
 
 
 class ReplicaSpec(Record):
@@ -81,11 +87,22 @@ class ReplicaSpec(Record):
         "containers",
         "init_containers",
         "key",
+        "main",
         "node",
         "pod_spec",
         "replicas",
         "replicas_node",
         "role",
+    )
+    _compared = (
+        "role",
+        "key",
+        "node",
+        "replicas",
+        "replicas_node",
+        "pod_spec",
+        "containers",
+        "init_containers",
     )
 
     role: Final[str]
@@ -96,6 +113,9 @@ class ReplicaSpec(Record):
     pod_spec: Final[MappingNode | None]
     containers: Final[tuple[Container, ...]]
     init_containers: Final[tuple[Container, ...]]
+    # The container the operator injects the SSH mount, env and default command into (set
+    # once: rules ask for it about sixty times per job).
+    main: Final[Container | None]
 
     def __init__(
         self,
@@ -116,11 +136,7 @@ class ReplicaSpec(Record):
         self.pod_spec = pod_spec
         self.containers = containers
         self.init_containers = init_containers
-
-    @property
-    def main(self) -> Container | None:
-        """The container the operator injects the SSH mount, env and default command into."""
-        return self.containers[0] if self.containers else None
+        self.main = containers[0] if containers else None
 
     def security(self, container: Container, name: str) -> Node | None:
         """A securityContext field as the kubelet resolves it: the container's wins over the
@@ -134,7 +150,9 @@ class ReplicaSpec(Record):
 
 class MPIJob(Record):
     __slots__ = (
+        "_containers",
         "document",
+        "launcher",
         "mpi_implementation",
         "name",
         "replica_specs",
@@ -147,6 +165,22 @@ class MPIJob(Record):
         "ssh_auth_mount_path",
         "ssh_auth_mount_path_node",
         "version",
+        "worker",
+    )
+    _compared = (
+        "root",
+        "document",
+        "version",
+        "name",
+        "spec",
+        "slots_per_worker",
+        "slots_node",
+        "ssh_auth_mount_path",
+        "ssh_auth_mount_path_node",
+        "mpi_implementation",
+        "run_launcher_as_worker",
+        "run_launcher_as_worker_node",
+        "replica_specs",
     )
 
     root: Final[MappingNode]
@@ -162,6 +196,10 @@ class MPIJob(Record):
     run_launcher_as_worker: Final[bool]
     run_launcher_as_worker_node: Final[Node | None]
     replica_specs: Final[tuple[ReplicaSpec, ...]]
+    # Read from replica_specs once: rules ask for them tens of times per job.
+    launcher: Final[ReplicaSpec | None]
+    worker: Final[ReplicaSpec | None]
+    _containers: Final[tuple[tuple[ReplicaSpec, Container], ...]]
 
     def __init__(
         self,
@@ -192,14 +230,13 @@ class MPIJob(Record):
         self.run_launcher_as_worker = run_launcher_as_worker
         self.run_launcher_as_worker_node = run_launcher_as_worker_node
         self.replica_specs = replica_specs
-
-    @property
-    def launcher(self) -> ReplicaSpec | None:
-        return next((r for r in self.replica_specs if r.role == "Launcher"), None)
-
-    @property
-    def worker(self) -> ReplicaSpec | None:
-        return next((r for r in self.replica_specs if r.role == "Worker"), None)
+        self.launcher = next((r for r in replica_specs if r.role == "Launcher"), None)
+        self.worker = next((r for r in replica_specs if r.role == "Worker"), None)
+        self._containers = tuple(
+            (replica, container)
+            for replica in replica_specs
+            for container in replica.init_containers + replica.containers
+        )
 
     @property
     def uses_ssh(self) -> bool:
@@ -216,9 +253,7 @@ class MPIJob(Record):
         return False
 
     def containers(self) -> Iterator[tuple[ReplicaSpec, Container]]:
-        for replica in self.replica_specs:
-            for container in replica.init_containers + replica.containers:
-                yield replica, container
+        return iter(self._containers)
 
 
 def api_version(root: Node) -> tuple[str, str] | None:
@@ -239,10 +274,11 @@ def read_mpijob(root: Node, document: int) -> MPIJob | None:
         return None
     version = found[1]
     spec = get(root, "spec")
-    slots_node = get(spec, "slotsPerWorker")
-    path_node = get(spec, "sshAuthMountPath")
+    values = fields(spec)
+    slots_node = values.get("slotsPerWorker")
+    path_node = values.get("sshAuthMountPath")
     path = get_str(path_node)
-    launcher_rank_node = get(spec, "runLauncherAsWorker")
+    launcher_rank_node = values.get("runLauncherAsWorker")
     return MPIJob(
         root=root,
         document=document,
@@ -293,16 +329,18 @@ def _containers(node: Node | None, init: bool) -> Iterator[Container]:
     for index, item in enumerate(node.value):
         if not isinstance(item, MappingNode):
             continue
-        image = get(item, "image")
+        values = fields(item)
+        image = values.get("image")
+        name = values.get("name")
         yield Container(
             node=item,
             index=index,
             init=init,
-            name=get_str(item, "name"),
+            name=name.value if isinstance(name, ScalarNode) else None,
             image=image if isinstance(image, ScalarNode) else None,
-            command=get(item, "command"),
-            args=get(item, "args"),
-            env=get(item, "env"),
+            command=values.get("command"),
+            args=values.get("args"),
+            env=values.get("env"),
         )
 
 
@@ -320,9 +358,10 @@ def _int_or_default(node: Node | None, default: int) -> int | None:
     """An integer field; None when it is written but is not an integer we can read."""
     if node is None:
         return default
-    if scalar_type(node) == "null":
+    kind = scalar_type(node)
+    if kind == "null":
         return default
-    if scalar_type(node) != "int":
+    if kind != "int":
         return None
     try:
         return int(node.value.replace("_", ""), 0)

@@ -19,6 +19,7 @@ from mpilint.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
     from typing import Final, Literal
 
 try:  # the C loader is 10x faster; fall back only where libyaml is missing
@@ -34,8 +35,11 @@ __all__ = [
     "SequenceNode",
     "YamlDocument",
     "YamlProblem",
+    "fields",
     "get",
     "get_str",
+    "is_string",
+    "mapping_items",
     "offset_span",
     "pairs",
     "parse_yaml",
@@ -131,6 +135,14 @@ def scalar_type(node: Node) -> ScalarType:
     return kind
 
 
+def is_string(node: Node) -> bool:
+    """``scalar_type(node) == "str"``, answered without a lookup for the usual string."""
+    if node.__class__ is ScalarNode and node.tag == _STR_TAG:
+        return bool(node.style) or node.value not in _GO_YAML_BOOLS
+    return scalar_type(node) == "str"
+
+
+_STR_TAG = _YAML11 + "str"
 _KINDS: dict[str, ScalarType] = {
     _YAML11 + name: name for name in ("str", "int", "float", "bool", "null")
 }
@@ -151,6 +163,15 @@ def pairs(node: Node | None) -> Iterator[tuple[str, Node, Node]]:
     return iter(cached)
 
 
+def mapping_items(node: MappingNode) -> list[tuple[Node, Node]]:
+    """``(key, value)`` for each of ``pairs(node)``, where a walk needs no name but the key's
+    own text: the mapping's own list when the parse found all its keys plain scalars, none a
+    merge key (as it does for almost every mapping), so that nothing is built."""
+    if _PLAIN in node.__dict__:
+        return node.value  # type: ignore[no-any-return]
+    return [(key, value) for _, key, value in pairs(node)]
+
+
 def _plain_pairs(node: MappingNode) -> list[tuple[str, Node, Node]]:
     """The common case, a mapping without merge keys, in one pass; ``_expand`` otherwise."""
     found: list[tuple[str, Node, Node]] = []
@@ -164,6 +185,7 @@ def _plain_pairs(node: MappingNode) -> list[tuple[str, Node, Node]]:
 
 
 _PAIRS = "_mpilint_pairs"
+_PLAIN = "_mpilint_plain"  # set by the parse: the keys are scalars and none is a merge key
 _MERGE = _YAML11 + "merge"
 _INDEX = "_mpilint_index"
 
@@ -212,6 +234,20 @@ def get(node: Node | None, *path: str) -> Node | None:
     return node
 
 
+def fields(node: Node | None) -> Mapping[str, Node]:
+    """A mapping's values by key as ``get`` reads them (merge keys applied, the last duplicate
+    winning); empty for anything else. One call for a reader that wants several keys."""
+    if not isinstance(node, MappingNode):
+        return _NO_FIELDS
+    index: dict[str, Node] | None = node.__dict__.get(_INDEX)
+    if index is None:
+        index = node.__dict__[_INDEX] = {key: value for key, _, value in pairs(node)}
+    return index
+
+
+_NO_FIELDS: Mapping[str, Node] = {}
+
+
 def get_str(node: Node | None, *path: str) -> str | None:
     """A scalar's text, whatever its type; None for missing or non-scalar values."""
     value = get(node, *path) if path else node
@@ -252,7 +288,13 @@ def parse_yaml(text: str) -> ParsedYaml:
         roots = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.YAMLError:
         return _parse_by_document(text)
-    return _inspect(list(enumerate(roots)), (), "&" in text)
+    return _inspect(list(enumerate(roots)), (), "&" in text, _may_merge(text))
+
+
+def _may_merge(text: str) -> bool:
+    """Whether any key of the text can be a merge key: a plain ``<<``, or a key with an
+    explicit tag (every tag is written with ``!``; ``%``-escapes only occur inside one)."""
+    return "<<" in text or "!" in text
 
 
 def _parse_by_document(text: str) -> ParsedYaml:
@@ -276,7 +318,7 @@ def _parse_by_document(text: str) -> ParsedYaml:
             problems.append(_syntax_problem(error, lines))
             continue
         documents.extend((len(documents) + i, root) for i, root in enumerate(roots))
-    return _inspect(documents, tuple(problems), "&" in text)
+    return _inspect(documents, tuple(problems), "&" in text, _may_merge(text))
 
 
 def _syntax_problem(error: yaml.YAMLError, lines: list[str]) -> YamlProblem:
@@ -312,6 +354,7 @@ def _inspect(
     documents: list[tuple[int, Node | None]],
     problems: tuple[YamlProblem, ...],
     aliased: bool = True,
+    merges: bool = True,
 ) -> ParsedYaml:
     """One walk over each document: duplicate keys, and alias expansion kept bounded."""
     found = list(problems)
@@ -320,7 +363,11 @@ def _inspect(
         if root is None:  # an empty document
             continue
         duplicates: list[YamlProblem] = []
-        shared = _find_duplicates(root, duplicates, aliased)
+        if aliased:
+            shared = _find_duplicates(root, duplicates)
+        else:
+            shared = False  # no anchor: no node can be reached twice
+            _find_duplicates_in_tree(root, duplicates, not merges)
         if shared and _expanded_size(root) > MAX_EXPANDED_NODES:
             found.append(
                 YamlProblem(
@@ -336,23 +383,21 @@ def _inspect(
     return ParsedYaml(tuple(kept), tuple(found))
 
 
-def _find_duplicates(root: Node, found: list[YamlProblem], aliased: bool = True) -> bool:
+def _find_duplicates(root: Node, found: list[YamlProblem]) -> bool:
     """Report repeated mapping keys; return whether any node is reached twice (aliases).
 
-    Without ``aliased`` (no ``&`` in the text: no anchor, so no node can be shared) the walk
-    skips the bookkeeping of nodes seen; a mapping's keys are compared as a set first, and read
-    one by one only when the set is shorter."""
+    A mapping's keys are compared as a set first, and read one by one only when the set is
+    shorter."""
     seen: set[int] = set()
     stack = [root]
     shared = False
     mapping, sequence = MappingNode, SequenceNode
     while stack:
         node = stack.pop()
-        if aliased:
-            if id(node) in seen:
-                shared = True
-                continue
-            seen.add(id(node))
+        if id(node) in seen:
+            shared = True
+            continue
+        seen.add(id(node))
         kind = node.__class__
         if kind is mapping or isinstance(node, MappingNode):
             items = node.value
@@ -365,6 +410,58 @@ def _find_duplicates(root: Node, found: list[YamlProblem], aliased: bool = True)
         elif kind is sequence or isinstance(node, SequenceNode):
             stack.extend(node.value)
     return shared
+
+
+def _find_duplicates_in_tree(root: Node, found: list[YamlProblem], index: bool) -> None:
+    """``_find_duplicates`` for a document without anchors, where each node is reached once.
+
+    The walk is most of what parsing costs beyond libyaml, so it is cut to the bone: scalars
+    are never pushed (they hold no keys), and a mapping's keys are compared by building the
+    dict ``get`` would build from them (last one wins), which is kept when ``index`` says that
+    no key of the text can be a merge key (almost every mapping is looked into by some rule),
+    with the mark that lets ``mapping_items`` hand out the mapping's own list.
+    A mapping with a key that is itself a list or a mapping (unhashable) takes the slow way.
+    The order of the problems is that of ``_find_duplicates``: the same nodes are visited in
+    the same order, less the scalars.
+    """
+    stack = [root]
+    pop, push = stack.pop, stack.append
+    scalar, mapping = ScalarNode, MappingNode
+    while stack:
+        node = pop()
+        items = node.value
+        if node.__class__ is mapping or isinstance(node, MappingNode):
+            try:
+                keys = {key.value: value for key, value in items}
+            except TypeError:  # a key that is a list or a mapping
+                _complex_keys(items, found, push)
+                continue
+            if len(keys) != len(items):
+                _duplicates_of(items, found)
+            if index:
+                attributes = node.__dict__
+                attributes[_INDEX] = keys
+                attributes[_PLAIN] = True
+            for _, value in items:
+                if value.__class__ is not scalar:
+                    push(value)
+        elif node.__class__ is not scalar and isinstance(node, SequenceNode):
+            for item in items:
+                if item.__class__ is not scalar:
+                    push(item)
+
+
+def _complex_keys(
+    items: list[tuple[Node, Node]], found: list[YamlProblem], push: Callable[[Node], None]
+) -> None:
+    keys = [key.value for key, _ in items if key.__class__ is ScalarNode]
+    if len(set(keys)) != len(keys):
+        _duplicates_of(items, found)
+    for key, value in items:
+        if value.__class__ is not ScalarNode:
+            push(value)
+        if key.__class__ is not ScalarNode:
+            push(key)
 
 
 def _duplicates_of(items: list[tuple[Node, Node]], found: list[YamlProblem]) -> None:

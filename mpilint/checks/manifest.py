@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -15,7 +16,8 @@ from mpilint.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,
-    get,
+    fields,
+    is_string,
     offset_span,
     scalar_type,
     span_of,
@@ -36,32 +38,44 @@ def non_string_scalar(subject: Manifest) -> Iterator[Hit]:
     job = subject.job
     counts = _count_nodes(job)
     for replica, container in job.containers():
-        where = f"{replica.role} container {container.name or container.index}"
-        for field, node in _string_items(container):
-            kind = (
-                "list"
-                if isinstance(node, SequenceNode)
-                else "map"
-                if isinstance(node, MappingNode)
-                else scalar_type(node)
-            )
-            if kind in ("str", "other"):
-                continue
+        for field, node, kind in _non_strings(container):
+            where = f"{replica.role} container {container.name or container.index}"
             yield _non_string_hit(subject, where, field, node, kind, id(node) in counts)
 
 
-def _string_items(container: Container) -> Iterator[tuple[str, Node]]:
+def _non_strings(container: Container) -> Iterator[tuple[str, Node, str]]:
+    """(field, node, kind) of each command/args item and env value that is not a string.
+
+    Nearly all are strings: those are passed over before anything (a label, a kind) is made."""
     for field, part in (("command", container.command), ("args", container.args)):
         if isinstance(part, SequenceNode):
             for index, item in enumerate(part.value):
-                yield f"{field}[{index}]", item
+                if not is_string(item):
+                    kind = _kind(item)
+                    if kind is not None:
+                        yield f"{field}[{index}]", item, kind
     if isinstance(container.env, SequenceNode):
         for item in container.env.value:
-            value = get(item, "value")
-            if value is not None:
-                name = get(item, "name")
-                label = name.value if isinstance(name, ScalarNode) else "?"
-                yield f"env {label} value", value
+            values = fields(item)
+            value = values.get("value")
+            if value is not None and not is_string(value):
+                kind = _kind(value)
+                if kind is not None:
+                    name = values.get("name")
+                    label = name.value if isinstance(name, ScalarNode) else "?"
+                    yield f"env {label} value", value, kind
+
+
+def _kind(node: Node) -> str | None:
+    """What a value Kubernetes wants as a string is instead; None when it is fine."""
+    kind = (
+        "list"
+        if isinstance(node, SequenceNode)
+        else "map"
+        if isinstance(node, MappingNode)
+        else scalar_type(node)
+    )
+    return None if kind in ("str", "other") else kind
 
 
 def _non_string_hit(
@@ -241,19 +255,25 @@ def _ref_span(subject: Manifest, argv: tuple[tuple[str, Node], ...], ref: ArgRef
 # Template markers from the platform example and common READMEs. Whole values or whole image
 # parts only: IMAGE_TAG=1.0 or /data/images is real content, not a placeholder.
 _EXACT = frozenset({"IMAGE", "COMMAND"})
+_ANGLE_TEXT = r"<[A-Za-z][^<>]*>"
+# A marker or an <angle> placeholder, in one pattern: every command item is matched against it.
 _MARKER = re.compile(
     r"(?:(?i:replace[-_]?me|change[-_]?me|your[-_][a-z0-9][a-z0-9_.-]*|img[-_]placeholder"
-    r"|placeholder)|TODO|FIXME|TBD)"
+    r"|placeholder)|TODO|FIXME|TBD|" + _ANGLE_TEXT + ")"
 )
-_ANGLE = re.compile(r"<[A-Za-z][^<>]*>")
+_ANGLE = re.compile(_ANGLE_TEXT)
 
 
 def _is_placeholder(value: str) -> bool:
-    return value in _EXACT or bool(_MARKER.fullmatch(value) or _ANGLE.fullmatch(value))
+    return value in _EXACT or _MARKER.fullmatch(value) is not None
 
 
+@functools.lru_cache(maxsize=256)
 def _image_placeholder(image: str) -> tuple[int, int] | None:
-    """Offsets of the first image part (registry, path, name, tag) that is a placeholder."""
+    """Offsets of the first image part (registry, path, name, tag) that is a placeholder.
+
+    Kept for the images seen last: MPL103 and MPL104 ask about each job's images, and jobs
+    share a few images."""
     if image in _EXACT or _ANGLE.fullmatch(image):
         return 0, len(image)
     for match in re.finditer(r"[^/:@]+", image):
