@@ -716,7 +716,7 @@ def prepare(options: Any) -> tuple[Project, list[InputFile]]:
 
         if os.path.isdir(overrides.config):
             raise UsageError(
-                f"--config takes a file, and {overrides.config} is a folder: name its"
+                f"--config takes a configuration file, and {overrides.config} is a folder: name its"
                 " .mpilint.yaml or pyproject.toml"
             )
         raise UsageError(f"no such configuration file: {overrides.config}")

@@ -49,25 +49,34 @@ def test_the_model_is_made_of_records() -> None:
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: f"{c.__module__}.{c.__qualname__}")
 def test_a_record_declares_sets_and_types_each_field(cls: type) -> None:
+    """Fields are annotated in the class body; a cache slot that is not part of the value (left
+    out of ``_compared``) may be annotated where ``__init__`` sets it instead."""
     slots = set(cls.__dict__["__slots__"])
-    annotations = dict(inspect.get_annotations(cls))
-    annotations.pop("_compared", None)
-    assert slots == set(annotations), "the fields in __slots__ and the annotated ones differ"
-    if issubclass(cls, Record):
-        plain = [name for name, kind in annotations.items() if not kind.startswith("Final[")]
-        assert not plain, f"an immutable record's fields are Final: {plain}"
+    declared = dict(inspect.get_annotations(cls))
+    declared.pop("_compared", None)
     source = textwrap.dedent(inspect.getsource(cls.__init__))  # type: ignore[misc]
-    assigned = {
-        target.attr
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, (ast.Assign, ast.AnnAssign))
-        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
-        if isinstance(target, ast.Attribute)
-        and isinstance(target.value, ast.Name)
-        and target.value.id == "self"
-    }
+    assigned: set[str] = set()
+    annotated_in_init: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                if (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                ):
+                    assigned.add(target.attr)
+                    if isinstance(node, ast.AnnAssign):
+                        annotated_in_init.add(target.attr)
+    value = set(fields_of(cls))
+    assert value <= slots
+    assert slots - value <= set(declared) | annotated_in_init, "a slot nobody annotates"
+    assert value <= set(declared), "a field of the value not annotated in the class body"
+    assert set(declared) <= slots, "an annotated field missing from __slots__"
+    if issubclass(cls, Record):
+        plain = [name for name in value if not declared[name].startswith("Final[")]
+        assert not plain, f"an immutable record's fields are Final: {plain}"
     assert slots <= assigned, f"__init__ leaves {sorted(slots - assigned)} unset"
-    assert set(fields_of(cls)) <= slots
 
 
 ints = st.integers(min_value=-3, max_value=3)
