@@ -172,14 +172,14 @@ def test_the_quick_exit_delivers_the_whole_report(entry: list[str], tmp_path: Pa
 
 def test_a_reader_that_stops_early_is_not_an_error() -> None:
     """`mpilint ... | head -1`: the rest of the report has nowhere to go; no traceback."""
-    reader = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "mpilint", "--format", "json", str(REPO / "tests" / "realistic")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-    )
-    assert reader.stdout is not None and reader.stderr is not None
-    reader.stdout.readline()
-    reader.stdout.close()
-    code = reader.wait(timeout=60)
-    assert b"Traceback" not in reader.stderr.read()
+    ) as reader:
+        assert reader.stdout is not None and reader.stderr is not None
+        reader.stdout.readline()
+        reader.stdout.close()
+        code = reader.wait(timeout=60)
+        assert b"Traceback" not in reader.stderr.read()
     assert code in (0, 1)  # 1 if the report fit in the pipe before the reader left
