@@ -1441,14 +1441,23 @@ def user_for_ssh_path(image: Image, ssh_path: str) -> User | None:
 
     Homes of ``/`` are skipped: they would claim every path.
     """
-    path = posixpath.normpath(ssh_path)
+    path = _normal(ssh_path)
     best: User | None = None
+    best_length = 0  # the length of best's home, normalised
     for user in image.users:
-        home = posixpath.normpath(user.home) if user.home else None
+        home = _normal(user.home) if user.home else None
         if home is None or home == "/":
             continue
         if (path == home or path.startswith(home + "/")) and (
-            best is None or len(home) > len(posixpath.normpath(best.home or ""))
+            best is None or len(home) > best_length
         ):
-            best = user
+            best, best_length = user, len(home)
     return best
+
+
+def _normal(path: str) -> str:
+    """``posixpath.normpath``, without its work for a path that is already normal (no empty,
+    ``.`` or ``..`` part, no trailing slash): rules ask this of every user's home."""
+    if path.startswith("/") and "//" not in path and "/." not in path and path[-1] != "/":
+        return path
+    return posixpath.normpath(path)

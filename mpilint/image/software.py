@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from mpilint.findings import Span
 from mpilint.image.basefacts import BaseSoftware, distro_openmpi_version, lookup_software
+from mpilint.image.memo import IdentityMemo
 from mpilint.image.observe import Instruction, RunSite
 from mpilint.image.users import Arg
 from mpilint.lazyre import lazy
@@ -1213,11 +1214,17 @@ def _root_stage_span(image: Image) -> Span | None:
 
 
 def software_of(image: Image) -> SoftwareFacts | None:
-    """The software facts of the image's final stage; None if the model did not run."""
+    """The software facts of the image's final stage; None if the model did not run.
+
+    The same facts for every rule that asks of one image (most image rules do, several times
+    a pair): the image and its final observer no longer change once ``load_image`` returns."""
     observer = image.observer("software")
     if not isinstance(observer, _Software):
         return None
-    return observer.facts(_root_stage_span(image), image)
+    return _FACTS.get(image, None, lambda: observer.facts(_root_stage_span(image), image))
+
+
+_FACTS = IdentityMemo(4)  # Image -> SoftwareFacts
 
 
 # -- the effective argv (shared domain notes, section 4) ----------------------------------
