@@ -1073,6 +1073,9 @@ _ON_INSTRUCTION: dict[str, Callable[[_Software, Instruction], None]] = {
     "ENV": _Software.on_env,
 }
 
+# The instructions ``_Software.on_instruction`` reads (``observe.instructions_read``).
+INSTRUCTIONS = frozenset({*_ON_INSTRUCTION, "COPY", "ADD"})
+
 # Programs ``dispatch`` (or ``other``) may act on; any other program changes nothing here.
 _ACTED_ON = _APT | _RPM | _CONDA | _SHELLS | _FETCHERS | _BUILDERS
 _ACTED_ON |= {"apk", "uv", "dpkg", "rpm", "setcap", "eval", "xargs", "configure"}
