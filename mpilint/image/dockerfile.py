@@ -189,7 +189,10 @@ class Image(Record):
         self.groups_complete = groups_complete
 
     def observer(self, name: str) -> StageObserver | None:
-        return next((o for n, o in self.observed if n == name), None)
+        for kind, observer in self.observed:  # every rule asks, through files_of/software_of
+            if kind == name:
+                return observer
+        return None
 
 
 class ImageResult(Record):

@@ -636,7 +636,9 @@ class _Software(MutableRecord):
             self.unknown_source = False
             self.configured = None
         if not self.ssh_env:
-            texts = [w.text or "" for w in words] + [t.text or "" for _, t in redirects]
+            texts = [w.text or "" for w in words]
+            if redirects:
+                texts += [t.text or "" for _, t in redirects]
             # One search over all words: no hint spans a line break.
             if _SSH_ENV_HINTS.search("\n".join(texts)):
                 self.ssh_env = True
