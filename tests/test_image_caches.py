@@ -228,3 +228,11 @@ def test_software_facts_are_kept_by_image_and_equal_those_made_afresh() -> None:
     observer = first.image.observer("software")
     assert observer is not None
     assert facts == observer.facts(first.image.stages[0].base_span, first.image)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=' \t#="Pa\\', max_size=12))
+def test_lines_the_reader_skips_are_those_split_line_reads_as_nothing(text: str) -> None:
+    """The configuration reader passes over empty and ``#`` lines without ``split_line``."""
+    if not text or text[0] == "#":
+        assert split_line(text) is None

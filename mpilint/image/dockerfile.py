@@ -267,16 +267,16 @@ class _Instr(MutableRecord):
 
     @classmethod
     def of(cls, command: Any) -> _Instr:
+        # Positional, and no conversion of what is empty: one per instruction of every file.
+        heredocs = command.heredocs
         return cls(
-            cmd=str(command.cmd or "").upper(),
-            json=bool(command.json),
-            start_line=int(command.start_line),
-            end_line=int(command.end_line),
-            flags=tuple(map(str, command.flags)),
-            value=tuple(map(str, command.value)),
-            heredocs=tuple((str(h.name), str(h.content)) for h in command.heredocs)
-            if command.heredocs
-            else (),
+            str(command.cmd or "").upper(),
+            bool(command.json),
+            int(command.start_line),
+            int(command.end_line),
+            tuple(map(str, command.flags)) if command.flags else (),
+            tuple(map(str, command.value)),
+            tuple((str(h.name), str(h.content)) for h in heredocs) if heredocs else (),
         )
 
 
@@ -956,6 +956,7 @@ class _Walk(MutableRecord):
         before = len(state.users), state.complete
         groups_before = len(state.groups), state.groups_complete
         run_site = RunSite(site.span, site.fallback, self.heredocs, parsed.conditional)
+        tests = quiet_tests()
         for command in parsed.commands:
             if not command.static:
                 words = [self.arg_of(w, state, base) for w in command.sources]
@@ -965,7 +966,7 @@ class _Walk(MutableRecord):
                 inner, inner_base = command.inner
                 self.script(state, inner, site, inner_base, depth + 1)
             else:
-                quiet = command.quiet(quiet_tests())
+                quiet = command.quiet(tests)
                 self.follow(
                     state, command.words, command.redirects, command.events, run_site, quiet
                 )

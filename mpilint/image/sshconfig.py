@@ -264,8 +264,11 @@ class _Reader(MutableRecord):
             return
         path = state.path
         for number, line in enumerate(state.lines, start=1):
+            text = line.text
+            if not text or text[0] == "#":
+                continue  # what ``split_line`` says of it (None), without asking
             try:
-                parsed = split_line(line.text)
+                parsed = split_line(text)
             except ValueError:
                 self.items.append(_Opaque(None, f"{path}:{number} cannot be read", line.span))
                 continue
