@@ -368,7 +368,9 @@ class _Source(Record):
 
     @classmethod
     def of(cls, text: str) -> _Source:
-        lines = tuple(line.removesuffix("\r") for line in text.split("\n"))
+        split = text.split("\n")
+        # Most files have no line to trim.
+        lines = tuple(line.removesuffix("\r") for line in split) if "\r" in text else tuple(split)
         return cls(lines, _escape_directive(lines))
 
     def continued(self, raw: str) -> int:
