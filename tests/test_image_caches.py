@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 
 from mpilint.findings import Span
 from mpilint.image import load_image
-from mpilint.image.dockerfile import _Logical
+from mpilint.image.dockerfile import User, _Logical, _normal, user_for_ssh_path
 from mpilint.image.files import _dirname, _escapes, _named, _norm, _under, files_of
 from mpilint.image.memo import IdentityMemo
 from mpilint.image.sed import Line, parse_sed, run_sed
+from mpilint.image.software import software_of
 from mpilint.image.sshconfig import read_config, split_line
+from mpilint.records import replace
 
 # -- sed ------------------------------------------------------------------------------------
 
@@ -86,6 +88,7 @@ def test_path_helpers_agree_with_posixpath_and_fnmatch(
     path: str, tracked: list[str], pattern: str, below: bool
 ) -> None:
     assert _dirname(path) == posixpath.dirname(path)
+    assert _normal(path) == posixpath.normpath(path)
     assert _norm(path) == (posixpath.normpath(path) if path else path)
     named = [
         p for p in tracked if fnmatch.fnmatchcase(p, pattern) or (below and _under(p, pattern))
@@ -175,3 +178,61 @@ def test_identity_memo_keeps_by_identity_and_forgets_the_oldest() -> None:
     assert memo.get(c, "x", lambda: value(c)) == 2  # a is forgotten
     assert memo.get(a, "x", lambda: value(a)) == 1
     assert len(calls) == 4
+
+
+def _user_for_ssh_path_afresh(users: list[User], ssh_path: str) -> User | None:
+    """The reading ``user_for_ssh_path`` must keep, normalising every home each time."""
+    path = posixpath.normpath(ssh_path)
+    best: User | None = None
+    for user in users:
+        home = posixpath.normpath(user.home) if user.home else None
+        if home is None or home == "/":
+            continue
+        if (path == home or path.startswith(home + "/")) and (
+            best is None or len(home) > len(posixpath.normpath(best.home or ""))
+        ):
+            best = user
+    return best
+
+
+_HOMES = st.one_of(
+    st.none(), st.sampled_from(["", "/", "/root", "/home/a", "/home/a/", "/home//a"])
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_HOMES, _PATHS), max_size=5), _PATHS)
+def test_user_for_ssh_path_agrees_with_normalising_every_home(
+    homes: list[tuple[str | None, str]], ssh_path: str
+) -> None:
+    span = Span.point(1, 1)
+    users = [
+        User(f"u{i}", i, fixed if fixed is not None else drawn, span, "useradd")
+        for i, (fixed, drawn) in enumerate(homes)
+    ]
+    result = load_image("Dockerfile", "FROM scratch\n")
+    assert result.image is not None
+    image = replace(result.image, users=tuple(users))
+    for path in (ssh_path, "/home/a/.ssh", "/root/.ssh"):
+        assert user_for_ssh_path(image, path) is _user_for_ssh_path_afresh(users, path)
+
+
+def test_software_facts_are_kept_by_image_and_equal_those_made_afresh() -> None:
+    first = load_image("Dockerfile", _SERVER)
+    second = load_image("Dockerfile", _SERVER)
+    assert first.image is not None and second.image is not None
+    facts = software_of(first.image)
+    assert facts is not None and software_of(first.image) is facts
+    again = software_of(second.image)
+    assert again is not facts and again == facts
+    observer = first.image.observer("software")
+    assert observer is not None
+    assert facts == observer.facts(first.image.stages[0].base_span, first.image)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=' \t#="Pa\\', max_size=12))
+def test_lines_the_reader_skips_are_those_split_line_reads_as_nothing(text: str) -> None:
+    """The configuration reader passes over empty and ``#`` lines without ``split_line``."""
+    if not text or text[0] == "#":
+        assert split_line(text) is None

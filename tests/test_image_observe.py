@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from mpilint.findings import Span
 from mpilint.image import dockerfile, load_image
-from mpilint.image.observe import Instruction, RunSite
+from mpilint.image.observe import Instruction, RunSite, factories, instructions_read
 from mpilint.image.users import Arg
 
 if TYPE_CHECKING:
@@ -100,3 +104,51 @@ def test_stages_fork_and_copy_from_names_the_donor(recorded) -> None:  # type: i
         "COPY --from=other /a /a\n"
     )
     assert seen == ["2:5 echo base", "COPY ['/a', '/a'] from alpine:3.20"]
+
+
+# -- instructions a kind does not read --------------------------------------------------------
+
+_BASES = st.sampled_from(
+    [None, "debian:bookworm", "mpioperator/openmpi:0.6.0", "horovod/horovod:0.28.1", "scratch"]
+)
+_WORDS = st.lists(
+    st.sampled_from(["/etc/ssh", "x=1", "$HOME", "a b", "--from=b", "sshd", "/", "22", ""]),
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _BASES,
+    st.sampled_from(sorted(dockerfile._INSTRUCTIONS - {"FROM", "ARG", "RUN"})),
+    _WORDS,
+    _WORDS,
+    st.booleans(),
+    st.booleans(),
+)
+def test_instructions_a_kind_does_not_read_change_nothing_in_it(
+    base: str | None, cmd: str, words: list[str], flags: list[str], json: bool, donor: bool
+) -> None:
+    """The walk shows a kind only the instructions ``instructions_read`` names for it: any
+    other must leave its observer as it was."""
+    for name, start in factories():
+        if cmd in instructions_read()[name]:
+            continue
+        observer = start(base)
+        before = copy.deepcopy(observer)
+        instruction = Instruction(
+            cmd,
+            tuple(words),
+            tuple(flags),
+            json,
+            lambda: Span(1, 1, 1, 2),
+            (("EOF", "Port 2222\n"),),
+            "ctx",
+            lambda: tuple(Span(1, 1, 1, 2) for _ in words),
+        )
+        observer.on_instruction(instruction, start(base) if donor else None)
+        assert observer == before, (name, cmd)
+
+
+def test_every_kind_names_the_instructions_it_reads() -> None:
+    assert {name for name, _ in factories()} == set(instructions_read())

@@ -18,7 +18,7 @@ from mpilint.image.software import quiet, software_of
 from mpilint.image.software import start as start_software
 from mpilint.image.users import Arg
 from mpilint.records import replace
-from mpilint.shellwords import parse
+from mpilint.shellwords import Word, parse
 
 if TYPE_CHECKING:
     from mpilint.image.observe import StageObserver
@@ -35,6 +35,37 @@ def test_a_plan_places_the_words_of_every_command() -> None:
     assert planned.commands[1].redirects == ((">", Arg("/etc/motd", at, at + 9)),)
     assert all(c.static for c in planned.commands)
     assert planned.complete and not planned.conditional
+
+
+_SCRIPT_PIECES = st.sampled_from(
+    ["echo", "hi", "$X", "'a b'", "&&", ";", "|", ">", "/etc/motd", "sh", "-c", '"ls /"', "\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCRIPT_PIECES, max_size=10), st.integers(min_value=-1, max_value=9))
+def test_placed_words_are_the_shell_words_moved_to_the_site(pieces: list[str], base: int) -> None:
+    """Static commands hold each word of the shell's reading at ``base`` (-1: nowhere), and
+    their redirections' targets likewise; the others keep the shell's words."""
+    text = " ".join(pieces)
+    parsed = parse(text)
+    planned = plan(text, base).commands
+    assert len(planned) == len(parsed.commands)
+
+    def placed(word: Word) -> Arg:
+        if base < 0:
+            return Arg(word.text, -1, -1)
+        return Arg(word.text, base + word.start, base + word.end)
+
+    for command, shell in zip(planned, parsed.commands, strict=True):
+        targets = tuple((r.op, r.target) for r in shell.redirects if r.target is not None)
+        static = not any(w.expands for w in shell.words) and not any(t.expands for _, t in targets)
+        assert command.static is static
+        if static:
+            assert command.words == tuple(placed(w) for w in shell.words)
+            assert command.redirects == tuple((op, placed(t)) for op, t in targets)
+        else:
+            assert (command.sources, command.targets) == (shell.words, targets)
 
 
 def test_words_that_expand_are_left_to_the_walk() -> None:

@@ -19,6 +19,7 @@ from mpilint.commands import ArgRef, Word, basename, read_argv
 from mpilint.engine import Hit, Pair, rule
 from mpilint.findings import Related, Severity, Span
 from mpilint.image.files import FileFacts, files_of
+from mpilint.image.memo import IdentityMemo
 from mpilint.image.sshconfig import Config, Setting, Unknowable, read_config
 from mpilint.image.sshdefaults import DEFAULT_HOST_KEYS, DEFAULT_PID_FILE
 from mpilint.mpijob import Container, MPIJob
@@ -110,7 +111,14 @@ def _empty(node: Node | None) -> bool:
 
 def _worker_sshd(job: MPIJob, text: str) -> _Sshd | None:
     """How the worker runs sshd; None when it cannot be read (a script, a variable, several
-    sshd lines that disagree)."""
+    sshd lines that disagree).  Kept by job: four rules ask it of each pair."""
+    return _SSHD.get(job, text, lambda: _read_worker_sshd(job, text))
+
+
+_SSHD = IdentityMemo(2)  # MPIJob, manifest text -> _Sshd | None
+
+
+def _read_worker_sshd(job: MPIJob, text: str) -> _Sshd | None:
     worker = job.worker
     main = worker.main if worker is not None else None
     if main is None or not job.uses_ssh:
@@ -397,6 +405,14 @@ class _ServerPorts(Record):
 
 
 def _server_ports(facts: FileFacts, sshd: _Sshd) -> _ServerPorts | None:
+    """Where sshd listens; kept by facts and sshd reading, which several rules share."""
+    return _PORTS.get(facts, sshd, lambda: _read_server_ports(facts, sshd))
+
+
+_PORTS = IdentityMemo(2)  # FileFacts, _Sshd -> _ServerPorts | None
+
+
+def _read_server_ports(facts: FileFacts, sshd: _Sshd) -> _ServerPorts | None:
     config = read_config(facts, sshd.config, server=True)
     if config.exists is not True or sshd.listen_option:
         return None

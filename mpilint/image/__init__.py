@@ -49,4 +49,8 @@ def __getattr__(name: str) -> object:
     module = _HOME.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"mpilint.image.{module}"), name)
+    value = getattr(importlib.import_module(f"mpilint.image.{module}"), name)
+    # Kept as the package's own attribute: rules import names here inside their bodies, once
+    # per pair, and a found attribute does not come back through this function.
+    globals()[name] = value
+    return value

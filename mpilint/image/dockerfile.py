@@ -25,7 +25,13 @@ from collections.abc import Callable, Mapping, Sequence
 
 from mpilint.findings import Span
 from mpilint.image.bases import EXTRA_BASES, BaseGroup, BaseUser, KnownBase, lookup_base
-from mpilint.image.observe import Instruction, RunSite, factories, quiet_tests
+from mpilint.image.observe import (
+    Instruction,
+    RunSite,
+    factories,
+    instructions_read,
+    quiet_tests,
+)
 from mpilint.image.runplan import GROUP_WORDS as _GROUP_WORDS
 from mpilint.image.runplan import USER_WORDS as _USER_WORDS
 from mpilint.image.runplan import plan, shell_c_script
@@ -183,7 +189,10 @@ class Image(Record):
         self.groups_complete = groups_complete
 
     def observer(self, name: str) -> StageObserver | None:
-        return next((o for n, o in self.observed if n == name), None)
+        for kind, observer in self.observed:  # every rule asks, through files_of/software_of
+            if kind == name:
+                return observer
+        return None
 
 
 class ImageResult(Record):
@@ -258,16 +267,16 @@ class _Instr(MutableRecord):
 
     @classmethod
     def of(cls, command: Any) -> _Instr:
+        # Positional, and no conversion of what is empty: one per instruction of every file.
+        heredocs = command.heredocs
         return cls(
-            cmd=str(command.cmd or "").upper(),
-            json=bool(command.json),
-            start_line=int(command.start_line),
-            end_line=int(command.end_line),
-            flags=tuple(map(str, command.flags)),
-            value=tuple(map(str, command.value)),
-            heredocs=tuple((str(h.name), str(h.content)) for h in command.heredocs)
-            if command.heredocs
-            else (),
+            str(command.cmd or "").upper(),
+            bool(command.json),
+            int(command.start_line),
+            int(command.end_line),
+            tuple(map(str, command.flags)) if command.flags else (),
+            tuple(map(str, command.value)),
+            tuple((str(h.name), str(h.content)) for h in heredocs) if heredocs else (),
         )
 
 
@@ -332,12 +341,19 @@ class _Logical:
         runs = self.runs
         if start < 0 or end > len(self.text) or start >= end or not runs:
             return self.fallback
-        index = self.run_of(start)
-        offset, line, column = runs[index]
-        if index + 1 == len(runs) or end <= runs[index + 1][0]:  # within one line
+        if len(runs) == 1:  # a one-line instruction: most are
+            offset, line, column = runs[0]
             return Span(line, column + start - offset, line, column + end - offset)
-        end_line, end_column = self.at(end - 1)
-        return Span(line, column + start - offset, end_line, end_column + 1)
+        # ``run_of`` and ``at``, inlined: every placed word of a continued RUN comes here.
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = tuple(run[0] for run in runs)
+        index = bisect_right(starts, start) - 1
+        offset, line, column = runs[index]
+        if index + 1 == len(runs) or end <= starts[index + 1]:  # within one line
+            return Span(line, column + start - offset, line, column + end - offset)
+        last_offset, end_line, end_column = runs[bisect_right(starts, end - 1) - 1]
+        return Span(line, column + start - offset, end_line, end_column + end - last_offset)
 
 
 class _Source(Record):
@@ -352,7 +368,9 @@ class _Source(Record):
 
     @classmethod
     def of(cls, text: str) -> _Source:
-        lines = tuple(line.removesuffix("\r") for line in text.split("\n"))
+        split = text.split("\n")
+        # Most files have no line to trim.
+        lines = tuple(line.removesuffix("\r") for line in split) if "\r" in text else tuple(split)
         return cls(lines, _escape_directive(lines))
 
     def continued(self, raw: str) -> int:
@@ -379,29 +397,31 @@ class _Source(Record):
             text = raw[indent:]
             only = ((0, first, indent + 1),) if text else ()
             return _Logical(text, only, first, indent + 1, raw), first
-        chars: list[str] = []
-        runs: list[tuple[int, int, int]] = []
-        size = 0
-        number = first
-        while number <= max(instr.end_line, first):
-            raw = self.line(number)
-            if number == first:
-                skip = indent
-            elif raw.lstrip().startswith("#") or not raw.strip():
+        # The first line is continued: it ends with the escape character, maybe then blanks.
+        escape = self.escape
+        stop = len(raw.rstrip(" \t")) - 1
+        chars = [raw[indent:stop]]
+        runs = [(0, first, indent + 1)] if stop > indent else []
+        size = stop - indent if stop > indent else 0
+        final = max(instr.end_line, first)
+        number = first + 1
+        while number <= final:
+            raw = lines[number - 1] if number <= len(lines) else ""
+            stripped = raw.lstrip()
+            if not stripped or stripped[0] == "#":
                 number += 1
                 continue  # comment and empty lines inside a continuation are dropped
-            else:
-                skip = 0
-            cut = self.continued(raw)
-            stop = cut if cut >= 0 else len(raw)
-            chars.append(raw[skip:stop])
-            if stop > skip:
-                runs.append((size, number, skip + 1))
-                size += stop - skip
-            if cut < 0:
+            trimmed = raw.rstrip(" \t")
+            continued = trimmed.endswith(escape)
+            stop = len(trimmed) - 1 if continued else len(raw)
+            chars.append(raw[:stop])
+            if stop > 0:
+                runs.append((size, number, 1))
+                size += stop
+            if not continued:
                 break
             number += 1
-        last = min(number, max(instr.end_line, first))
+        last = min(number, final)
         return _Logical("".join(chars), tuple(runs), first, indent + 1, first_raw), last
 
     def body(self, first_line: int, last_line: int, fallback: Span) -> _Logical:
@@ -938,6 +958,7 @@ class _Walk(MutableRecord):
         before = len(state.users), state.complete
         groups_before = len(state.groups), state.groups_complete
         run_site = RunSite(site.span, site.fallback, self.heredocs, parsed.conditional)
+        tests = quiet_tests()
         for command in parsed.commands:
             if not command.static:
                 words = [self.arg_of(w, state, base) for w in command.sources]
@@ -947,7 +968,7 @@ class _Walk(MutableRecord):
                 inner, inner_base = command.inner
                 self.script(state, inner, site, inner_base, depth + 1)
             else:
-                quiet = command.quiet(quiet_tests())
+                quiet = command.quiet(tests)
                 self.follow(
                     state, command.words, command.redirects, command.events, run_site, quiet
                 )
@@ -1033,7 +1054,17 @@ class _Walk(MutableRecord):
     # -- observers --------------------------------------------------------------------
 
     def observe(self, state: _StageState, instr: _Instr, logical: _Logical) -> None:
-        """Show a non-RUN instruction to the stage's observers, words substituted."""
+        """Show a non-RUN instruction to the stage's observers that read it, words
+        substituted."""
+        read = instructions_read()
+        cmd = instr.cmd
+        shown = [
+            (name, observer)
+            for name, observer in state.observers.items()
+            if cmd in read.get(name, (cmd,))
+        ]
+        if not shown:
+            return
         words = instr.value
         if instr.cmd in _SUBSTITUTED and "$" in " ".join(words):
             values, unset = state.values(), state.declared_unset.__contains__
@@ -1045,7 +1076,7 @@ class _Walk(MutableRecord):
             words,
             instr.flags,
             instr.json,
-            Span(logical.line, logical.column, *self.last_column(logical)),
+            functools.partial(_whole_span, logical),
             instr.heredocs,
             self.context_dir,
             functools.partial(_word_spans, logical, instr),
@@ -1056,7 +1087,7 @@ class _Walk(MutableRecord):
                 (f.partition("=")[2] for f in instr.flags if f.startswith("--from=")), None
             )
         donor_stage = self.parent_of(origin) if origin is not None else None
-        for name, observer in state.observers.items():
+        for name, observer in shown:
             donor = (
                 self.stages[donor_stage].observers.get(name) if donor_stage is not None else None
             )
@@ -1105,6 +1136,11 @@ class _Walk(MutableRecord):
             groups=tuple(g.group for g in final.groups),
             groups_complete=final.groups_complete,
         )
+
+
+def _whole_span(logical: _Logical) -> Span:
+    """Where an instruction is written, from its first character to its last."""
+    return Span(logical.line, logical.column, *_Walk.last_column(logical))
 
 
 def _word_spans(logical: _Logical, instr: _Instr) -> tuple[Span, ...]:
@@ -1441,14 +1477,23 @@ def user_for_ssh_path(image: Image, ssh_path: str) -> User | None:
 
     Homes of ``/`` are skipped: they would claim every path.
     """
-    path = posixpath.normpath(ssh_path)
+    path = _normal(ssh_path)
     best: User | None = None
+    best_length = 0  # the length of best's home, normalised
     for user in image.users:
-        home = posixpath.normpath(user.home) if user.home else None
+        home = _normal(user.home) if user.home else None
         if home is None or home == "/":
             continue
         if (path == home or path.startswith(home + "/")) and (
-            best is None or len(home) > len(posixpath.normpath(best.home or ""))
+            best is None or len(home) > best_length
         ):
-            best = user
+            best, best_length = user, len(home)
     return best
+
+
+def _normal(path: str) -> str:
+    """``posixpath.normpath``, without its work for a path that is already normal (no empty,
+    ``.`` or ``..`` part, no trailing slash): rules ask this of every user's home."""
+    if path.startswith("/") and "//" not in path and "/." not in path and path[-1] != "/":
+        return path
+    return posixpath.normpath(path)

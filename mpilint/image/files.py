@@ -700,6 +700,10 @@ _CLIENT_PACKAGES = frozenset({"openssh-client", "ssh-client", "ssh", "openssh-se
 _SERVER_PACKAGES = frozenset({"openssh-server", "ssh", "openssh"})
 
 
+# The instructions ``Files.on_instruction`` reads (``observe.instructions_read``).
+INSTRUCTIONS = frozenset({"COPY", "ADD", "WORKDIR", "USER", "SHELL", "ENTRYPOINT"})
+
+
 class Files(MutableRecord):
     """The per-stage observer: mutable while its stage is read, frozen by ``facts()``."""
 

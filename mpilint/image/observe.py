@@ -61,19 +61,20 @@ class Instruction:
     """A non-RUN instruction of the stage, after ARG/ENV substitution of its words.
 
     Never changed once made.  A plain class rather than a frozen dataclass: the walk makes one
-    per instruction, and few observers ask where each word is written, so ``locate`` runs only
-    when ``word_spans`` is first read.
+    per instruction, and few observers ask where it or each word is written, so ``whole`` and
+    ``locate`` run only when ``span`` and ``word_spans`` are first read.
     """
 
     __slots__ = (
         "_locate",
+        "_span",
+        "_whole",
         "_word_spans",
         "cmd",
         "context_dir",
         "flags",
         "heredocs",
         "json",
-        "span",
         "words",
     )
 
@@ -83,7 +84,7 @@ class Instruction:
         words: tuple[str, ...],
         flags: tuple[str, ...],
         json: bool,
-        span: Span,
+        whole: Callable[[], Span],
         heredocs: tuple[tuple[str, str], ...],
         context_dir: str,
         locate: Callable[[], tuple[Span, ...]],
@@ -92,11 +93,19 @@ class Instruction:
         self.words = words  # the arguments (exec form: the JSON items; ENV: name, value, …)
         self.flags = flags  # --from=…, --chown=…, --chmod=…
         self.json = json  # exec form (CMD ["a", "b"]) rather than shell form
-        self.span = span  # the whole instruction
         self.heredocs = heredocs  # COPY <<EOF bodies: (delimiter, content)
         self.context_dir = context_dir  # the build context: the Dockerfile's folder
+        self._whole = whole
+        self._span: Span | None = None
         self._locate = locate
         self._word_spans: tuple[Span, ...] | None = None
+
+    @property
+    def span(self) -> Span:
+        """The whole instruction."""
+        if self._span is None:
+            self._span = self._whole()
+        return self._span
 
     @property
     def word_spans(self) -> tuple[Span, ...]:
@@ -138,6 +147,15 @@ def factories() -> tuple[tuple[str, ObserverFactory], ...]:
     from mpilint.image import files, software
 
     return (("files", files.start), ("software", software.start))
+
+
+@functools.cache
+def instructions_read() -> Mapping[str, frozenset[str]]:
+    """The instructions each kind of fact reads, by name; the walk shows a kind no others (a
+    LABEL changes no fact).  A kind not named here is shown every instruction."""
+    from mpilint.image import files, software
+
+    return MappingProxyType({"files": files.INSTRUCTIONS, "software": software.INSTRUCTIONS})
 
 
 @functools.cache

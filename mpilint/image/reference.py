@@ -76,6 +76,7 @@ def split_image(ref: str) -> ImageRef:
     return ImageRef(f"{registry}/{path}", tag, digest if at else None)
 
 
+@functools.lru_cache(maxsize=1024)  # each rule comparing images asks again, for each container
 def normalise_image(ref: str) -> str:
     """``registry/namespace/repo:tag`` (digest kept), so equal images compare equal as text."""
     return split_image(ref).canonical()

@@ -84,8 +84,13 @@ class Planned:
         self._events: tuple[UserEvent, ...] | None = None
         self._quiet: tuple[Mapping[str, QuietTest], frozenset[str]] | None = None
         if self.static:
-            self.words = tuple(_placed(w, base) for w in sources)
-            self.redirects = tuple((op, _placed(t, base)) for op, t in targets)
+            # ``_placed`` of each word, written out: a plan places tens of thousands of words.
+            if base < 0:
+                self.words = tuple([Arg(w.text, -1, -1) for w in sources])
+            else:
+                self.words = tuple([Arg(w.text, base + w.start, base + w.end) for w in sources])
+            if targets:
+                self.redirects = tuple((op, _placed(t, base)) for op, t in targets)
             self.inner = _inner(self.words, text, base)
             self.sources, self.targets = (), ()  # placed for good: not kept twice
 

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from mpilint.findings import Span
 from mpilint.image.basefacts import BaseSoftware, distro_openmpi_version, lookup_software
+from mpilint.image.memo import IdentityMemo
 from mpilint.image.observe import Instruction, RunSite
 from mpilint.image.users import Arg
 from mpilint.lazyre import lazy
@@ -635,7 +636,9 @@ class _Software(MutableRecord):
             self.unknown_source = False
             self.configured = None
         if not self.ssh_env:
-            texts = [w.text or "" for w in words] + [t.text or "" for _, t in redirects]
+            texts = [w.text or "" for w in words]
+            if redirects:
+                texts += [t.text or "" for _, t in redirects]
             # One search over all words: no hint spans a line break.
             if _SSH_ENV_HINTS.search("\n".join(texts)):
                 self.ssh_env = True
@@ -1072,6 +1075,9 @@ _ON_INSTRUCTION: dict[str, Callable[[_Software, Instruction], None]] = {
     "ENV": _Software.on_env,
 }
 
+# The instructions ``_Software.on_instruction`` reads (``observe.instructions_read``).
+INSTRUCTIONS = frozenset({*_ON_INSTRUCTION, "COPY", "ADD"})
+
 # Programs ``dispatch`` (or ``other``) may act on; any other program changes nothing here.
 _ACTED_ON = _APT | _RPM | _CONDA | _SHELLS | _FETCHERS | _BUILDERS
 _ACTED_ON |= {"apk", "uv", "dpkg", "rpm", "setcap", "eval", "xargs", "configure"}
@@ -1213,11 +1219,17 @@ def _root_stage_span(image: Image) -> Span | None:
 
 
 def software_of(image: Image) -> SoftwareFacts | None:
-    """The software facts of the image's final stage; None if the model did not run."""
+    """The software facts of the image's final stage; None if the model did not run.
+
+    The same facts for every rule that asks of one image (most image rules do, several times
+    a pair): the image and its final observer no longer change once ``load_image`` returns."""
     observer = image.observer("software")
     if not isinstance(observer, _Software):
         return None
-    return observer.facts(_root_stage_span(image), image)
+    return _FACTS.get(image, None, lambda: observer.facts(_root_stage_span(image), image))
+
+
+_FACTS = IdentityMemo(4)  # Image -> SoftwareFacts
 
 
 # -- the effective argv (shared domain notes, section 4) ----------------------------------

@@ -262,17 +262,27 @@ class _Reader(MutableRecord):
             if state.exists is not False:
                 self.items.append(_Opaque(None, f"{state.path} is not known", state.span))
             return
+        path = state.path
         for number, line in enumerate(state.lines, start=1):
-            self.line(state.path, number, line, depth)
+            text = line.text
+            if not text or text[0] == "#":
+                continue  # what ``split_line`` says of it (None), without asking
+            try:
+                parsed = split_line(text)
+            except ValueError:
+                self.items.append(_Opaque(None, f"{path}:{number} cannot be read", line.span))
+                continue
+            if parsed is not None:  # most lines of the packages' files are comments
+                self.setting(path, number, line, parsed, depth)
 
-    def line(self, path: str, number: int, line: Line, depth: int) -> None:
-        try:
-            parsed = split_line(line.text)
-        except ValueError:
-            self.items.append(_Opaque(None, f"{path}:{number} cannot be read", line.span))
-            return
-        if parsed is None:
-            return
+    def setting(
+        self,
+        path: str,
+        number: int,
+        line: Line,
+        parsed: tuple[str, tuple[str, ...]],
+        depth: int,
+    ) -> None:
         keyword, args = parsed
         if keyword == "include":
             if self.block is not False:
