@@ -548,7 +548,7 @@ class Project(MutableRecord):
     _configs: dict[str, Config]  # by path: asked about five times per file in a run
 
     def __init__(self, overrides: Overrides | None = None) -> None:
-        self.overrides = (Overrides)() if overrides is None else overrides
+        self.overrides = Overrides() if overrides is None else overrides
         self._selections = {}
         self._configs = {}
 

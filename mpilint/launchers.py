@@ -313,7 +313,7 @@ class _Reading(MutableRecord):
         nonportable_syntax: bool = False,
         contexts: list[_Context] | None = None,
     ) -> None:
-        self.contexts = (lambda: [_Context()])() if contexts is None else contexts
+        self.contexts = [_Context()] if contexts is None else contexts
         self.per_node = per_node
         self.per_node_ref = per_node_ref
         self.unknowable = unknowable
