@@ -1,8 +1,8 @@
 """Findings as immutable values.
 
 Rules yield findings that point at spans; the engine stamps rule id, name and severity, and
-reporters only read them. Keeping these plain frozen dataclasses lets every stage (engine,
-suppressions, reporters, tests) share them without importing each other.
+reporters only read them. Keeping these plain immutable records (``mpilint.records``) lets
+every stage (engine, suppressions, reporters, tests) share them without importing each other.
 """
 
 from __future__ import annotations

@@ -232,20 +232,18 @@ _INSTRUCTIONS = frozenset(
 )
 
 
-class _Instr(MutableRecord):
-    """One parsed instruction; the binding's objects are untyped, these are not.  Never
-    changed once made; not frozen, because a frozen dataclass costs more to build and the
-    walk builds one per instruction."""
+class _Instr(Record):
+    """One parsed instruction; the binding's objects are untyped, these are not."""
 
     __slots__ = ("cmd", "end_line", "flags", "heredocs", "json", "start_line", "value")
 
-    cmd: str
-    json: bool
-    start_line: int
-    end_line: int
-    flags: tuple[str, ...]
-    value: tuple[str, ...]
-    heredocs: tuple[tuple[str, str], ...]  # (name, content)
+    cmd: Final[str]
+    json: Final[bool]
+    start_line: Final[int]
+    end_line: Final[int]
+    flags: Final[tuple[str, ...]]
+    value: Final[tuple[str, ...]]
+    heredocs: Final[tuple[tuple[str, str], ...]]  # (name, content)
 
     def __init__(
         self,

@@ -60,8 +60,8 @@ class RunSite(Record):
 class Instruction:
     """A non-RUN instruction of the stage, after ARG/ENV substitution of its words.
 
-    Never changed once made.  A plain class rather than a frozen dataclass: the walk makes one
-    per instruction, and few observers ask where it or each word is written, so ``whole`` and
+    Never changed once made.  A plain class rather than a record: the walk makes one per
+    instruction, and few observers ask where it or each word is written, so ``whole`` and
     ``locate`` run only when ``span`` and ``word_spans`` are first read.
     """
 
