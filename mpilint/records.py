@@ -46,14 +46,8 @@ def _values(record: object) -> Any:
     return getter(record)
 
 
-def _repr(record: object) -> str:
-    names = fields_of(record.__class__)
-    inside = ", ".join(f"{name}={getattr(record, name)!r}" for name in names)
-    return f"{record.__class__.__qualname__}({inside})"
-
-
-class Record:
-    """An immutable value: equal to another of its class with equal fields, hashable by them."""
+class _Value:
+    """Equality and repr by the fields, shared by both kinds of record."""
 
     __slots__ = ()
     _compared: ClassVar[tuple[str, ...]]  # only where some slots are not part of the value
@@ -63,26 +57,26 @@ class Record:
             return NotImplemented
         return bool(_values(self) == _values(other))
 
+    def __repr__(self) -> str:
+        names = fields_of(self.__class__)
+        inside = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({inside})"
+
+
+class Record(_Value):
+    """An immutable value: equal to another of its class with equal fields, hashable by them."""
+
+    __slots__ = ()
+
     def __hash__(self) -> int:
         return hash(_values(self))
 
-    def __repr__(self) -> str:
-        return _repr(self)
 
-
-class MutableRecord:
+class MutableRecord(_Value):
     """Builder state: compared by value (tests compare states), so not hashable."""
 
     __slots__ = ()
     __hash__ = None  # type: ignore[assignment]
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return bool(_values(self) == _values(other))
-
-    def __repr__(self) -> str:
-        return _repr(self)
 
 
 _INIT_FIELDS: dict[type, tuple[str, ...]] = {}
