@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mpilint.commands import ArgRef, basename, read_argv, read_sshd
-from mpilint.engine import Hit, Manifest, Pair, rule
-from mpilint.findings import Related, Severity, Span
-from mpilint.launchers import find_launches
-from mpilint.lazyre import lazy
-from mpilint.mpijob import Container, MPIJob, ReplicaSpec
-from mpilint.records import Record
-from mpilint.yamlsource import (
+from mpilint.core.findings import Related, Severity, Span
+from mpilint.core.lazyre import lazy
+from mpilint.core.records import Record
+from mpilint.models.commands import ArgRef, basename, read_argv, read_sshd
+from mpilint.models.launchers import find_launches
+from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec
+from mpilint.ruleapi import Hit, Manifest, Pair, rule
+from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,

@@ -1,0 +1,157 @@
+"""What a rule receives and what it gives back: the small API every rule module imports.
+
+A rule is a function of one subject (a ``Manifest``: one MPIJob document; or a ``Pair``: a job
+and the image it runs) that yields ``Hit``s pointing at spans. It never parses text and never
+prints: the run stamps each hit with the rule's id, name and severity (``finding``), and the
+suppression and report stages take it from there. This module knows nothing of the run or of the
+report, so rules and the run both import it and neither imports the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from mpilint.core import catalog
+from mpilint.core.findings import Finding, Fix, Related, Severity, Span
+from mpilint.core.records import Record
+from mpilint.models.mpijob import MPIJob
+from mpilint.sources.yamlsource import Node
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final, Literal, TypeVar
+
+    from mpilint.models.image import Image
+
+if TYPE_CHECKING:
+    Target = Literal["input", "manifest", "pair"]
+
+
+class Hit(Record):
+    """What a rule found. ``file`` defaults to the file of the model the rule read."""
+
+    __slots__ = ("file", "fix", "message", "related", "severity", "span")
+
+    span: Final[Span]
+    message: Final[str]
+    file: Final[str | None]
+    severity: Final[Severity | None]  # only to say "cannot verify" at info level
+    related: Final[tuple[Related, ...]]
+    fix: Final[Fix | None]
+
+    def __init__(
+        self,
+        span: Span,
+        message: str,
+        file: str | None = None,
+        severity: Severity | None = None,
+        related: tuple[Related, ...] = (),
+        fix: Fix | None = None,
+    ) -> None:
+        self.span = span
+        self.message = message
+        self.file = file
+        self.severity = severity
+        self.related = related
+        self.fix = fix
+
+
+class Manifest(Record):
+    """One MPIJob document, with its file's text for positions inside strings, the other
+    documents of the same file (rules about the objects the operator creates need them), and
+    the paired image when there is one: a manifest rule may sharpen a default with it (the
+    image's sshd port instead of the usual 22/2222), while rules that need an image are
+    ``pair`` rules."""
+
+    __slots__ = ("file", "image", "image_file", "job", "siblings", "text")
+
+    file: Final[str]
+    text: Final[str]
+    job: Final[MPIJob]
+    siblings: Final[tuple[Node, ...]]
+    image: Final[Image | None]
+    image_file: Final[str | None]
+
+    def __init__(
+        self,
+        file: str,
+        text: str,
+        job: MPIJob,
+        siblings: tuple[Node, ...] = (),
+        image: Image | None = None,
+        image_file: str | None = None,
+    ) -> None:
+        self.file = file
+        self.text = text
+        self.job = job
+        self.siblings = siblings
+        self.image = image
+        self.image_file = image_file
+
+
+class Pair(Record):
+    __slots__ = ("image", "image_file", "manifest")
+
+    manifest: Final[Manifest]
+    image_file: Final[str]
+    image: Final[Image]
+
+    def __init__(self, manifest: Manifest, image_file: str, image: Image) -> None:
+        self.manifest = manifest
+        self.image_file = image_file
+        self.image = image
+
+
+class Registered(Record):
+    __slots__ = ("check", "id", "target")
+
+    id: Final[str]
+    target: Final[Target]
+    check: Final[Callable[[object], Iterable[Hit]] | None]
+
+    def __init__(
+        self,
+        id: str,
+        target: Target,
+        check: Callable[[object], Iterable[Hit]] | None,
+    ) -> None:
+        self.id = id
+        self.target = target
+        self.check = check
+
+
+REGISTRY: dict[str, Registered] = {}
+
+# Findings made by the readers, not by rule functions; registered so the catalog test can tie
+# every rule file to code.
+for _id in ("MPL001", "MPL002", "MPL003", "MPL004", "MPL005", "MPL006", "MPL007"):
+    REGISTRY[_id] = Registered(_id, "input", None)
+
+if TYPE_CHECKING:
+    S = TypeVar("S", Manifest, Pair)
+
+
+def rule(
+    rule_id: str, target: Target
+) -> Callable[[Callable[[S], Iterable[Hit]]], Callable[[S], Iterable[Hit]]]:
+    def register(check: Callable[[S], Iterable[Hit]]) -> Callable[[S], Iterable[Hit]]:
+        if rule_id in REGISTRY:
+            raise ValueError(f"rule {rule_id} registered twice")
+        REGISTRY[rule_id] = Registered(rule_id, target, check)  # type: ignore[arg-type]
+        return check
+
+    return register
+
+
+def finding(rule_id: str, file: str, hit: Hit) -> Finding:
+    meta = catalog.meta(rule_id)
+    return Finding(
+        rule=rule_id,
+        name=meta.name,
+        severity=hit.severity or meta.severity,
+        message=hit.message,
+        file=hit.file or file,
+        span=hit.span,
+        related=hit.related,
+        fix=hit.fix,
+    )

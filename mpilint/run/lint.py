@@ -1,0 +1,442 @@
+"""One run: files to a report, folder by folder.
+
+Rules come from the registry in ``mpilint.ruleapi``; the run stamps their hits into findings,
+isolates a crashing rule to one finding (MPL006), applies suppressions (``mpilint.suppress``) and
+the configuration, and returns a ``Report``: it never prints.
+
+Files are processed folder by folder and their node trees dropped afterwards; image models live in
+a bounded cache and the texts of files are read again for code frames, so memory does not grow
+with the number of files. ``parallel.py`` spreads the folders over processes.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from mpilint.config.selection import Selection
+from mpilint.core import catalog
+from mpilint.core.findings import Finding, Related, Severity, Span
+from mpilint.core.records import MutableRecord, Record
+from mpilint.inputs.files import InputFile, read_text
+from mpilint.models.mpijob import MPIJob, read_mpijob
+from mpilint.pairing import images as pairing
+from mpilint.report.result import Report, Sources
+from mpilint.ruleapi import REGISTRY, Hit, Manifest, Pair, Registered, finding
+from mpilint.sources.yamlsource import YamlProblem, parse_yaml, span_of
+from mpilint.suppress import directives as suppressions
+from mpilint.suppress.sift import sift_dockerfiles, unused, without_annotated
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final, Literal, TypeVar
+
+    from mpilint.config.project import Project
+    from mpilint.models.image import Image
+
+if TYPE_CHECKING:
+    Target = Literal["input", "manifest", "pair"]
+
+
+def run(
+    files: list[InputFile],
+    selection: Selection | None = None,
+    project: Project | None = None,
+    processes: int = 1,
+) -> Report:
+    """With a ``project`` (the CLI always passes one), each file's configuration decides what
+    is reported, and pairing also looks on disk (``pairing.py``): Dockerfiles for the jobs
+    given, and the jobs of the Dockerfiles given, which are then checked too.
+
+    The files are linted folder by folder (``Unit``), in ``processes`` processes when there are
+    enough of them; the results are merged in folder order, so the report is the same whatever
+    the number of processes."""
+    import mpilint.checks  # noqa: F401  (registers the rules)
+
+    chosen = selection or Selection()
+    active = _Rules(lambda r: project is not None or chosen.enabled(r.id, _name(r.id)))
+    dockerfiles = [f.path for f in files if f.kind == "dockerfile"]
+    if dockerfiles:
+        from mpilint.checks import load_image_rules
+
+        load_image_rules()  # before any fork: every process then has them
+    image_map = project.image_map if project is not None else None
+    pairing.forget_paths()  # a program may run mpilint again after moving files
+    pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
+    if project is not None:
+        files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
+    linter = Linter(active, pairs, project)
+    from mpilint.run.parallel import lint_units
+
+    merged = UnitResult()
+    with _collector_for_a_run():
+        for result in lint_units(linter, units_of(files), processes):
+            merged.absorb(result)
+    findings = sift_dockerfiles(
+        merged.findings,
+        merged.directives,
+        frozenset(dockerfiles),
+        merged.paired,
+        _INPUT_RULES,
+        frozenset(r.id for r in active.of("pair")),
+        merged.suppressed,
+    )
+    findings = _unique(
+        (
+            f
+            for f in _configured(findings, project)
+            if project is not None or chosen.enabled(f.rule, f.name)
+        ),
+        lambda f: f,
+    )
+    findings.sort(key=lambda f: f.sort_key)
+    silenced = sorted(
+        _unique(merged.suppressed, lambda s: s.finding), key=lambda s: s.finding.sort_key
+    )
+    return Report(
+        tuple(f.path for f in files),
+        tuple(findings),
+        merged.jobs,
+        Sources(merged.texts),
+        tuple(silenced),
+    )
+
+
+@contextmanager
+def _collector_for_a_run() -> Iterator[None]:
+    """Python's cyclic collector runs every 700 allocations and now and then rescans every
+    live object, the loaded modules and rules included, although a run frees its node trees by
+    reference counting. Frozen modules and a larger first threshold save about a tenth of a
+    run; forked children inherit both, and share the frozen pages instead of copying them."""
+    import gc
+
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+class Unit(Record):
+    """The files of one folder. A job and the Dockerfile beside it land in the same unit, so
+    the process that lints them parses that Dockerfile once."""
+
+    __slots__ = ("dockerfiles", "manifests")
+
+    dockerfiles: Final[tuple[str, ...]]
+    manifests: Final[tuple[str, ...]]
+
+    def __init__(self, dockerfiles: tuple[str, ...], manifests: tuple[str, ...]) -> None:
+        self.dockerfiles = dockerfiles
+        self.manifests = manifests
+
+
+def units_of(files: list[InputFile]) -> list[Unit]:
+    """Folders in the order their first file was given; within one, the order given."""
+    import os
+
+    folders: dict[str, tuple[list[str], list[str]]] = {}
+    for file in files:
+        folder = "-" if file.path == "-" else os.path.dirname(os.path.abspath(file.path))
+        dockerfiles, manifests = folders.setdefault(folder, ([], []))
+        (dockerfiles if file.kind == "dockerfile" else manifests).append(file.path)
+    return [Unit(tuple(d), tuple(m)) for d, m in folders.values()]
+
+
+class UnitResult(MutableRecord):
+    """What linting some units gave, before the run-wide steps: findings placed in a
+    Dockerfile are not yet sifted by its suppression comments, because jobs of other units
+    may place findings there too."""
+
+    __slots__ = ("directives", "findings", "jobs", "paired", "suppressed", "texts")
+
+    findings: list[Finding]
+    suppressed: list[suppressions.Suppressed]
+    jobs: int
+    paired: set[str]  # Dockerfiles some job was paired with
+    # The suppression comments of each Dockerfile read that has any.
+    directives: dict[str, tuple[suppressions.Directive, ...]]
+    texts: dict[str, str]  # standard input's, when read
+
+    def __init__(
+        self,
+        jobs: int = 0,
+        findings: list[Finding] | None = None,
+        suppressed: list[suppressions.Suppressed] | None = None,
+        paired: set[str] | None = None,
+        directives: dict[str, tuple[suppressions.Directive, ...]] | None = None,
+        texts: dict[str, str] | None = None,
+    ) -> None:
+        self.findings = [] if findings is None else findings
+        self.suppressed = [] if suppressed is None else suppressed
+        self.jobs = jobs
+        self.paired = set() if paired is None else paired
+        self.directives = {} if directives is None else directives
+        self.texts = {} if texts is None else texts
+
+    def absorb(self, other: UnitResult) -> None:
+        self.findings.extend(other.findings)
+        self.suppressed.extend(other.suppressed)
+        self.jobs += other.jobs
+        self.paired |= other.paired
+        self.directives.update(other.directives)
+        self.texts.update(other.texts)
+
+
+class _Loaded(Record):
+    __slots__ = ("image", "problems")
+
+    image: Final[Image | None]
+    problems: Final[tuple[Finding, ...]]  # its own MPL003/MPL004, reported when the run names it
+
+    def __init__(self, image: Image | None, problems: tuple[Finding, ...]) -> None:
+        self.image = image
+        self.problems = problems
+
+
+class Linter:
+    """Everything one process needs to lint units, and a bounded cache of image models: a
+    model evicted and needed again is re-read (the same text gives the same model), so memory
+    does not grow with the number of Dockerfiles."""
+
+    CACHE = 16  # folders come one by one: only images shared across folders come back
+
+    def __init__(
+        self,
+        active: _Rules,
+        pairs: pairing.Pairing,
+        project: Project | None,
+    ) -> None:
+        self.active = active
+        self.pairs = pairs
+        self.project = project
+        self._cache: OrderedDict[str, _Loaded] = OrderedDict()
+        self._result = UnitResult()
+
+    def lint(self, unit: Unit) -> UnitResult:
+        result = self._result = UnitResult()
+        for path in unit.dockerfiles:
+            result.findings.extend(self._load(path).problems)
+        for path in unit.manifests:
+            checked = _check_manifest(path, self._pair, self.active)
+            if path == "-" and checked.text is not None:
+                result.texts[path] = checked.text
+            result.findings.extend(checked.findings)
+            result.suppressed.extend(checked.suppressed)
+            result.jobs += checked.jobs
+        return result
+
+    def _pair(self, manifest: str, job: MPIJob) -> tuple[str | None, Image | None]:
+        path = self.pairs.image_for(manifest, job)
+        if path is None:
+            return None, None
+        image = self._load(path).image
+        if image is not None:
+            self._result.paired.add(path)
+        return path, image
+
+    def _load(self, path: str) -> _Loaded:
+        loaded = self._cache.get(path)
+        if loaded is not None:
+            self._cache.move_to_end(path)
+            return loaded
+        loaded = self._cache[path] = self._read(path)
+        if len(self._cache) > self.CACHE:
+            self._cache.popitem(last=False)
+        return loaded
+
+    def _read(self, path: str) -> _Loaded:
+        from contextlib import nullcontext
+
+        from mpilint.checks import load_image_rules
+
+        load_image_rules()  # a run with an image needs the rules that read it
+
+        from mpilint.models.image import load_image
+
+        content = read_text(path)
+        if content.text is None:
+            return _Loaded(None, (_unreadable(path, content.problem),))
+        directives = suppressions.parse(content.text)
+        if directives:
+            self._result.directives[path] = directives
+        project = self.project
+        with project.base_images(path) if project is not None else nullcontext():
+            result = load_image(path, content.text)
+        problems = tuple(finding("MPL004", path, Hit(span, msg)) for span, msg in result.problems)
+        return _Loaded(result.image, problems)
+
+
+def _configured(findings: list[Finding], project: Project | None) -> Iterator[Finding]:
+    """Each finding as its file's configuration wants it (dropped, or re-graded)."""
+    for found in findings:
+        kept = project.adjust(found) if project is not None else found
+        if kept is not None:
+            yield kept
+
+
+def _jobs_of_dockerfiles(
+    files: list[InputFile], dockerfiles: list[str], pairs: pairing.Pairing, project: Project
+) -> list[InputFile]:
+    """The manifests on disk that run a Dockerfile of the run: a changed Dockerfile alone
+    (pre-commit) still gets its jobs checked, and their findings reported."""
+    known = {pairing.real_path(f.path) for f in files if f.path != "-"}
+    extra: list[InputFile] = []
+    for dockerfile in dockerfiles:
+        roots = project.image_map_roots(dockerfile)
+        for path in pairs.manifests_for(dockerfile, roots, project.excluded, known):
+            known.add(pairing.real_path(path))
+            extra.append(InputFile(path, "manifest"))
+    return extra
+
+
+def _unreadable(path: str, problem: tuple[int, int, str] | None) -> Finding:
+    line, column, message = problem or (1, 1, "cannot read the file")
+    return finding("MPL003", path, Hit(Span.point(line, column), message))
+
+
+class _Checked(Record):
+    __slots__ = ("findings", "jobs", "suppressed", "text")
+
+    findings: Final[list[Finding]]
+    jobs: Final[int]
+    text: Final[str | None]
+    suppressed: Final[list[suppressions.Suppressed]]
+
+    def __init__(
+        self,
+        findings: list[Finding],
+        jobs: int,
+        text: str | None,
+        suppressed: list[suppressions.Suppressed],
+    ) -> None:
+        self.findings = findings
+        self.jobs = jobs
+        self.text = text
+        self.suppressed = suppressed
+
+
+_INPUT_RULES = frozenset(i for i, r in REGISTRY.items() if r.target == "input")
+
+
+def _check_manifest(
+    path: str,
+    pair_with: Callable[[str, MPIJob], tuple[str | None, Image | None]],
+    active: _Rules,
+) -> _Checked:
+    content = read_text(path)
+    if content.text is None:
+        return _Checked([_unreadable(path, content.problem)], 0, None, [])
+    text = content.text
+    parsed = parse_yaml(text)
+    found: list[Finding] = []
+    templated = "{{" in text
+    for problem in parsed.problems:
+        hit = _problem_hit(path, problem)
+        if problem.rule == "MPL001" and templated:
+            hit = Hit(
+                problem.span,
+                problem.message + "; this looks like an unrendered template ({{ … }}): cannot"
+                " check it, lint the output of `helm template` instead",
+                severity=Severity.INFO,
+            )
+        found.append(finding(problem.rule, path, hit))
+    jobs = 0
+    silenced: list[suppressions.Suppressed] = []
+    ran = set(_INPUT_RULES)
+    for document in parsed.documents:
+        job = read_mpijob(document.root, document.index)
+        if job is None:
+            continue
+        jobs += 1
+        siblings = tuple(d.root for d in parsed.documents if d is not document)
+        image_path, image = pair_with(path, job)
+        manifest = Manifest(path, text, job, siblings, image, image_path)
+        job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
+        job_findings.extend(_run_rules(active.of("manifest"), manifest, path))
+        job_ran = {r.id for r in active.of("manifest")}
+        if image is not None and image_path is not None:
+            pair = Pair(manifest, image_path, image)
+            job_findings.extend(_run_rules(active.of("pair"), pair, path))
+            job_ran |= {r.id for r in active.of("pair")}
+        ran |= job_ran
+        found.extend(without_annotated(path, job, job_findings, frozenset(job_ran), silenced))
+    sieve = suppressions.Sieve(suppressions.parse(text))
+    kept, quiet = sieve.sift(found, path)
+    kept.extend(unused(sieve, frozenset(ran), path))
+    return _Checked(kept, jobs, text, silenced + quiet)
+
+
+class _Rules:
+    """The enabled rules of a target, read from the registry when asked (and cached while it
+    does not grow): the image rules register only when a run reads its first Dockerfile."""
+
+    def __init__(self, enabled: Callable[[Registered], bool]) -> None:
+        self._enabled = enabled
+        self._cache: dict[str, tuple[int, tuple[Registered, ...]]] = {}
+
+    def of(self, target: Target) -> tuple[Registered, ...]:
+        size = len(REGISTRY)
+        cached = self._cache.get(target)
+        if cached is None or cached[0] != size:
+            rules = tuple(
+                r
+                for r in REGISTRY.values()
+                if r.target == target and r.check is not None and self._enabled(r)
+            )
+            cached = self._cache[target] = (size, rules)
+        return cached[1]
+
+
+if TYPE_CHECKING:
+    T = TypeVar("T")
+
+
+def _unique(items: Iterable[T], finding_of: Callable[[T], Finding]) -> list[T]:
+    """One Dockerfile may be the image of several jobs: say a mistake in it once, not per job,
+    and list once what a comment in it silenced."""
+    seen: set[tuple[str, str, Span, str]] = set()
+    kept: list[T] = []
+    for item in items:
+        f = finding_of(item)
+        key = (f.rule, f.file, f.span, f.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def _name(rule_id: str) -> str:
+    return catalog.meta(rule_id).name
+
+
+def _run_rules(
+    rules: tuple[Registered, ...], subject: Manifest | Pair, path: str
+) -> Iterator[Finding]:
+    for registered in rules:
+        assert registered.check is not None
+        try:
+            hits = list(registered.check(subject))
+        except Exception as error:  # one broken rule must not hide the others' findings
+            job = subject.job if isinstance(subject, Manifest) else subject.manifest.job
+            yield finding(
+                "MPL006",
+                path,
+                Hit(
+                    span_of(job.root),
+                    f"internal error in {registered.id} on this document"
+                    f" ({type(error).__name__}: {error}); please report it",
+                ),
+            )
+            continue
+        for hit in hits:
+            yield finding(registered.id, path, hit)
+
+
+def _problem_hit(path: str, problem: YamlProblem) -> Hit:
+    related = tuple(Related(path, span, message) for span, message in problem.related)
+    return Hit(problem.span, problem.message, related=related)
