@@ -10,7 +10,11 @@ For each corpus size (1, 100, 1,000 and 10,000 jobs, each a manifest and a Docke
 - at size 1, the pre-commit case: ``mpilint MANIFEST DOCKERFILE`` with the text report, paired
   against ``python -c "import yaml"``;
 - the peers that are installed (yamllint, check-jsonschema, checkov, hadolint), each paired
-  against the floor of the one kind of file it reads.
+  against the floor of the one kind of file it reads; at size 1 also the pre-commit case paired
+  against yamllint on the manifest alone and hadolint on the Dockerfile alone;
+- with ``--before MPILINT``, another install of mpilint (the code before a change), paired
+  against this one on the same command lines in the same run, so a change is judged by a ratio
+  measured side by side rather than against a table from another day.
 
 Then it prints where the time of a serial run over 1,000 jobs goes (cProfile, by module and by
 function). Usage: ``python bench/run.py [--sizes 1,100,1000,10000] [--runs 5]``.
@@ -38,6 +42,7 @@ import timing
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PY = sys.executable
+DOCKERFILE_NAMES = ("Dockerfile", "Containerfile")
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ def files_of(jobs: Path, dockerfiles: bool) -> list[str]:
     found = []
     for folder in sorted(jobs.iterdir()):
         for path in sorted(folder.iterdir()):
-            if (path.name in ("Dockerfile", "Containerfile")) == dockerfiles:
+            if (path.name in DOCKERFILE_NAMES) == dockerfiles:
                 found.append(str(path))
     return found
 
@@ -113,6 +118,7 @@ def measure_size(
     runs: int,
     with_peers: list[tuple[str, list[str], str]],
     peer_runs: int = 2,
+    before: str | None = None,
 ) -> list[Row]:
     files = 2 * size
     rows: list[Row] = []
@@ -125,13 +131,31 @@ def measure_size(
         [*mpilint(), "--format", "json", "--jobs", "1", str(jobs)], floor(jobs), runs
     )
     rows.append(Row(files, "mpilint --format json --jobs 1", serial, ratio))
+    if before is not None:
+        old, _, ratio = timing.paired(
+            [before, "--format", "json", str(jobs)],
+            [*mpilint(), "--format", "json", str(jobs)],
+            runs,
+        )
+        rows.append(Row(files, "before: mpilint --format json (default --jobs)", old, ratio, "now"))
     if size == 1:
         folder = next(jobs.iterdir())
         pair = [str(p) for p in sorted(folder.iterdir())]
-        text, _, ratio = timing.paired(
-            [*mpilint(), "--color", "never", *pair], [PY, "-c", "import yaml"], runs * 3
-        )
+        one_pair = [*mpilint(), "--color", "never", *pair]
+        text, _, ratio = timing.paired(one_pair, [PY, "-c", "import yaml"], runs * 3)
         rows.append(Row(files, "mpilint MANIFEST DOCKERFILE (text)", text, ratio, "import yaml"))
+        manifest, dockerfile = sorted(pair, key=lambda p: Path(p).name in DOCKERFILE_NAMES)
+        for peer, alone in (("yamllint", manifest), ("hadolint", dockerfile)):
+            program = shutil.which(peer)
+            if program is not None:
+                _, theirs, ratio = timing.paired(one_pair, [program, alone], runs * 3)
+                rows.append(Row(1, f"{peer} {Path(alone).name}", theirs, None))
+                rows.append(
+                    Row(files, "mpilint MANIFEST DOCKERFILE (text)", text, ratio, f"{peer} alone")
+                )
+        if before is not None:
+            old, _, ratio = timing.paired([before, "--color", "never", *pair], one_pair, runs * 3)
+            rows.append(Row(files, "before: mpilint MANIFEST DOCKERFILE (text)", old, ratio, "now"))
         rows.append(
             Row(
                 files,
@@ -250,6 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--peer-bin", help="look for the peers in this folder, not on PATH")
     parser.add_argument("--skip", default="", help="peers to leave out, e.g. checkov")
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument(
+        "--before", help="another mpilint executable (the code before a change), timed side by side"
+    )
     options = parser.parse_args(argv)
     sizes = [int(s) for s in options.sizes.split(",") if s]
     peer_sizes = {int(s) for s in options.peers.split(",") if s}
@@ -259,7 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in sizes:
         jobs = corpus(options.corpus, size, options.seed)
         chosen = peers(options.peer_bin, skip, jobs) if size in peer_sizes else []
-        size_rows = measure_size(jobs, size, options.runs, chosen, options.peer_runs)
+        size_rows = measure_size(
+            jobs, size, options.runs, chosen, options.peer_runs, options.before
+        )
         print(table(size_rows) + "\n", flush=True)
         rows.extend(size_rows)
     print("## All sizes\n")
