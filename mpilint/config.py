@@ -23,7 +23,7 @@ from contextlib import contextmanager
 import yaml
 
 from mpilint.findings import Finding, Severity
-from mpilint.globs import Pattern, compile_pattern, matches
+from mpilint.globs import Ignore, compile_lines, ignored
 from mpilint.lazyre import lazy
 from mpilint.records import MutableRecord, Record
 from mpilint.schemacheck import Problem, validate
@@ -94,10 +94,10 @@ class Config(Record):
     select: Final[tuple[str, ...] | None]
     extend_select: Final[tuple[str, ...]]
     ignore: Final[tuple[str, ...]]
-    per_file_ignores: Final[tuple[tuple[Pattern, tuple[str, ...]], ...]]
+    per_file_ignores: Final[tuple[tuple[Ignore, tuple[str, ...]], ...]]
     severity: Final[tuple[tuple[str, Severity], ...]]
     fail_on: Final[str | None]
-    exclude: Final[tuple[Pattern, ...]]
+    exclude: Final[tuple[Ignore, ...]]  # one list (its globs in order), or none
     images: Final[tuple[tuple[str, str], ...]]  # (image glob, absolute Dockerfile path)
     base_images: Final[tuple[tuple[str, BaseImage], ...]]
 
@@ -108,10 +108,10 @@ class Config(Record):
         select: tuple[str, ...] | None = None,
         extend_select: tuple[str, ...] = (),
         ignore: tuple[str, ...] = (),
-        per_file_ignores: tuple[tuple[Pattern, tuple[str, ...]], ...] = (),
+        per_file_ignores: tuple[tuple[Ignore, tuple[str, ...]], ...] = (),
         severity: tuple[tuple[str, Severity], ...] = (),
         fail_on: str | None = None,
-        exclude: tuple[Pattern, ...] = (),
+        exclude: tuple[Ignore, ...] = (),
         images: tuple[tuple[str, str], ...] = (),
         base_images: tuple[tuple[str, BaseImage], ...] = (),
     ) -> None:
@@ -357,8 +357,12 @@ def _apply(config: Config, path: str, folder: str, name: str, value: Node) -> Co
     if name == "fail-on":
         return replace(config, fail_on=_text(value))
     if name == "exclude":
-        globs = tuple(_glob(path, folder, _text(item), item) for item in _items(value))
-        return replace(config, exclude=globs)
+        texts = [_text(item) for item in _items(value)]
+        for item in _items(value):
+            _glob(path, folder, _text(item), item)
+        # one list, as in a .gitignore: a later "!glob" re-includes what an earlier one excluded
+        found = compile_lines(texts, folder)
+        return replace(config, exclude=() if found is None else (found,))
     if name == "images":
         images = tuple(
             (ref, os.path.normpath(os.path.join(folder, _text(target))))
@@ -393,8 +397,11 @@ def _check_selectors(path: str, selectors: Sequence[str], node: Node) -> None:
         raise ConfigError(path, span.line, span.column, str(error)) from error
 
 
-def _glob(path: str, folder: str, text: str, node: Node) -> Pattern:
-    pattern = compile_pattern(text, folder)
+def _glob(path: str, folder: str, text: str, node: Node) -> Ignore:
+    try:
+        pattern = compile_lines([text], folder)
+    except ValueError:  # pathspec's GitIgnorePatternError
+        pattern = None
     if pattern is None:
         span = span_of(node)
         raise ConfigError(path, span.line, span.column, f"{text!r} is not a path glob")
@@ -579,7 +586,7 @@ class Project(MutableRecord):
     def excluded(self, path: str, is_folder: bool = False) -> bool:
         if path == "-":
             return False
-        return matches(self.config_for(path).exclude, path, is_folder)
+        return ignored(self.config_for(path).exclude, path, is_folder)
 
     def selection(self, config: Config) -> Selection:
         if config.path not in self._selections:
@@ -600,7 +607,7 @@ class Project(MutableRecord):
         if not self.selection(config).enabled(finding.rule, finding.name):
             return None
         for glob, rules in config.per_file_ignores:
-            if matches((glob,), finding.file) and not Selection((), rules).enabled(
+            if ignored((glob,), finding.file) and not Selection((), rules).enabled(
                 finding.rule, finding.name
             ):
                 return None
