@@ -24,6 +24,7 @@ import yaml
 
 from mpilint.findings import Finding, Severity
 from mpilint.globs import Ignore, compile_lines, ignored
+from mpilint.kubevalues import kube_bool, kube_int
 from mpilint.lazyre import lazy
 from mpilint.records import MutableRecord, Record
 from mpilint.schemacheck import Problem, validate
@@ -34,7 +35,6 @@ from mpilint.yamlsource import (
     ScalarNode,
     SequenceNode,
     pairs,
-    scalar_type,
     span_of,
 )
 
@@ -308,8 +308,9 @@ def _to_node(
         return _scalar("true" if value else "false", "bool", mark, end)
     if isinstance(value, int):
         return _scalar(str(value), "int", mark, end)
-    if isinstance(value, float):
-        return _scalar(repr(value), "float", mark, end)
+    if isinstance(value, float):  # YAML's spelling of what TOML writes inf and nan
+        text = {"inf": ".inf", "-inf": "-.inf", "nan": ".nan"}.get(repr(value), repr(value))
+        return _scalar(text, "float", mark, end)
     return _scalar(str(value), "str", mark, end)
 
 
@@ -415,16 +416,14 @@ def _base_image(path: str, node: Node) -> BaseImage:
     values = {name: value for name, _key, value in pairs(node)}
 
     def number(item: Node, key: str) -> int | None:
-        found = next((v for n, _k, v in pairs(item) if n == key), None)
-        return int(found.value) if isinstance(found, ScalarNode) else None
+        return kube_int(next((v for n, _k, v in pairs(item) if n == key), None))
 
     def text(item: Node, key: str) -> str | None:
         found = next((v for n, _k, v in pairs(item) if n == key), None)
         return found.value if isinstance(found, ScalarNode) else None
 
     def flag(key: str) -> bool | None:
-        found = values.get(key)
-        return found.value.lower() == "true" if isinstance(found, ScalarNode) else None
+        return kube_bool(values.get(key))
 
     def argv(key: str) -> tuple[str, ...] | None:
         found = values.get(key)
@@ -524,8 +523,9 @@ def _ssh_settings(path: str, node: Node) -> tuple[tuple[str, tuple[str, ...]], .
 
 
 def _ssh_word(node: Node) -> str:
-    if scalar_type(node) == "bool":
-        return "yes" if _text(node).lower() in ("true", "yes", "on", "y") else "no"
+    truth = kube_bool(node)
+    if truth is not None:
+        return "yes" if truth else "no"
     return _text(node)
 
 
