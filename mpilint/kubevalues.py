@@ -90,14 +90,22 @@ _NUMBER_START = frozenset("+-0123456789.")
 # for callers' fast paths: a plain !!str scalar whose first character is not here is a string
 MAYBE_NOT_STRING = _HINTED
 # resolve.go, yamlStyleFloat
-_YAML_STYLE_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_YAML_STYLE_FLOAT = r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
 # strconv.ParseInt(s, 0, 64) after go-yaml removed every "_": a sign, then 0x/0o/0b, a leading-0
 # octal, or decimal digits
-_GO_INT = re.compile(r"[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)")
+_GO_INT = r"[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)"
 # strconv.ParseFloat for a scalar that starts with ".": decimal only here (a hex float cannot
 # start with "."), so Python's float() reads what it reads once the form is checked
-_DOT_FLOAT = re.compile(r"\.[0-9]+(?:[eE][-+]?[0-9]+)?")
+_DOT_FLOAT = r"\.[0-9]+(?:[eE][-+]?[0-9]+)?"
 _INT64 = 1 << 63
+
+
+def _fullmatch(pattern: str, text: str) -> bool:
+    """Patterns compile on first use (mpilint's convention, see mpilint.lazyre): a run whose
+    values are plain decimals never needs them."""
+    return re.fullmatch(pattern, text) is not None  # re caches the compiled pattern
+
+
 _UINT64 = 1 << 64
 
 
@@ -114,7 +122,7 @@ def resolve_plain(text: str) -> tuple[str, object]:
         return item
     first = text[0]
     if first == ".":
-        if _DOT_FLOAT.fullmatch(text):
+        if _fullmatch(_DOT_FLOAT, text):
             return "number", float(text)
         return "string", text
     if first not in _NUMBER_START:
@@ -123,12 +131,22 @@ def resolve_plain(text: str) -> tuple[str, object]:
     # go-yaml v2's decoder gives one to interface{} as its text, and text that starts with
     # "2006-" cannot be a number anyway: a string either way, found below.
     plain = text.replace("_", "")
-    if _GO_INT.fullmatch(plain):
+    if (
+        plain.isdigit()
+        and plain.isascii()
+        and len(plain) <= 18
+        and (plain[0] != "0" or plain == "0")
+    ):
+        return "integer", int(plain)  # plain decimal well inside int64: the usual case
+    # ParseInt, then ParseUint; beyond both, not an int (and no 5000-digit int() for Python)
+    if len(plain) <= 80 and _fullmatch(_GO_INT, plain):
         value = _go_int(plain)
-        if -_INT64 <= value < _UINT64:  # ParseInt, then ParseUint; beyond both: not an int
+        if -_INT64 <= value < _UINT64:
             return "integer", value
-    if _YAML_STYLE_FLOAT.fullmatch(plain):
-        return "number", float(plain)
+    if _fullmatch(_YAML_STYLE_FLOAT, plain):
+        number = float(plain)
+        if not math.isinf(number):  # ParseFloat's ErrRange: go-yaml falls through to a string
+            return "number", number
     # (resolve.go's later 0b/-0b branches read what ParseInt's base 0 already read)
     return "string", text
 
@@ -207,8 +225,8 @@ def kube_type(node: Node) -> str:
             if same is not None:
                 return same
             text = node.value
-            if tag == _INT and text.isdigit() and (text[0] != "0" or len(text) == 1):
-                return "integer"  # plain decimal digits
+            if tag == _INT and text.isdigit() and len(text) <= 18 and text[0] != "0":
+                return "integer"  # plain decimal digits, well inside int64
     return kube_value(node)[0]
 
 

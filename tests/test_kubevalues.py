@@ -43,6 +43,7 @@ CASES = [
     ("+.5", "number", 0.5, "resolve(): yamlStyleFloat [-+]?(\\.[0-9]+...) (PyYAML: a string)"),
     ("1:30.5", "string", "1:30.5", "resolve(): no base 60 floats either (PyYAML: 90.5)"),
     ("2024-01-01", "string", "2024-01-01", "decode.go scalar(): a timestamp stays its text"),
+    ("18446744073709551616", "number", 2.0**64, "resolve(): past ParseUint, yamlStyleFloat"),
     ("n", "boolean", False, "resolveMapList: n, N, no, No, NO"),
     ("tRUE", "string", "tRUE", "resolveMapList has true, True, TRUE only"),
     ("!!str 010", "string", "010", "resolve(): 'Any data is accepted as a !!str'"),
@@ -70,6 +71,13 @@ def test_infinity_and_nan_are_numbers_json_cannot_carry() -> None:
     assert kube_value(_node("-.INF")) == ("number", -math.inf)
     assert math.isnan(kube_value(_node(".NaN"))[1])  # type: ignore[arg-type]
     assert kube_int(_node(".inf")) is None
+
+
+def test_numbers_past_every_go_type_are_strings() -> None:
+    # ParseInt and ParseUint fail on range, and ParseFloat returns ErrRange past float64
+    assert kube_value(_node("1" * 5000)) == ("string", "1" * 5000)
+    assert kube_value(_node("1e999")) == ("string", "1e999")
+    assert kube_value(_node("-9223372036854775809"))[0] == "number"
 
 
 def test_yamlsource_types_are_the_same_reading() -> None:
