@@ -28,7 +28,10 @@ Then ``json.Marshal`` writes a float with no fraction as an integer (``1e3`` →
 Where PyYAML's YAML 1.1 resolver (which composed the nodes) differs, and this module corrects:
 ``y``/``Y``/``n``/``N`` (PyYAML: strings), ``1:30`` and ``1:30.5`` (PyYAML: base-60 numbers),
 ``0o10`` (PyYAML: a string), ``1e3``, ``1.5e3`` and ``+.5`` (PyYAML: strings, its floats need a
-dot and a signed exponent), ``08`` (PyYAML: a string), ``0b1_0`` alike in both.
+dot and a signed exponent), ``08`` (PyYAML: a string), numbers past int64/uint64/float64
+(PyYAML: numbers; go-yaml: strings), and timestamps (PyYAML: dates; go-yaml: strings).
+Still PyYAML's: an explicit ``!!str`` on text both read as a string (``!!str y``) cannot be
+told from none, so it is read as go-yaml reads the bare ``y``.
 
 Depends on nothing of mpilint (PyYAML's node class only), so that ``yamlsource`` and every
 reader of values can use it.
