@@ -10,7 +10,7 @@ Each input is split by a ``FuzzedDataProvider`` into a mode byte, a manifest and
 
 ``fuzz/seed.py`` writes seeds in this format. The two files are written to a scratch folder and
 checked as ``mpilint check --isolated --format json`` would check them, but by calling
-``config.prepare`` and ``engine.run`` directly: the CLI's last-resort ``except Exception`` would
+``config.prepare`` and ``lint.run`` directly: the CLI's last-resort ``except Exception`` would
 turn a crash into exit 2 and hide it from the fuzzer. The invariants asserted on every input:
 
 * no exception escapes reading, checking or reporting;
@@ -52,12 +52,12 @@ def _import_everything() -> None:
 
 with atheris.instrument_imports():
     _import_everything()
-    from mpilint import engine
+    from mpilint.run import lint
     from mpilint.cli import build_parser
-    from mpilint.config import prepare
-    from mpilint.reporters import json as json_reporter
-    from mpilint.reporters import sarif as sarif_reporter
-    from mpilint.reporters import text as text_reporter
+    from mpilint.config.project import prepare
+    from mpilint.report import json as json_reporter
+    from mpilint.report import sarif as sarif_reporter
+    from mpilint.report import text as text_reporter
 
 RUN_SECONDS = float(os.environ.get("FUZZ_RUN_SECONDS", "10"))
 ALLOW_INTERNAL_ERRORS = os.environ.get("FUZZ_ALLOW_MPL006") == "1"
@@ -100,7 +100,7 @@ def check(data: bytes) -> dict[str, Any]:
     options = build_parser().parse_args(["check", "--isolated", "--format", "json", *paths])
     started = time.monotonic()
     project, files = prepare(options)
-    report = engine.run(files, project=project)
+    report = lint.run(files, project=project)
     out = io.StringIO()
     json_reporter.render(report, out)
     if mode & EXTRA_REPORTS:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 COMMANDS = ("check", "rules", "explain")
 FAIL_ON = ("error", "warning", "info", "never")
 RULES_FORMATS = ("text", "json", "markdown")
-REPORT_FORMATS = ("text", "json", "sarif", "github")  # = mpilint.outputs.FORMATS
+REPORT_FORMATS = ("text", "json", "sarif", "github")  # = mpilint.report.outputs.FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -333,17 +333,17 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
 
 
 def _check(options: Options, out: TextIO) -> int:
-    from mpilint.config import ConfigError, prepare
-    from mpilint.engine import run
-    from mpilint.inputs import UsageError
-    from mpilint.selection import SelectorError
+    from mpilint.config.project import ConfigError, prepare
+    from mpilint.run.lint import run
+    from mpilint.inputs.files import UsageError
+    from mpilint.config.selection import SelectorError
 
     try:
         project, files = prepare(options)
     except (UsageError, SelectorError, ConfigError) as error:
         print(f"mpilint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    from mpilint import outputs
+    from mpilint.report import outputs
 
     try:
         plan = outputs.plan(
@@ -352,7 +352,7 @@ def _check(options: Options, out: TextIO) -> int:
     except outputs.OutputError as error:
         print(f"mpilint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    from mpilint.parallel import default_processes
+    from mpilint.run.parallel import default_processes
 
     report = run(files, project=project, processes=options.jobs or default_processes())
     code = EXIT_FINDINGS if any(project.fails(f) for f in report.findings) else EXIT_OK
@@ -373,11 +373,11 @@ def _use_color(choice: str, out: TextIO) -> bool:
 
 
 def _rules(options: Options, out: TextIO) -> int:
-    from mpilint import catalog
+    from mpilint.core import catalog
 
     rules = catalog.all_meta()
     if options.format == "markdown":
-        from mpilint.ruledocs import render
+        from mpilint.report.ruledocs import render
 
         out.write(render(rules))
         return EXIT_OK
@@ -397,8 +397,8 @@ def _rules(options: Options, out: TextIO) -> int:
 
 
 def _explain(options: Options, out: TextIO) -> int:
-    from mpilint import catalog
-    from mpilint.explain import render
+    from mpilint.core import catalog
+    from mpilint.report.explain import render
 
     meta = catalog.resolve(options.rule)
     if meta is None:

@@ -16,20 +16,22 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from mpilint import catalog, pairing, suppressions
-from mpilint.findings import Finding, Fix, Related, Severity, Span
-from mpilint.inputs import InputFile, read_text
-from mpilint.mpijob import MPIJob, read_mpijob
-from mpilint.records import MutableRecord, Record
-from mpilint.selection import Selection
-from mpilint.yamlsource import Node, YamlProblem, get, get_str, parse_yaml, span_of
+from mpilint.core import catalog
+from mpilint.pairing import images as pairing
+from mpilint.suppress import directives as suppressions
+from mpilint.core.findings import Finding, Fix, Related, Severity, Span
+from mpilint.inputs.files import InputFile, read_text
+from mpilint.models.mpijob import MPIJob, read_mpijob
+from mpilint.core.records import MutableRecord, Record
+from mpilint.config.selection import Selection
+from mpilint.sources.yamlsource import Node, YamlProblem, get, get_str, parse_yaml, span_of
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from typing import Final, Literal, TypeVar
 
-    from mpilint.config import Project
-    from mpilint.image import Image
+    from mpilint.config.project import Project
+    from mpilint.models.image import Image
 
 if TYPE_CHECKING:
     Target = Literal["input", "manifest", "pair"]
@@ -236,7 +238,7 @@ def run(
     if project is not None:
         files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
     linter = Linter(active, pairs, project)
-    from mpilint.parallel import lint_units
+    from mpilint.run.parallel import lint_units
 
     merged = UnitResult()
     with _collector_for_a_run():
@@ -417,7 +419,7 @@ class Linter:
 
         load_image_rules()  # a run with an image needs the rules that read it
 
-        from mpilint.image import load_image
+        from mpilint.models.image import load_image
 
         content = read_text(path)
         if content.text is None:

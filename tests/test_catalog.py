@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import mpilint.checks
-from mpilint import catalog
-from mpilint.engine import REGISTRY
+from mpilint.core import catalog
+from mpilint.ruleapi import REGISTRY
 
 mpilint.checks.load_image_rules()  # every rule, not only those a manifest-only run loads
 

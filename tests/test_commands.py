@@ -1,4 +1,4 @@
-"""mpilint.commands: the simple commands an argv runs, and sshd's options."""
+"""mpilint.models.commands: the simple commands an argv runs, and sshd's options."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpilint.commands import ArgRef, Command, Reading, Word, argv_words, read_argv, read_sshd
+from mpilint.models.commands import ArgRef, Command, Reading, Word, argv_words, read_argv, read_sshd
 
 
 def texts(argv: Sequence[str]) -> list[list[str]]:

@@ -416,7 +416,8 @@ def test_the_configuration_file_is_not_linted_as_a_manifest(tmp_path: Path) -> N
     import io
     import json
 
-    from mpilint import config, inputs
+    from mpilint.config import project as config
+    from mpilint.inputs import files as inputs
     from mpilint.cli import main
 
     assert {n for n in config.NAMES if n.endswith((".yaml", ".yml"))} == set(

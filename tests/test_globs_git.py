@@ -1,5 +1,5 @@
 """The gitignore matcher against git itself: a real repository with nested .gitignore files,
-every path asked of ``git check-ignore --no-index`` and of ``mpilint.globs.ignored``, and the
+every path asked of ``git check-ignore --no-index`` and of ``mpilint.inputs.ignore.ignored``, and the
 folder walk against ``git ls-files --others --exclude-standard``."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mpilint.globs import Ignore, gitignore_of, ignored, is_pattern
-from mpilint.inputs import expand
+from mpilint.inputs.ignore import Ignore, gitignore_of, ignored, is_pattern
+from mpilint.inputs.files import expand
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -107,13 +107,13 @@ def test_crlf_positions(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped
 def test_a_crashing_rule_becomes_a_finding(
     tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from mpilint import engine
+    from mpilint import ruleapi
 
-    def broken(subject: object) -> list[engine.Hit]:
+    def broken(subject: object) -> list[ruleapi.Hit]:
         raise RuntimeError("boom")
 
-    registered = engine.REGISTRY["MPL104"]
-    monkeypatch.setitem(engine.REGISTRY, "MPL104", engine.Registered("MPL104", "manifest", broken))
+    registered = ruleapi.REGISTRY["MPL104"]
+    monkeypatch.setitem(ruleapi.REGISTRY, "MPL104", ruleapi.Registered("MPL104", "manifest", broken))
     (path,) = write(
         tmp_path,
         {"job.yaml": HEAD + "metadata:\n  name: x\n" + LAUNCHER},

@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpilint.findings import Span
-from mpilint.image import load_image
-from mpilint.image.dockerfile import User, _Logical, _normal, user_for_ssh_path
-from mpilint.image.files import _dirname, _escapes, _named, _norm, _under, files_of
-from mpilint.image.memo import IdentityMemo
-from mpilint.image.sed import Line, parse_sed, run_sed
-from mpilint.image.software import software_of
-from mpilint.image.sshconfig import read_config, split_line
-from mpilint.records import replace
+from mpilint.core.findings import Span
+from mpilint.models.image import load_image
+from mpilint.models.image.dockerfile import User, _Logical, _normal, user_for_ssh_path
+from mpilint.models.image.files import _dirname, _escapes, _named, _norm, _under, files_of
+from mpilint.models.image.memo import IdentityMemo
+from mpilint.models.image.sed import Line, parse_sed, run_sed
+from mpilint.models.image.software import software_of
+from mpilint.models.image.sshconfig import read_config, split_line
+from mpilint.core.records import replace
 
 # -- sed ------------------------------------------------------------------------------------
 
@@ -40,7 +40,7 @@ def test_sed_results_take_the_span_of_each_run() -> None:
 
 
 def test_sed_scripts_that_are_not_followed_still_raise_each_time() -> None:
-    from mpilint.image.sed import SedError
+    from mpilint.models.image.sed import SedError
 
     for _ in range(2):
         with pytest.raises(SedError):

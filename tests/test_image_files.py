@@ -1,4 +1,4 @@
-"""The OpenSSH files an image holds, replayed from its Dockerfile (mpilint.image.files)."""
+"""The OpenSSH files an image holds, replayed from its Dockerfile (mpilint.models.image.files)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from mpilint.image import load_image
-from mpilint.image.files import FileFacts, echo_output, files_of, printf_output
-from mpilint.image.sed import Line, SedError, parse_sed, run_sed, translate_regex
-from mpilint.image.sshdefaults import SSH_CONFIG, SSHD_CONFIG
+from mpilint.models.image import load_image
+from mpilint.models.image.files import FileFacts, echo_output, files_of, printf_output
+from mpilint.models.image.sed import Line, SedError, parse_sed, run_sed, translate_regex
+from mpilint.models.image.sshdefaults import SSH_CONFIG, SSHD_CONFIG
 
 REPO = Path(__file__).resolve().parent.parent
 _SERVER = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y openssh-server\n"

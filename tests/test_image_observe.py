@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpilint.findings import Span
-from mpilint.image import dockerfile, load_image
-from mpilint.image.observe import Instruction, RunSite, factories, instructions_read
-from mpilint.image.users import Arg
+from mpilint.core.findings import Span
+from mpilint.models.image import dockerfile, load_image
+from mpilint.models.image.observe import Instruction, RunSite, factories, instructions_read
+from mpilint.models.image.users import Arg
 
 if TYPE_CHECKING:
-    from mpilint.image.observe import StageObserver
+    from mpilint.models.image.observe import StageObserver
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""RUN scripts planned once per text (mpilint.image.runplan) and the commands observers skip."""
+"""RUN scripts planned once per text (mpilint.models.image.runplan) and the commands observers skip."""
 
 from __future__ import annotations
 
@@ -10,18 +10,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpilint.findings import Span
-from mpilint.image import dockerfile, load_image
-from mpilint.image.observe import Instruction, RunSite, quiet_tests
-from mpilint.image.runplan import plan
-from mpilint.image.software import quiet, software_of
-from mpilint.image.software import start as start_software
-from mpilint.image.users import Arg
-from mpilint.records import replace
-from mpilint.shellwords import Word, parse
+from mpilint.core.findings import Span
+from mpilint.models.image import dockerfile, load_image
+from mpilint.models.image.observe import Instruction, RunSite, quiet_tests
+from mpilint.models.image.runplan import plan
+from mpilint.models.image.software import quiet, software_of
+from mpilint.models.image.software import start as start_software
+from mpilint.models.image.users import Arg
+from mpilint.core.records import replace
+from mpilint.sources.shellwords import Word, parse
 
 if TYPE_CHECKING:
-    from mpilint.image.observe import StageObserver
+    from mpilint.models.image.observe import StageObserver
 
 
 def test_a_plan_places_the_words_of_every_command() -> None:

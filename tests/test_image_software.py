@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from mpilint.image import load_image
-from mpilint.image.basefacts import lookup_software
-from mpilint.image.software import SoftwareFacts, effective_argv, software_of
-from mpilint.mpijob import read_mpijob
-from mpilint.yamlsource import parse_yaml
+from mpilint.models.image import load_image
+from mpilint.models.image.basefacts import lookup_software
+from mpilint.models.image.software import SoftwareFacts, effective_argv, software_of
+from mpilint.models.mpijob import read_mpijob
+from mpilint.sources.yamlsource import parse_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 

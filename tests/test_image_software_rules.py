@@ -10,10 +10,10 @@ import textwrap
 from collections.abc import Callable, Iterable
 
 from mpilint.checks import image_software as rules
-from mpilint.engine import Hit, Manifest, Pair
-from mpilint.image import load_image
-from mpilint.mpijob import read_mpijob
-from mpilint.yamlsource import parse_yaml
+from mpilint.ruleapi import Hit, Manifest, Pair
+from mpilint.models.image import load_image
+from mpilint.models.mpijob import read_mpijob
+from mpilint.sources.yamlsource import parse_yaml
 
 Rule = Callable[[Pair], Iterable[Hit]]
 

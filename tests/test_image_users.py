@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpilint.findings import Span
-from mpilint.image import (
+from mpilint.core.findings import Span
+from mpilint.models.image import (
     Image,
     User,
     load_image,
@@ -525,7 +525,7 @@ def test_importing_the_package_does_not_load_the_parser() -> None:
     import subprocess
     import sys
 
-    code = "import sys, mpilint.image; print('dockerfile' in sys.modules)"
+    code = "import sys, mpilint.models.image; print('dockerfile' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -556,7 +556,7 @@ def test_shell_c_strings_are_followed_not_treated_as_scripts() -> None:
 
 # -- groups and primary gids ----------------------------------------------------------------
 
-from mpilint.image.dockerfile import Group  # noqa: E402  (groups are not re-exported yet)
+from mpilint.models.image.dockerfile import Group  # noqa: E402  (groups are not re-exported yet)
 
 
 def _group(image: Image, name: str) -> Group:

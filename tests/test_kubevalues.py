@@ -5,7 +5,7 @@ unmarshals with go-yaml v2 into ``interface{}`` and ``json.Marshal``\\s the resu
 ``resolve.go`` (branch v2 of github.com/go-yaml/yaml): ``resolveMapList``, ``resolveTable``,
 ``resolve()`` with ``strconv.ParseInt(plain, 0, 64)`` and ``yamlStyleFloat``; ``decode.go``
 ``scalar()`` (timestamps stay text). The model (mpijob) and the schema check read each case
-through ``mpilint.kubevalues`` and must agree with each other.
+through ``mpilint.sources.kubevalues`` and must agree with each other.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ import math
 import pytest
 import yaml
 
-from mpilint.kubevalues import kube_bool, kube_int, kube_type, kube_value
-from mpilint.mpijob import read_mpijob
-from mpilint.schemacheck import load_schema, validate
-from mpilint.yamlsource import parse_yaml, scalar_type
+from mpilint.sources.kubevalues import kube_bool, kube_int, kube_type, kube_value
+from mpilint.models.mpijob import read_mpijob
+from mpilint.sources.schemacheck import load_schema, validate
+from mpilint.sources.yamlsource import parse_yaml, scalar_type
 
 # (as written after "key: ", JSON type, value, where the answer comes from)
 CASES = [

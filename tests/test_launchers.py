@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpilint.launchers import ArgRef, Launch, find_launches
+from mpilint.models.launchers import ArgRef, Launch, find_launches
 
 
 def one(argv: Sequence[str]) -> Launch:

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mpilint.checks.manifest import _EXACT, _is_placeholder, _non_strings
-from mpilint.mpijob import Container, read_mpijob
-from mpilint.yamlsource import (
+from mpilint.models.mpijob import Container, read_mpijob
+from mpilint.sources.yamlsource import (
     MappingNode,
     Node,
     ScalarNode,

@@ -7,8 +7,8 @@ import pathlib
 
 import pytest
 
-from mpilint.mpijob import MPIJob, read_mpijob
-from mpilint.yamlsource import ScalarNode, SequenceNode, parse_yaml
+from mpilint.models.mpijob import MPIJob, read_mpijob
+from mpilint.sources.yamlsource import ScalarNode, SequenceNode, parse_yaml
 
 _ROOT = pathlib.Path(__file__).parent.parent
 _FILES = sorted(

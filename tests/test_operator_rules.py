@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable
 import pytest
 
 from mpilint.checks import operator
-from mpilint.engine import Hit, Manifest
-from mpilint.findings import Severity
-from mpilint.mpijob import read_mpijob
-from mpilint.yamlsource import parse_yaml
+from mpilint.ruleapi import Hit, Manifest
+from mpilint.core.findings import Severity
+from mpilint.models.mpijob import read_mpijob
+from mpilint.sources.yamlsource import parse_yaml
 
 Check = Callable[[Manifest], Iterable[Hit]]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mpilint import engine
+from mpilint.run import lint
 from tests.conftest import REPO, write
 
 GOOD = (REPO / "examples" / "good").resolve()
@@ -140,7 +140,7 @@ def test_the_tree_exercises_every_merge_step(cli, tree: Path) -> None:
 
 def test_evicting_images_changes_nothing(cli, tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     roomy = cli("--format", "json", "--jobs", "1", str(tree))
-    monkeypatch.setattr(engine.Linter, "CACHE", 1)
+    monkeypatch.setattr(lint.Linter, "CACHE", 1)
     cramped = cli("--format", "json", "--jobs", "1", str(tree))
     assert cramped.out == roomy.out
 

@@ -7,10 +7,10 @@ import textwrap
 import pytest
 
 from mpilint.checks import pods
-from mpilint.engine import Hit, Manifest
-from mpilint.findings import Severity
-from mpilint.mpijob import Container, read_mpijob
-from mpilint.yamlsource import parse_yaml
+from mpilint.ruleapi import Hit, Manifest
+from mpilint.core.findings import Severity
+from mpilint.models.mpijob import Container, read_mpijob
+from mpilint.sources.yamlsource import parse_yaml
 
 JOB = """\
 apiVersion: kubeflow.org/{version}
@@ -96,7 +96,7 @@ def hits(check: object, subject: Manifest) -> list[Hit]:
         ("command: [sh, -c, 'ssh-keygen -A && exec /usr/sbin/sshd -D -p 3333']", {3333}, True),
         ("command: [bash, -lc]\nargs: ['/usr/sbin/sshd -De -f /etc/ssh/x -p 2022']", {2022}, True),
         ("command: [/usr/sbin/sshd, -De, -f, /home/mpiuser/.sshd_config]", set(), False),
-        # read like the launcher's and the worker's commands (mpilint.commands)
+        # read like the launcher's and the worker's commands (mpilint.models.commands)
         ("command: [bash, -o, pipefail, -c, '/usr/sbin/sshd -D -p 3333']", {3333}, True),
         ("command: [gosu, root, bash, -lc, 'exec /usr/sbin/sshd -D -p 3333']", {3333}, True),
         ("command: [sh, -c, \"su root -c '/usr/sbin/sshd -D -p 3333'\"]", {3333}, True),

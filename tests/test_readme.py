@@ -34,7 +34,7 @@ def test_readme_starts_with_the_two_commands_ci_runs() -> None:
 
 
 def test_readme_rules_table_lists_every_rule() -> None:
-    from mpilint import catalog
+    from mpilint.core import catalog
 
     for meta in catalog.all_meta():
         assert f"| {meta.id} | {meta.name} |" in README

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mpilint.pairing import forget_paths, real_path
+from mpilint.pairing.images import forget_paths, real_path
 
 PARTS = ["a", "b", "f", "to_a", "to_f", "to_b_f", "dangling", "loop", "missing", ".", "..", ""]
 

@@ -1,4 +1,4 @@
-"""mpilint.records: the value classes that replaced dataclasses, held to their shape.
+"""mpilint.core.records: the value classes that replaced dataclasses, held to their shape.
 
 Every class written by hand must list its fields in ``__slots__``, annotate them (``Final`` for
 an immutable Record, so mypy refuses assignments outside ``__init__``), and set every one of
@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mpilint
-from mpilint.findings import Finding, Severity, Span
-from mpilint.records import MutableRecord, Record, fields_of, init_fields, replace
+from mpilint.core.findings import Finding, Severity, Span
+from mpilint.core.records import MutableRecord, Record, fields_of, init_fields, replace
 
 
 def _record_classes() -> list[type]:

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from mpilint import catalog
-from mpilint.reporters.github import escape_data, escape_property
+from mpilint.core import catalog
+from mpilint.report.github import escape_data, escape_property
 from tests.conftest import JOB, REPO, write
 
 MULTITOOL_IN_REPO = REPO / ".ci/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
@@ -402,7 +402,7 @@ def test_quiet_prints_the_summary_or_nothing(tmp_path: Path, cli) -> None:  # ty
 def test_a_failed_write_leaves_no_partial_file(
     tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    import mpilint.reporters.sarif
+    import mpilint.report.sarif
 
     monkeypatch.chdir(REPO)
     target = tmp_path / "report.sarif"
@@ -413,7 +413,7 @@ def test_a_failed_write_leaves_no_partial_file(
         out.write('{"version": "2.1.0", "runs": [')
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(mpilint.reporters.sarif, "render", crash)
+    monkeypatch.setattr(mpilint.report.sarif, "render", crash)
     result = cli("--format", f"sarif:{target}", "--format", "text", "examples/broken")
     assert result.code == 2 and "disk on fire" in result.err
     assert target.read_text() == "the previous report\n"
@@ -462,7 +462,7 @@ def _reporters_loaded_by(*args: str) -> set[str]:
     code = (
         "import sys, io; from mpilint.cli import main;"
         f"main({list(args)!r}, stdout=io.StringIO());"
-        "print(','.join(m for m in sys.modules if m.startswith('mpilint.reporters.')))"
+        "print(','.join(m for m in sys.modules if m.startswith('mpilint.report.')))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from mpilint import catalog
-from mpilint.catalog import Example, Expected, RuleMeta
-from mpilint.findings import Severity
-from mpilint.ruledocs import REGENERATE, prose, render
+from mpilint.core import catalog
+from mpilint.core.catalog import Example, Expected, RuleMeta
+from mpilint.core.findings import Severity
+from mpilint.report.ruledocs import REGENERATE, prose, render
 from tests.conftest import REPO
 
 DOC = REPO / "docs" / "rules.md"

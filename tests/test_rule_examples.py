@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mpilint import catalog
+from mpilint.core import catalog
 from tests.conftest import write
 
 CASES = [

@@ -21,8 +21,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mpilint.schemacheck import VERSIONS, load_schema, suggest, validate
-from mpilint.yamlsource import parse_yaml
+from mpilint.sources.schemacheck import VERSIONS, load_schema, suggest, validate
+from mpilint.sources.yamlsource import parse_yaml
 from tests.conftest import REPO, write
 
 BASE = {
@@ -273,7 +273,7 @@ def test_command_written_as_one_string_is_reported(tmp_path: Path, cli: Any) -> 
 
 def test_the_rules_do_not_import_jsonschema() -> None:
     code = (
-        "import sys, mpilint.checks, mpilint.schemacheck as s;"
+        "import sys, mpilint.checks, mpilint.sources.schemacheck as s;"
         "s.load_schema('v2beta1'); assert 'jsonschema' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

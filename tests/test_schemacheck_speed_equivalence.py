@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mpilint.schemacheck import (
+from mpilint.sources.schemacheck import (
     VERSIONS,
     Problem,
     _Compiler,
@@ -25,7 +25,7 @@ from mpilint.schemacheck import (
     load_schema,
     validate,
 )
-from mpilint.yamlsource import get_str, parse_yaml, scalar_type
+from mpilint.sources.yamlsource import get_str, parse_yaml, scalar_type
 from tests.conftest import REPO
 from tests.test_schemacheck import BASE, _mutate
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mpilint.selection import Selection, SelectorError
+from mpilint.config.selection import Selection, SelectorError
 from tests.conftest import REPO
 
 
@@ -27,7 +27,7 @@ from tests.conftest import REPO
 def test_enabled(
     select: tuple[str, ...], ignore: tuple[str, ...], rule: str, enabled: bool
 ) -> None:
-    from mpilint import catalog
+    from mpilint.core import catalog
 
     assert Selection(select, ignore).enabled(rule, catalog.meta(rule).name) is enabled
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpilint.shellwords import Redirect, Script, SimpleCommand, Word, parse
+from mpilint.sources.shellwords import Redirect, Script, SimpleCommand, Word, parse
 
 
 def texts(script: Script) -> list[list[str]]:

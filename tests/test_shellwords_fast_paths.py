@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpilint import shellwords
-from mpilint.shellwords import Script, parse
+from mpilint.sources import shellwords
+from mpilint.sources.shellwords import Script, parse
 
 
 class _Everything:

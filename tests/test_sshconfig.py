@@ -1,12 +1,12 @@
-"""OpenSSH configuration read as ssh and sshd read it (mpilint.image.sshconfig)."""
+"""OpenSSH configuration read as ssh and sshd read it (mpilint.models.image.sshconfig)."""
 
 from __future__ import annotations
 
 import pytest
 
-from mpilint.image import load_image
-from mpilint.image.files import FileFacts, files_of
-from mpilint.image.sshconfig import UNKNOWN, Config, Setting, read_config, split_line
+from mpilint.models.image import load_image
+from mpilint.models.image.files import FileFacts, files_of
+from mpilint.models.image.sshconfig import UNKNOWN, Config, Setting, read_config, split_line
 
 
 def config(dockerfile: str, path: str, server: bool) -> Config:

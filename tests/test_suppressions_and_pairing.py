@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mpilint.inputs import is_dockerfile_name
+from mpilint.inputs.files import is_dockerfile_name
 from tests.conftest import write
 
 LAUNCHER_IMAGE = "          - image: registry.example.org/pi:1.1"
@@ -164,14 +164,14 @@ def test_dockerfile_names(name: str, expected: bool) -> None:
 def test_a_finding_in_a_shared_dockerfile_is_reported_once(
     tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from mpilint import engine
-    from mpilint.findings import Span
+    from mpilint import ruleapi
+    from mpilint.core.findings import Span
 
-    def dockerfile_rule(pair: engine.Pair) -> list[engine.Hit]:
-        return [engine.Hit(Span(1, 1, 1, 5), "about the image", file=pair.image_file)]
+    def dockerfile_rule(pair: ruleapi.Pair) -> list[ruleapi.Hit]:
+        return [ruleapi.Hit(Span(1, 1, 1, 5), "about the image", file=pair.image_file)]
 
     monkeypatch.setitem(
-        engine.REGISTRY, "MPL301", engine.Registered("MPL301", "pair", dockerfile_rule)
+        ruleapi.REGISTRY, "MPL301", ruleapi.Registered("MPL301", "pair", dockerfile_rule)
     )
     paths = write(
         tmp_path,
@@ -184,14 +184,14 @@ def test_a_finding_in_a_shared_dockerfile_is_reported_once(
 def test_dockerfile_comments_silence_findings_other_rules_place_there(
     tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from mpilint import engine
-    from mpilint.findings import Span
+    from mpilint import ruleapi
+    from mpilint.core.findings import Span
 
-    def dockerfile_rule(pair: engine.Pair) -> list[engine.Hit]:
-        return [engine.Hit(Span(3, 1, 3, 5), "about line 3", file=pair.image_file)]
+    def dockerfile_rule(pair: ruleapi.Pair) -> list[ruleapi.Hit]:
+        return [ruleapi.Hit(Span(3, 1, 3, 5), "about line 3", file=pair.image_file)]
 
     monkeypatch.setitem(
-        engine.REGISTRY, "MPL301", engine.Registered("MPL301", "pair", dockerfile_rule)
+        ruleapi.REGISTRY, "MPL301", ruleapi.Registered("MPL301", "pair", dockerfile_rule)
     )
     image = "FROM debian:bookworm\n# mpilint: disable=ssh-user-missing the base has it\nRUN true\n"
     paths = write(tmp_path, {"job.yaml": SAME_IMAGE, "Dockerfile": image})

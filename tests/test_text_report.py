@@ -35,9 +35,9 @@ def test_text_report_matches_golden(name: str, monkeypatch: pytest.MonkeyPatch) 
 
 
 HEAVY = (
-    "mpilint.image.dockerfile",
-    "mpilint.image.files",
-    "mpilint.image.software",
+    "mpilint.models.image.dockerfile",
+    "mpilint.models.image.files",
+    "mpilint.models.image.software",
     "dockerfile",
     "rich",
     "jsonschema",

@@ -13,10 +13,10 @@ from mpilint.checks.workers import (
     ssh_auth_path,
     worker_command,
 )
-from mpilint.engine import Hit, Manifest
-from mpilint.findings import Severity
-from mpilint.mpijob import read_mpijob
-from mpilint.yamlsource import parse_yaml
+from mpilint.ruleapi import Hit, Manifest
+from mpilint.core.findings import Severity
+from mpilint.models.mpijob import read_mpijob
+from mpilint.sources.yamlsource import parse_yaml
 
 Rule = Callable[[Manifest], Iterable[Hit]]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mpilint.yamlsource import get, offset_span, pairs, parse_yaml, scalar_type, span_of
+from mpilint.sources.yamlsource import get, offset_span, pairs, parse_yaml, scalar_type, span_of
 
 
 def _value(text: str):  # type: ignore[no-untyped-def]

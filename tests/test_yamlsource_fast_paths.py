@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpilint.yamlsource import (
+from mpilint.sources.yamlsource import (
     _INDEX,
     _PAIRS,
     MappingNode,

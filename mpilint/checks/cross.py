@@ -5,14 +5,14 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from mpilint.engine import Hit, Pair, rule
-from mpilint.findings import Related, Severity
-from mpilint.yamlsource import span_of
+from mpilint.ruleapi import Hit, Pair, rule
+from mpilint.core.findings import Related, Severity
+from mpilint.sources.yamlsource import span_of
 
 
 @rule("MPL301", "pair")
 def ssh_user_missing(pair: Pair) -> Iterator[Hit]:
-    from mpilint.image import user_for_ssh_path
+    from mpilint.models.image import user_for_ssh_path
 
     job, image = pair.manifest.job, pair.image
     node = job.ssh_auth_mount_path_node

@@ -1,6 +1,6 @@
 """Rules that read what the image holds (MPI, OpenSSH, ENTRYPOINT, USER, ENV) with the job.
 
-The facts come from :mod:`mpilint.image.software`; each is known, absent, or unknown, and a rule
+The facts come from :mod:`mpilint.models.image.software`; each is known, absent, or unknown, and a rule
 fires only on known facts: an unknown base image, a script run during the build or an install
 under ``if`` make the rules silent (shared domain notes, section 4: opaque images degrade to
 "unknown", never to "fail").  A Dockerfile builds one image, so these rules also stay silent
@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from mpilint.engine import Hit, Pair, rule
-from mpilint.findings import Related, Severity, Span
-from mpilint.image.reference import normalise_image
-from mpilint.image.software import (
+from mpilint.ruleapi import Hit, Pair, rule
+from mpilint.core.findings import Related, Severity, Span
+from mpilint.models.image.reference import normalise_image
+from mpilint.models.image.software import (
     MPI,
     ArgvItem,
     Presence,
@@ -24,10 +24,10 @@ from mpilint.image.software import (
     effective_argv,
     software_of,
 )
-from mpilint.launchers import ArgRef, Launch, find_launches
-from mpilint.lazyre import lazy
-from mpilint.mpijob import Container, MPIJob, ReplicaSpec
-from mpilint.yamlsource import (
+from mpilint.models.launchers import ArgRef, Launch, find_launches
+from mpilint.core.lazyre import lazy
+from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec
+from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,

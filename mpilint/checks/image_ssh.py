@@ -5,8 +5,8 @@ The v2beta1 launcher reaches every worker with ssh, as the job's user, through t
 and sshd configuration baked into the image.  Each mistake here has the same surface symptom,
 the launcher failing with "ORTE was unable to reliably start one or more daemons", while the
 cause sits in one line of the Dockerfile (or one missing line).  These rules read the files the
-image model replays (``mpilint.image.files``) as OpenSSH reads them
-(``mpilint.image.sshconfig``) and stay silent whenever a value cannot be known.
+image model replays (``mpilint.models.image.files``) as OpenSSH reads them
+(``mpilint.models.image.sshconfig``) and stay silent whenever a value cannot be known.
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ import posixpath
 import re
 from collections.abc import Iterator, Sequence
 
-from mpilint.commands import ArgRef, Word, basename, read_argv
-from mpilint.engine import Hit, Pair, rule
-from mpilint.findings import Related, Severity, Span
-from mpilint.image.files import FileFacts, files_of
-from mpilint.image.memo import IdentityMemo
-from mpilint.image.sshconfig import Config, Setting, Unknowable, read_config
-from mpilint.image.sshdefaults import DEFAULT_HOST_KEYS, DEFAULT_PID_FILE
-from mpilint.mpijob import Container, MPIJob
-from mpilint.records import Record
-from mpilint.yamlsource import (
+from mpilint.models.commands import ArgRef, Word, basename, read_argv
+from mpilint.ruleapi import Hit, Pair, rule
+from mpilint.core.findings import Related, Severity, Span
+from mpilint.models.image.files import FileFacts, files_of
+from mpilint.models.image.memo import IdentityMemo
+from mpilint.models.image.sshconfig import Config, Setting, Unknowable, read_config
+from mpilint.models.image.sshdefaults import DEFAULT_HOST_KEYS, DEFAULT_PID_FILE
+from mpilint.models.mpijob import Container, MPIJob
+from mpilint.core.records import Record
+from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,

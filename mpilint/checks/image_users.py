@@ -17,27 +17,27 @@ import posixpath
 import re
 from collections.abc import Iterator, Sequence
 
-from mpilint import shellwords
+from mpilint.sources import shellwords
 from mpilint.checks.image_ssh import worker_sshd_listening
 from mpilint.checks.workers import worker_command
-from mpilint.commands import Command, read_argv, read_sshd
-from mpilint.engine import Hit, Pair, rule
-from mpilint.findings import Related, Span
-from mpilint.image.files import FileFacts, files_of
-from mpilint.image.reference import normalise_image
-from mpilint.image.software import (
+from mpilint.models.commands import Command, read_argv, read_sshd
+from mpilint.ruleapi import Hit, Pair, rule
+from mpilint.core.findings import Related, Span
+from mpilint.models.image.files import FileFacts, files_of
+from mpilint.models.image.reference import normalise_image
+from mpilint.models.image.software import (
     ArgvItem,
     Capability,
     SoftwareFacts,
     effective_argv,
     software_of,
 )
-from mpilint.image.sshconfig import Unknowable, read_config
-from mpilint.launchers import find_launches
-from mpilint.lazyre import lazy
-from mpilint.mpijob import Container, MPIJob, ReplicaSpec, int_value
-from mpilint.records import Record
-from mpilint.yamlsource import (
+from mpilint.models.image.sshconfig import Unknowable, read_config
+from mpilint.models.launchers import find_launches
+from mpilint.core.lazyre import lazy
+from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec, int_value
+from mpilint.core.records import Record
+from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,
@@ -216,7 +216,7 @@ def _tilde_host_key(pair: Pair, facts: FileFacts) -> str | None:
 def _home_mismatch(pair: Pair, replica: ReplicaSpec, node: Node, uid: int) -> Hit | None:
     """P02d: the uid's home is not where the operator mounts the keys.  MPL121 owns root with
     another path and non-root with ``/root/.ssh``; MPL301 owns a path whose user is missing."""
-    from mpilint.image import user_for_ssh_path  # lazy: manifest-only runs skip the model
+    from mpilint.models.image import user_for_ssh_path  # lazy: manifest-only runs skip the model
 
     job, image = pair.manifest.job, pair.image
     path = posixpath.normpath(job.ssh_auth_mount_path)

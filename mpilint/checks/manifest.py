@@ -7,11 +7,11 @@ import json
 import re
 from collections.abc import Iterator
 
-from mpilint.engine import Hit, Manifest, rule
-from mpilint.findings import Edit, Fix, Related, Severity, Span
-from mpilint.launchers import ArgRef, Launch, find_launches
-from mpilint.mpijob import Container, MPIJob
-from mpilint.yamlsource import (
+from mpilint.ruleapi import Hit, Manifest, rule
+from mpilint.core.findings import Edit, Fix, Related, Severity, Span
+from mpilint.models.launchers import ArgRef, Launch, find_launches
+from mpilint.models.mpijob import Container, MPIJob
+from mpilint.sources.yamlsource import (
     MappingNode,
     Node,
     ScalarNode,
@@ -312,7 +312,7 @@ def placeholder(subject: Manifest) -> Iterator[Hit]:
 
 @rule("MPL104", "manifest")
 def image_mismatch(subject: Manifest) -> Iterator[Hit]:
-    from mpilint.image import normalise_image
+    from mpilint.models.image import normalise_image
 
     job = subject.job
     launcher, worker = job.launcher, job.worker

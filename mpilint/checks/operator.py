@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mpilint.engine import Hit, Manifest, rule
-from mpilint.findings import Related, Severity, Span
-from mpilint.lazyre import lazy
-from mpilint.mpijob import MPIJob, ReplicaSpec
-from mpilint.yamlsource import (
+from mpilint.ruleapi import Hit, Manifest, rule
+from mpilint.core.findings import Related, Severity, Span
+from mpilint.core.lazyre import lazy
+from mpilint.models.mpijob import MPIJob, ReplicaSpec
+from mpilint.sources.yamlsource import (
     MappingNode,
     Node,
     ScalarNode,
@@ -484,7 +484,7 @@ def _has(node: Node, field: str) -> bool:
 def _waits_for_dns(launcher: ReplicaSpec) -> bool:
     """mpioperator/intel and mpioperator/mpich images start with /entrypoint.sh, which waits
     until every hostfile name resolves; a launcher ``command`` replaces it (P24)."""
-    from mpilint.image.reference import split_image
+    from mpilint.models.image.reference import split_image
 
     main = launcher.main
     command = main.command if main is not None else None

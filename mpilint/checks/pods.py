@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mpilint.commands import ArgRef, basename, read_argv, read_sshd
-from mpilint.engine import Hit, Manifest, Pair, rule
-from mpilint.findings import Related, Severity, Span
-from mpilint.launchers import find_launches
-from mpilint.lazyre import lazy
-from mpilint.mpijob import Container, MPIJob, ReplicaSpec
-from mpilint.records import Record
-from mpilint.yamlsource import (
+from mpilint.models.commands import ArgRef, basename, read_argv, read_sshd
+from mpilint.ruleapi import Hit, Manifest, Pair, rule
+from mpilint.core.findings import Related, Severity, Span
+from mpilint.models.launchers import find_launches
+from mpilint.core.lazyre import lazy
+from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec
+from mpilint.core.records import Record
+from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,

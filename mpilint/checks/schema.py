@@ -12,11 +12,11 @@ import json
 import re
 from collections.abc import Iterator
 
-from mpilint.engine import Hit, Manifest, rule
-from mpilint.findings import Edit, Fix, Span
-from mpilint.mpijob import MPIJob
-from mpilint.schemacheck import VERSIONS, Path, Problem, load_schema, scalar_value, validate
-from mpilint.yamlsource import (
+from mpilint.ruleapi import Hit, Manifest, rule
+from mpilint.core.findings import Edit, Fix, Span
+from mpilint.models.mpijob import MPIJob
+from mpilint.sources.schemacheck import VERSIONS, Path, Problem, load_schema, scalar_value, validate
+from mpilint.sources.yamlsource import (
     MappingNode,
     Node,
     ScalarNode,

@@ -6,7 +6,7 @@ without command and args, the default ``/usr/sbin/sshd -De`` (shared domain note
 These traps are silent: nothing is rejected, the job just never connects (MPL117, MPL118,
 MPL119, MPL121).
 
-Commands are read by :mod:`mpilint.commands`, as the launcher's are (``gosu``, ``runuser``,
+Commands are read by :mod:`mpilint.models.commands`, as the launcher's are (``gosu``, ``runuser``,
 ``exec``, ``sh -c`` strings); whatever cannot be read (a script, ``$VAR``, control flow) makes a
 rule silent rather than guess.
 """
@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mpilint.commands import Command, Word, read_argv, read_sshd
-from mpilint.engine import Hit, Manifest, rule
-from mpilint.findings import Related, Severity, Span
-from mpilint.launchers import find_launches
-from mpilint.mpijob import Container, MPIJob, ReplicaSpec, int_value
-from mpilint.records import Record
-from mpilint.yamlsource import (
+from mpilint.models.commands import Command, Word, read_argv, read_sshd
+from mpilint.ruleapi import Hit, Manifest, rule
+from mpilint.core.findings import Related, Severity, Span
+from mpilint.models.launchers import find_launches
+from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec, int_value
+from mpilint.core.records import Record
+from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,

@@ -1,0 +1,1 @@
+"""`.mpilint.yaml` / `[tool.mpilint]` and the rule selection, for one run."""

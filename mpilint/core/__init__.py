@@ -1,0 +1,1 @@
+"""The vocabulary every stage shares: value records, spans and findings, rule metadata."""

@@ -1,0 +1,166 @@
+"""Rule metadata, read from the ``rules/<ID>.yaml`` files shipped inside the package.
+
+Metadata lives with the examples that test it, not in code, so ``mpilint explain``, the SARIF
+rule table and the tests all read one source. Files are read lazily: a run pays only for the
+rules that produced findings.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import yaml
+
+from mpilint.core import packagedata
+from mpilint.core.findings import Severity
+from mpilint.core.records import Record
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, Final
+
+# Where the rule documentation (docs/rules.md, generated from rules/) is published. The one place
+# that names the repository, so SARIF helpUri links and docs cannot point at different hosts.
+REPOSITORY_URL = "https://github.com/mpilint/mpilint"
+RULES_DOC_URL = f"{REPOSITORY_URL}/blob/main/docs/rules.md"
+
+
+class Expected(Record):
+    """A finding an example must give; severity is checked only where the example states it."""
+
+    __slots__ = ("column", "file", "line", "rule", "severity")
+
+    rule: Final[str]
+    file: Final[str]
+    line: Final[int]
+    column: Final[int]
+    severity: Final[str | None]
+
+    def __init__(
+        self,
+        rule: str,
+        file: str,
+        line: int,
+        column: int,
+        severity: str | None = None,
+    ) -> None:
+        self.rule = rule
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+
+
+class Example(Record):
+    __slots__ = ("args", "encoding", "expect", "files", "kind", "title")
+
+    title: Final[str]
+    kind: Final[str]  # "bad" or "good"
+    files: Final[tuple[tuple[str, str], ...]]
+    args: Final[tuple[str, ...]]
+    expect: Final[tuple[Expected, ...]]
+    encoding: Final[str]
+
+    def __init__(
+        self,
+        title: str,
+        kind: str,
+        files: tuple[tuple[str, str], ...],
+        args: tuple[str, ...],
+        expect: tuple[Expected, ...],
+        encoding: str = "utf-8",
+    ) -> None:
+        self.title = title
+        self.kind = kind
+        self.files = files
+        self.args = args
+        self.expect = expect
+        self.encoding = encoding
+
+
+class RuleMeta(Record):
+    __slots__ = ("examples", "fix", "id", "name", "rationale", "severity", "summary")
+
+    id: Final[str]
+    name: Final[str]
+    severity: Final[Severity]
+    summary: Final[str]
+    rationale: Final[str]
+    fix: Final[str]
+    examples: Final[tuple[Example, ...]]
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        severity: Severity,
+        summary: str,
+        rationale: str,
+        fix: str,
+        examples: tuple[Example, ...],
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+        self.fix = fix
+        self.examples = examples
+
+
+def rule_ids() -> tuple[str, ...]:
+    """Every rule that has a metadata file, sorted."""
+    names = packagedata.names("mpilint.rules")
+    return tuple(sorted(name[:-5] for name in names if name.endswith(".yaml")))
+
+
+@functools.cache
+def meta(rule_id: str) -> RuleMeta:
+    text = packagedata.read_text("mpilint.rules", f"{rule_id}.yaml")
+    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return RuleMeta(
+        id=data["id"],
+        name=data["name"],
+        severity=Severity.parse(data["severity"]),
+        summary=data["summary"].strip(),
+        rationale=data["rationale"].strip(),
+        fix=str(data.get("fix", "")).strip(),
+        examples=tuple(_example(e) for e in data.get("examples", ())),
+    )
+
+
+def doc_url(rule_id: str) -> str:
+    """The rule's section of docs/rules.md: its heading is the bare id, so the anchor is stable."""
+    return f"{RULES_DOC_URL}#{rule_id.lower()}"
+
+
+def all_meta() -> tuple[RuleMeta, ...]:
+    return tuple(meta(rule_id) for rule_id in rule_ids())
+
+
+def resolve(selector: str) -> RuleMeta | None:
+    """A rule by id (any case) or by name."""
+    wanted = selector.strip()
+    if wanted.upper() in rule_ids():
+        return meta(wanted.upper())
+    return next((m for m in all_meta() if m.name == wanted.lower()), None)
+
+
+def _example(data: dict[str, Any]) -> Example:
+    return Example(
+        title=data["title"],
+        kind=data["kind"],
+        files=tuple((name, text) for name, text in data["files"].items()),
+        args=tuple(data.get("args", ())),
+        expect=tuple(
+            Expected(
+                e["rule"],
+                e.get("file", next(iter(data["files"]))),
+                e["line"],
+                e["column"],
+                e.get("severity"),
+            )
+            for e in data.get("expect", ())
+        ),
+        encoding=data.get("encoding", "utf-8"),
+    )

@@ -1,0 +1,1 @@
+"""Paths, folders and standard input become input files, each read and classified."""

@@ -1,0 +1,1 @@
+"""What the operator and the image make of the sources: MPIJob, launch commands, Image."""

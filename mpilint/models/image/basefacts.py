@@ -1,0 +1,350 @@
+"""What well-known base images contain besides users: MPI, OpenSSH, ENTRYPOINT/CMD/USER.
+
+``bases.py`` answers "which users does ``FROM x`` bring"; this table answers the software
+questions rules ask of the same images: which MPI (and which Open MPI major: the v2beta1
+operator's ORTE-era variables only work before Open MPI 5), whether ``openssh-server`` and
+``openssh-client`` are there, and the process settings an image inherits (the mpioperator Intel
+and MPICH images start through ``/entrypoint.sh``).  Sources: mpi-operator ``build/base/*``
+(shared domain notes, section 4) and the Docker official images.
+
+Every field distinguishes "known to be absent" from "unknown": ``None`` always means unknown,
+and an empty tuple or ``False`` means known absent.  An image missing from the table is unknown
+in every field, so rules that need a fact stay silent instead of guessing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from contextvars import ContextVar
+
+from mpilint.models.image.reference import glob_matches, reference_matches, split_image
+from mpilint.core.records import Record, replace
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
+
+__all__ = [
+    "EXTRA_SOFTWARE",
+    "UNKNOWN_BASE",
+    "BaseMPI",
+    "BaseSoftware",
+    "distro_openmpi_version",
+    "lookup_software",
+]
+
+
+class BaseMPI(Record):
+    __slots__ = ("family", "note", "version")
+
+    family: Final[str]  # "OpenMPI", "Intel" or "MPICH": the values of spec.mpiImplementation
+    version: Final[str | None]  # "4.1", "5.0"; None when the tag does not tell
+    note: Final[str]  # "HPC-X" and the like, for messages
+
+    def __init__(self, family: str, version: str | None, note: str = "") -> None:
+        self.family = family
+        self.version = version
+        self.note = note
+
+
+class BaseSoftware(Record):
+    """Software facts of one base image; ``None`` = unknown, ``()``/``False``/``""`` = absent.
+
+    ``packages_known``: the image's package set is known well enough that installs on top of
+    it decide whether OpenSSH is there (an OS image).  ``os`` names the package family
+    ("debian", "rhel", "alpine") and ``release`` the distribution release (``bookworm``),
+    which fixes the version of distribution MPI packages.  ``user`` is the image's USER
+    (``""``: none set, so root).  ``sshd_capability`` is a file capability set on
+    ``/usr/sbin/sshd`` (``""``: none).
+    """
+
+    __slots__ = (
+        "cmd",
+        "entrypoint",
+        "env_known",
+        "mpis",
+        "openssh_client",
+        "openssh_server",
+        "os",
+        "packages_known",
+        "release",
+        "sshd_capability",
+        "user",
+    )
+
+    mpis: Final[tuple[BaseMPI, ...] | None]
+    openssh_server: Final[bool | None]
+    openssh_client: Final[bool | None]
+    packages_known: Final[bool]
+    os: Final[str | None]
+    release: Final[str | None]
+    entrypoint: Final[tuple[str, ...] | None]
+    cmd: Final[tuple[str, ...] | None]
+    user: Final[str | None]
+    env_known: Final[bool]
+    sshd_capability: Final[str | None]
+
+    def __init__(
+        self,
+        mpis: tuple[BaseMPI, ...] | None = None,
+        openssh_server: bool | None = None,
+        openssh_client: bool | None = None,
+        packages_known: bool = False,
+        os: str | None = None,
+        release: str | None = None,
+        entrypoint: tuple[str, ...] | None = None,
+        cmd: tuple[str, ...] | None = None,
+        user: str | None = None,
+        env_known: bool = False,
+        sshd_capability: str | None = None,
+    ) -> None:
+        self.mpis = mpis
+        self.openssh_server = openssh_server
+        self.openssh_client = openssh_client
+        self.packages_known = packages_known
+        self.os = os
+        self.release = release
+        self.entrypoint = entrypoint
+        self.cmd = cmd
+        self.user = user
+        self.env_known = env_known
+        self.sshd_capability = sshd_capability
+
+
+UNKNOWN_BASE = BaseSoftware()
+_SCRATCH = BaseSoftware(
+    mpis=(),
+    openssh_server=False,
+    openssh_client=False,
+    packages_known=True,
+    entrypoint=(),
+    cmd=(),
+    user="",
+    env_known=True,
+    sshd_capability="",
+)
+
+# Open MPI in each distribution release's ``openmpi-bin`` (shared domain notes, P11).
+_DISTRO_OPENMPI = {
+    "bookworm": "4.1",
+    "trixie": "5.0",
+    "noble": "4.1",
+    "oracular": "4.1",
+    "plucky": "5.0",
+}
+_RELEASE_NUMBERS = {
+    "12": "bookworm",
+    "13": "trixie",
+    "24.04": "noble",
+    "24.10": "oracular",
+    "25.04": "plucky",
+}
+
+
+def distro_openmpi_version(release: str | None) -> str | None:
+    """The Open MPI version ``openmpi-bin`` installs on a release, where the notes say it."""
+    return _DISTRO_OPENMPI.get(release or "")
+
+
+def _release_in(tag: str | None, numbers: bool) -> str | None:
+    """The release a tag names: a codename anywhere (``3.12-slim-bookworm``), or, for the
+    distribution's own image, a leading version number (``12.5-slim``, ``24.04``)."""
+    if tag is None:
+        return None
+    for codename in _DISTRO_OPENMPI:
+        if re.search(rf"(?:^|[-_.]){codename}(?:$|[-_.])", tag):
+            return codename
+    if numbers:
+        for number, codename in _RELEASE_NUMBERS.items():
+            if re.match(rf"^{re.escape(number)}(?:$|[-_.])", tag):
+                return codename
+    return None
+
+
+def _os_image(os: str, cmd: tuple[str, ...], numbers: bool = True) -> _Entry:
+    def facts(tag: str | None) -> BaseSoftware:
+        return BaseSoftware(
+            mpis=(),
+            openssh_server=False,
+            openssh_client=False,
+            packages_known=True,
+            os=os,
+            release=_release_in(tag, numbers) if os == "debian" else None,
+            entrypoint=(),
+            cmd=cmd,
+            user="",
+            env_known=True,
+            sshd_capability="",
+        )
+
+    return facts
+
+
+def _python(tag: str | None) -> BaseSoftware:
+    """``python:3.12`` is built on buildpack-deps, whose ``scm`` layer has openssh-client;
+    ``-slim`` has no OpenSSH at all; Alpine and Windows variants are left unknown."""
+    text = tag or ""
+    if "alpine" in text or "windows" in text or "nanoserver" in text:
+        return UNKNOWN_BASE
+    base = _os_image("debian", ("python3",), numbers=False)(tag)
+    return replace(base, openssh_client="slim" not in text)
+
+
+def _buildpack_client(tag: str | None) -> BaseSoftware:
+    """buildpack-deps tags: ``bookworm-curl`` (no OpenSSH), ``bookworm-scm`` and ``bookworm``
+    (openssh-client from the scm layer)."""
+    base = _os_image("debian", ("bash",), numbers=False)(tag)
+    return replace(base, cmd=None, openssh_client=not (tag or "").endswith("curl"))
+
+
+def _cuda(tag: str | None) -> BaseSoftware:
+    """CUDA images hold no MPI; whether OpenSSH is there is left unknown."""
+    text = tag or ""
+    os = "rhel" if re.search(r"ubi\d|rockylinux\d|centos\d|oraclelinux\d", text) else None
+    match = re.search(r"ubuntu(\d\d\.\d\d)", text)
+    if match:
+        os = "debian"
+    release = _RELEASE_NUMBERS.get(match.group(1)) if match else None
+    return BaseSoftware(mpis=(), os=os, release=release)
+
+
+def _operator_version(tag: str | None) -> tuple[int, int] | None:
+    match = re.match(r"^v?(\d+)\.(\d+)(?:\.\d+)?$", tag or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _operator_release(tag: str | None) -> str | None:
+    """mpi-operator v0.6.0 moved its images to Debian bookworm, v0.7.0 to trixie."""
+    version = _operator_version(tag)
+    if version is None:
+        return None
+    if version >= (0, 7):
+        return "trixie"
+    return "bookworm" if version >= (0, 6) else None
+
+
+def _operator_openmpi(tag: str | None) -> str | None:
+    """Open MPI 4.1 up to v0.6.x, 5.0 from v0.7.0; ``latest`` and the rest: unknown."""
+    version = _operator_version(tag)
+    if version is None:
+        return None
+    return "5.0" if version >= (0, 7) else "4.1"
+
+
+_OPERATOR_BASE = BaseSoftware(
+    mpis=(),
+    openssh_server=True,
+    openssh_client=True,
+    packages_known=True,
+    os="debian",
+    entrypoint=(),
+    cmd=("bash",),
+    user="",
+    env_known=True,
+    sshd_capability="CAP_NET_BIND_SERVICE=+eip",
+)
+
+
+def _operator(mpi: str | None, entrypoint: bool) -> _Entry:
+    def facts(tag: str | None) -> BaseSoftware:
+        mpis: tuple[BaseMPI, ...] = ()
+        if mpi == "OpenMPI":
+            mpis = (BaseMPI("OpenMPI", _operator_openmpi(tag)),)
+        elif mpi is not None:
+            mpis = (BaseMPI(mpi, None),)
+        return replace(
+            _OPERATOR_BASE,
+            mpis=mpis,
+            release=_operator_release(tag),
+            entrypoint=("/entrypoint.sh",) if entrypoint else (),
+            cmd=() if entrypoint else ("bash",),
+        )
+
+    return facts
+
+
+def _builder(mpi: str) -> _Entry:
+    """The ``*-builder`` images compile programs; their OpenSSH and process settings changed
+    between releases, so only the MPI is stated."""
+
+    def facts(tag: str | None) -> BaseSoftware:
+        release = _operator_release(tag)
+        version = distro_openmpi_version(release) if mpi == "OpenMPI" else None
+        return BaseSoftware(mpis=(BaseMPI(mpi, version),), os="debian", release=release)
+
+    return facts
+
+
+def _fixed(facts: BaseSoftware) -> _Entry:
+    return lambda _tag: facts
+
+
+_Entry = Callable[[str | None], BaseSoftware]
+
+# Repository patterns (``fnmatch`` on the canonical repository) → facts for a tag.
+KNOWN_SOFTWARE: dict[str, _Entry] = {
+    "mpioperator/base": _operator(None, entrypoint=False),
+    "mpioperator/openmpi": _operator("OpenMPI", entrypoint=False),
+    "mpioperator/intel": _operator("Intel", entrypoint=True),
+    "mpioperator/mpich": _operator("MPICH", entrypoint=True),
+    "mpioperator/openmpi-builder": _builder("OpenMPI"),
+    "mpioperator/intel-builder": _builder("Intel"),
+    "mpioperator/mpich-builder": _builder("MPICH"),
+    # Horovod's image builds Open MPI and installs both OpenSSH packages; no USER.
+    "horovod/horovod": _fixed(
+        BaseSoftware(
+            mpis=(BaseMPI("OpenMPI", None),),
+            openssh_server=True,
+            openssh_client=True,
+            os="debian",
+            user="",
+        )
+    ),
+    # NGC framework images ship Open MPI inside HPC-X.
+    "nvcr.io/nvidia/pytorch": _fixed(BaseSoftware(mpis=(BaseMPI("OpenMPI", None, "HPC-X"),))),
+    "nvcr.io/nvidia/tensorflow": _fixed(BaseSoftware(mpis=(BaseMPI("OpenMPI", None, "HPC-X"),))),
+    "intel/oneapi-hpckit": _fixed(BaseSoftware(mpis=(BaseMPI("Intel", None),))),
+    "debian": _os_image("debian", ("bash",)),
+    "ubuntu": _os_image("debian", ("/bin/bash",)),
+    "centos": _os_image("rhel", ("/bin/bash",)),
+    "rockylinux": _os_image("rhel", ("/bin/bash",)),
+    "rockylinux/rockylinux": _os_image("rhel", ("/bin/bash",)),
+    "almalinux": _os_image("rhel", ("/bin/bash",)),
+    "fedora": _os_image("rhel", ("/bin/bash",)),
+    "alpine": _os_image("alpine", ("/bin/sh",)),
+    "python": _python,
+    "buildpack-deps": _buildpack_client,
+    "nvidia/cuda": _cuda,
+    "nvcr.io/nvidia/cuda": _cuda,
+}
+
+
+# A team's own base images (``base-images`` in the configuration), consulted first; set around
+# reading one Dockerfile, like ``bases.EXTRA_BASES``.
+EXTRA_SOFTWARE: ContextVar[tuple[tuple[str, BaseSoftware], ...]] = ContextVar(
+    "EXTRA_SOFTWARE", default=()
+)
+
+
+def lookup_software(ref: str | None) -> BaseSoftware:
+    """Software facts of ``FROM ref``; every field unknown when the image is not in the table."""
+    if ref is None:
+        return UNKNOWN_BASE
+    if ref.strip().lower() == "scratch":
+        return _SCRATCH
+    for glob, facts in EXTRA_SOFTWARE.get():
+        if reference_matches(glob, ref):
+            return facts
+    return _built_in(ref)
+
+
+@functools.lru_cache(maxsize=256)
+def _built_in(ref: str) -> BaseSoftware:
+    """The built-in table's facts (kept: every stage of every Dockerfile asks, of few images)."""
+    parts = split_image(ref)
+    for pattern, entry in KNOWN_SOFTWARE.items():
+        if glob_matches(parts.repository, split_image(pattern).repository):
+            return entry(parts.tag)
+    return UNKNOWN_BASE

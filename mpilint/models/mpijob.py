@@ -1,0 +1,370 @@
+"""The MPIJob as the operator will see it: defaults applied, main containers picked out.
+
+Each value keeps the node it came from, so a rule can point at it; a value that was defaulted
+points at nothing and rules fall back to the object that would have held it.
+See shared domain notes, section 1: the defaults differ between API versions, and so does which
+container the operator treats as "the" MPI container (always ``containers[0]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mpilint.sources.kubevalues import kube_bool, kube_int
+from mpilint.core.records import Record
+from mpilint.sources.yamlsource import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    fields,
+    get,
+    get_str,
+    pairs,
+    scalar_type,
+)
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
+
+GROUP = "kubeflow.org"
+KNOWN_VERSIONS = ("v2beta1", "v1", "v1alpha2", "v1alpha1")
+
+
+class Container(Record):
+    __slots__ = ("_argv", "args", "command", "env", "image", "index", "init", "name", "node")
+    _compared = ("args", "command", "env", "image", "index", "init", "name", "node")
+
+    node: Final[MappingNode]
+    index: Final[int]
+    init: Final[bool]
+    name: Final[str | None]
+    image: Final[ScalarNode | None]
+    command: Final[Node | None]
+    args: Final[Node | None]
+    env: Final[Node | None]
+
+    def __init__(
+        self,
+        node: MappingNode,
+        index: int,
+        init: bool,
+        name: str | None,
+        image: ScalarNode | None,
+        command: Node | None,
+        args: Node | None,
+        env: Node | None,
+    ) -> None:
+        self.node = node
+        self.index = index
+        self.init = init
+        self.name = name
+        self.image = image
+        self.command = command
+        self.args = args
+        self.env = env
+        self._argv: tuple[tuple[str, Node], ...] | None = None
+
+    def argv(self) -> tuple[tuple[str, Node], ...]:
+        """``command`` then ``args``, each item as Kubernetes will pass it, with its node.
+
+        Non-scalar items cannot be an argument at all; they keep an empty text so that they
+        never look like a launcher or a count. Worked out once: a dozen rules ask for it.
+        """
+        argv = self._argv
+        if argv is None:
+            items: list[tuple[str, Node]] = []
+            for part in (self.command, self.args):
+                if isinstance(part, SequenceNode):
+                    for item in part.value:
+                        items.append((item.value if isinstance(item, ScalarNode) else "", item))
+            argv = self._argv = tuple(items)
+        return argv
+
+
+class ReplicaSpec(Record):
+    __slots__ = (
+        "containers",
+        "init_containers",
+        "key",
+        "main",
+        "node",
+        "pod_spec",
+        "replicas",
+        "replicas_node",
+        "role",
+    )
+    _compared = (
+        "role",
+        "key",
+        "node",
+        "replicas",
+        "replicas_node",
+        "pod_spec",
+        "containers",
+        "init_containers",
+    )
+
+    role: Final[str]
+    key: Final[Node]
+    node: Final[Node]
+    replicas: Final[int | None]
+    replicas_node: Final[Node | None]
+    pod_spec: Final[MappingNode | None]
+    containers: Final[tuple[Container, ...]]
+    init_containers: Final[tuple[Container, ...]]
+    # The container the operator injects the SSH mount, env and default command into (set
+    # once: rules ask for it about sixty times per job).
+    main: Final[Container | None]
+
+    def __init__(
+        self,
+        role: str,
+        key: Node,
+        node: Node,
+        replicas: int | None,
+        replicas_node: Node | None,
+        pod_spec: MappingNode | None,
+        containers: tuple[Container, ...],
+        init_containers: tuple[Container, ...],
+    ) -> None:
+        self.role = role
+        self.key = key
+        self.node = node
+        self.replicas = replicas
+        self.replicas_node = replicas_node
+        self.pod_spec = pod_spec
+        self.containers = containers
+        self.init_containers = init_containers
+        self.main = containers[0] if containers else None
+
+    def security(self, container: Container, name: str) -> Node | None:
+        """A securityContext field as the kubelet resolves it: the container's wins over the
+        pod's; an explicit null counts as not set."""
+        for holder in (container.node, self.pod_spec):
+            node = get(holder, "securityContext", name)
+            if node is not None and scalar_type(node) != "null":
+                return node
+        return None
+
+
+class MPIJob(Record):
+    __slots__ = (
+        "_containers",
+        "document",
+        "launcher",
+        "mpi_implementation",
+        "name",
+        "replica_specs",
+        "root",
+        "run_launcher_as_worker",
+        "run_launcher_as_worker_node",
+        "slots_node",
+        "slots_per_worker",
+        "spec",
+        "ssh_auth_mount_path",
+        "ssh_auth_mount_path_node",
+        "version",
+        "worker",
+    )
+    _compared = (
+        "root",
+        "document",
+        "version",
+        "name",
+        "spec",
+        "slots_per_worker",
+        "slots_node",
+        "ssh_auth_mount_path",
+        "ssh_auth_mount_path_node",
+        "mpi_implementation",
+        "run_launcher_as_worker",
+        "run_launcher_as_worker_node",
+        "replica_specs",
+    )
+
+    root: Final[MappingNode]
+    document: Final[int]
+    version: Final[str]
+    name: Final[str | None]
+    spec: Final[Node | None]
+    slots_per_worker: Final[int | None]
+    slots_node: Final[Node | None]
+    ssh_auth_mount_path: Final[str]
+    ssh_auth_mount_path_node: Final[Node | None]
+    mpi_implementation: Final[str]
+    run_launcher_as_worker: Final[bool]
+    run_launcher_as_worker_node: Final[Node | None]
+    replica_specs: Final[tuple[ReplicaSpec, ...]]
+    # Read from replica_specs once: rules ask for them tens of times per job.
+    launcher: Final[ReplicaSpec | None]
+    worker: Final[ReplicaSpec | None]
+    _containers: Final[tuple[tuple[ReplicaSpec, Container], ...]]
+
+    def __init__(
+        self,
+        root: MappingNode,
+        document: int,
+        version: str,
+        name: str | None,
+        spec: Node | None,
+        slots_per_worker: int | None,
+        slots_node: Node | None,
+        ssh_auth_mount_path: str,
+        ssh_auth_mount_path_node: Node | None,
+        mpi_implementation: str,
+        run_launcher_as_worker: bool,
+        run_launcher_as_worker_node: Node | None,
+        replica_specs: tuple[ReplicaSpec, ...],
+    ) -> None:
+        self.root = root
+        self.document = document
+        self.version = version
+        self.name = name
+        self.spec = spec
+        self.slots_per_worker = slots_per_worker
+        self.slots_node = slots_node
+        self.ssh_auth_mount_path = ssh_auth_mount_path
+        self.ssh_auth_mount_path_node = ssh_auth_mount_path_node
+        self.mpi_implementation = mpi_implementation
+        self.run_launcher_as_worker = run_launcher_as_worker
+        self.run_launcher_as_worker_node = run_launcher_as_worker_node
+        self.replica_specs = replica_specs
+        self.launcher = next((r for r in replica_specs if r.role == "Launcher"), None)
+        self.worker = next((r for r in replica_specs if r.role == "Worker"), None)
+        self._containers = tuple(
+            (replica, container)
+            for replica in replica_specs
+            for container in replica.init_containers + replica.containers
+        )
+
+    @property
+    def uses_ssh(self) -> bool:
+        """Only v2beta1 starts remote ranks over ssh; older versions use ``kubectl exec``."""
+        return self.version == "v2beta1"
+
+    def launcher_is_rank(self) -> bool | None:
+        """Whether the launcher pod also runs ranks (domain notes 1.2); None when unknowable."""
+        if self.version == "v2beta1":
+            return self.run_launcher_as_worker
+        if self.version == "v1":
+            launcher = self.launcher
+            return launcher is not None and any(_has_gpu_limit(c) for c in launcher.containers)
+        return False
+
+    def containers(self) -> Iterator[tuple[ReplicaSpec, Container]]:
+        return iter(self._containers)
+
+
+def api_version(root: Node) -> tuple[str, str] | None:
+    """(group, version) of a document, or None when it has no usable apiVersion."""
+    text = get_str(root, "apiVersion")
+    if not text or "/" not in text:
+        return None
+    group, _, version = text.partition("/")
+    return group, version
+
+
+def read_mpijob(root: Node, document: int) -> MPIJob | None:
+    """An MPIJob of the Kubeflow group, or None for any other object (those are skipped)."""
+    if not isinstance(root, MappingNode) or get_str(root, "kind") != "MPIJob":
+        return None
+    found = api_version(root)
+    if found is None or found[0] != GROUP or found[1] not in KNOWN_VERSIONS:
+        return None
+    version = found[1]
+    spec = get(root, "spec")
+    values = fields(spec)
+    slots_node = values.get("slotsPerWorker")
+    path_node = values.get("sshAuthMountPath")
+    path = get_str(path_node)
+    launcher_rank_node = values.get("runLauncherAsWorker")
+    return MPIJob(
+        root=root,
+        document=document,
+        version=version,
+        name=get_str(root, "metadata", "name"),
+        spec=spec,
+        slots_per_worker=_int_or_default(slots_node, 1),
+        slots_node=slots_node,
+        ssh_auth_mount_path=path if path else "/root/.ssh",
+        ssh_auth_mount_path_node=path_node if path else None,
+        mpi_implementation=_mpi_implementation(spec, version),
+        run_launcher_as_worker=_bool(launcher_rank_node),
+        run_launcher_as_worker_node=launcher_rank_node,
+        replica_specs=tuple(_replica_specs(spec)),
+    )
+
+
+def _mpi_implementation(spec: Node | None, version: str) -> str:
+    if version == "v2beta1":
+        return get_str(spec, "mpiImplementation") or "OpenMPI"
+    if version == "v1alpha2":
+        return {"IntelMPI": "Intel"}.get(
+            get_str(spec, "mpiDistribution") or "OpenMPI", get_str(spec, "mpiDistribution") or ""
+        )
+    return "OpenMPI"
+
+
+def _replica_specs(spec: Node | None) -> Iterator[ReplicaSpec]:
+    for role, key, node in pairs(get(spec, "mpiReplicaSpecs")):
+        replicas_node = get(node, "replicas")
+        pod_spec = get(node, "template", "spec")
+        yield ReplicaSpec(
+            role=role,
+            key=key,
+            node=node,
+            # Both operators default a missing count to 0 for workers and 1 for the launcher.
+            replicas=_int_or_default(replicas_node, 1 if role == "Launcher" else 0),
+            replicas_node=replicas_node,
+            pod_spec=pod_spec if isinstance(pod_spec, MappingNode) else None,
+            containers=tuple(_containers(get(pod_spec, "containers"), init=False)),
+            init_containers=tuple(_containers(get(pod_spec, "initContainers"), init=True)),
+        )
+
+
+def _containers(node: Node | None, init: bool) -> Iterator[Container]:
+    if not isinstance(node, SequenceNode):
+        return
+    for index, item in enumerate(node.value):
+        if not isinstance(item, MappingNode):
+            continue
+        values = fields(item)
+        image = values.get("image")
+        name = values.get("name")
+        yield Container(
+            node=item,
+            index=index,
+            init=init,
+            name=name.value if isinstance(name, ScalarNode) else None,
+            image=image if isinstance(image, ScalarNode) else None,
+            command=values.get("command"),
+            args=values.get("args"),
+            env=values.get("env"),
+        )
+
+
+def int_value(node: Node | None) -> int | None:
+    """An integer as Kubernetes reads it (``kubevalues.kube_int``: ``010`` is 8, ``2.0`` is 2);
+    None for anything else (missing, a string, null, a fraction)."""
+    return kube_int(node)
+
+
+def _int_or_default(node: Node | None, default: int) -> int | None:
+    """An integer field; None when it is written but is not an integer Kubernetes reads."""
+    if node is None or scalar_type(node) == "null":
+        return default
+    return kube_int(node)
+
+
+def _bool(node: Node | None) -> bool:
+    return kube_bool(node) is True
+
+
+def _has_gpu_limit(container: Container) -> bool:
+    """The v1 operator makes the launcher a rank when it asks for any GPU resource."""
+    for name, _, _ in pairs(get(container.node, "resources", "limits")):
+        if name.endswith(".com/gpu") or "gpu" in name:
+            return True
+    return False

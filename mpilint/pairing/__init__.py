@@ -1,0 +1,1 @@
+"""Which image each job runs, and why."""

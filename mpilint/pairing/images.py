@@ -1,0 +1,236 @@
+"""Which Dockerfile builds the image an MPIJob runs, and which jobs run a given Dockerfile.
+
+Nothing in a manifest names its Dockerfile, so pairing follows what users say and the layout
+they have, in this order:
+
+1. an image map (``--image REF=PATH``, then the configuration's ``images``): the job's launcher,
+   then worker, image reference matched against globs;
+2. one Dockerfile given is the image of every job given;
+3. the Dockerfile in the job's own directory (preferring one named plainly
+   ``Dockerfile``/``Containerfile`` when there are several): among the files of the run, then,
+   when ``disk`` is on, on disk.
+
+Step 3 on disk is what makes pre-commit work: it passes only the files that changed, and a
+changed manifest must still meet the Dockerfile beside it for the cross-file rules to run. The
+other way round, ``manifests_for`` finds the jobs that run a changed Dockerfile. No pairing
+means the cross-file rules stay silent, never that they guess.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections import defaultdict
+from collections.abc import Callable, Container, Iterator, Sequence
+from fnmatch import fnmatchcase
+
+from mpilint.inputs.files import is_dockerfile_name
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from mpilint.models.mpijob import MPIJob
+
+_PLAIN = ("Dockerfile", "Containerfile")
+
+
+@functools.lru_cache(maxsize=16384)
+def real_path(path: str) -> str:
+    """``os.path.realpath``, with each folder resolved once per run.
+
+    ``realpath`` looks at every folder level of every path (six system calls for
+    ``jobs/j00042/Dockerfile`` under /tmp): a run of 1,000 folders paid 19,000 of them. A name
+    that is not a symbolic link adds nothing to its folder's real path, so one ``lstat`` per
+    file and per new folder is enough; a link, or a path with ``.``, ``..`` or ``//`` in it,
+    goes to ``realpath`` itself. Paths are resolved two or three times in a run (the run's files,
+    pairing, the jobs of a Dockerfile), and a run does not move files (``forget_paths``)."""
+    folder, name = os.path.split(path)
+    if not folder or name in ("", ".", "..") or os.path.normpath(path) != path:
+        return os.path.realpath(path)
+    # The link test is of the name in its real folder, as realpath's own last step is: the
+    # path as given may not even reach it (``missing/../to_a``).
+    candidate = os.path.join(_real_folder(folder), name)
+    return os.path.realpath(path) if os.path.islink(candidate) else candidate
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return real_path(folder)
+
+
+def forget_paths() -> None:
+    """For a program that runs mpilint again after moving files."""
+    real_path.cache_clear()
+    _real_folder.cache_clear()
+
+
+_MANIFEST_SUFFIXES = (".yaml", ".yml")
+
+# manifest path → (image glob, absolute Dockerfile path) entries that apply to it
+ImageMap = Callable[[str], Sequence[tuple[str, str]]]
+
+
+class Pairing:
+    """Built once per run: the Dockerfiles indexed by folder, so pairing a manifest is a lookup."""
+
+    def __init__(
+        self, dockerfiles: list[str], image_map: ImageMap | None = None, disk: bool = False
+    ) -> None:
+        self._only = dockerfiles[0] if len(dockerfiles) == 1 else None
+        self._by_folder: dict[str, list[str]] = defaultdict(list)
+        self._given = {real_path(p): p for p in dockerfiles if p != "-"}
+        self._image_map = image_map
+        self._disk = disk
+        for path in dockerfiles:
+            self._by_folder[_folder(path)].append(path)
+
+    def image_for(self, manifest: str, job: MPIJob | None = None) -> str | None:
+        """The Dockerfile of ``job`` in ``manifest`` (as a path to show), or None."""
+        mapped = self._mapped(manifest, job)
+        if mapped is not None:
+            return mapped
+        if self._only is not None:
+            return self._only
+        chosen = _choose(self._by_folder.get(_folder(manifest), []))
+        if chosen is not None or not self._disk or manifest == "-":
+            return chosen
+        return self._beside(manifest)
+
+    def _mapped(self, manifest: str, job: MPIJob | None) -> str | None:
+        if job is None or self._image_map is None:
+            return None
+        entries = self._image_map(manifest)
+        for ref in _image_refs(job):
+            for glob, path in entries:
+                if _ref_matches(glob, ref) and os.path.isfile(path):
+                    return self._shown(path)
+        return None
+
+    def _beside(self, manifest: str) -> str | None:
+        """The Dockerfile next to ``manifest`` on disk, chosen as within a run."""
+        folder = os.path.dirname(manifest)
+        try:
+            names = sorted(os.listdir(folder or "."))
+        except OSError:
+            return None
+        found = [
+            os.path.join(folder, n)
+            for n in names
+            if is_dockerfile_name(n) and os.path.isfile(os.path.join(folder, n))
+        ]
+        chosen = _choose(found)
+        return self._shown(chosen) if chosen is not None else None
+
+    def _shown(self, path: str) -> str:
+        """A Dockerfile of the run under the name the user gave it; others relative to the
+        working directory when below it."""
+        real = real_path(path)
+        if real in self._given:
+            return self._given[real]
+        if not os.path.isabs(path):
+            return path
+        relative = os.path.relpath(path)
+        return path if relative.startswith("..") else relative
+
+    def manifests_for(
+        self,
+        dockerfile: str,
+        roots: Sequence[str] = (),
+        excluded: Callable[[str], bool] | None = None,
+        known: Container[str] = frozenset(),
+    ) -> list[str]:
+        """Manifests on disk whose jobs pair with ``dockerfile``: YAML files in its folder, and
+        under ``roots`` (folders whose image map points at it) those that mention MPIJob.
+
+        Each candidate is parsed to decide, so a manifest that pairs with another Dockerfile of
+        the same folder is not checked for nothing. What decides is what pairing would choose
+        if the candidate were checked alone: its image map, then the folder on disk. Files in
+        ``known`` (real paths of the run's own manifests) are skipped unread: the run checks
+        them anyway, and parsing them twice doubled the cost of a tree's manifests."""
+        target = real_path(dockerfile)
+        found: list[str] = []
+        for candidate in _candidates(dockerfile, roots, excluded, known):
+            if any(
+                (paired := self._mapped(candidate, job) or self._beside(candidate)) is not None
+                and real_path(paired) == target
+                for job in _jobs(candidate)
+            ):
+                found.append(candidate)
+        return found
+
+
+def _candidates(
+    dockerfile: str,
+    roots: Sequence[str],
+    excluded: Callable[[str], bool] | None,
+    known: Container[str],
+) -> Iterator[str]:
+    from mpilint.inputs.files import expand
+
+    seen: set[str] = set()
+    folder = os.path.dirname(dockerfile) or "."
+    beside = [
+        os.path.join(os.path.dirname(dockerfile), n)
+        for n in sorted(os.listdir(folder))
+        if n.endswith(_MANIFEST_SUFFIXES) and os.path.isfile(os.path.join(folder, n))
+    ]
+    walked = [f.path for root in roots for f in expand([root]) if f.kind == "manifest"]
+    for path in (*beside, *walked):
+        real = real_path(path)
+        if real in seen or real in known or (excluded is not None and excluded(path)):
+            continue
+        seen.add(real)
+        if path in beside or _mentions_mpijob(path):
+            yield path
+
+
+def _mentions_mpijob(path: str) -> bool:
+    """A cheap filter before parsing every YAML file of a tree."""
+    try:
+        with open(path, "rb") as handle:
+            return b"MPIJob" in handle.read()
+    except OSError:
+        return False
+
+
+def _jobs(path: str) -> Iterator[MPIJob]:
+    from mpilint.inputs.files import read_text
+    from mpilint.models.mpijob import read_mpijob
+    from mpilint.sources.yamlsource import parse_yaml
+
+    text = read_text(path).text
+    if text is None:
+        return
+    for document in parse_yaml(text).documents:
+        job = read_mpijob(document.root, document.index)
+        if job is not None:
+            yield job
+
+
+def _image_refs(job: MPIJob) -> Iterator[str]:
+    """The launcher's image, then the worker's: the order a reader of the job sees them."""
+    for replica in (job.launcher, job.worker):
+        main = replica.main if replica is not None else None
+        if main is not None and main.image is not None and main.image.value:
+            yield main.image.value
+
+
+def _ref_matches(glob: str, ref: str) -> bool:
+    from mpilint.models.image.reference import reference_matches
+
+    if fnmatchcase(ref, glob):
+        return True
+    try:
+        return reference_matches(glob, ref)
+    except ValueError:
+        return False
+
+
+def _choose(same: list[str]) -> str | None:
+    if len(same) == 1:
+        return same[0]
+    plain = [d for d in same if os.path.basename(d) in _PLAIN]
+    return plain[0] if len(plain) == 1 else None
+
+
+def _folder(path: str) -> str:
+    return os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()

@@ -1,0 +1,43 @@
+"""``mpilint explain``: a rule's documentation, rendered from its rules/<ID>.yaml file.
+
+The examples shown are the same ones the test suite runs, so the documentation cannot claim a
+behaviour the rule does not have. Lines where a bad example must give a finding are marked.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from mpilint.core.catalog import Example, RuleMeta
+
+
+def render(meta: RuleMeta) -> str:
+    parts = [
+        f"{meta.id} {meta.name} ({meta.severity.label})",
+        "",
+        meta.summary,
+        "",
+        "Why",
+        textwrap.indent(meta.rationale, "  "),
+    ]
+    if meta.fix:
+        parts += ["", "How to fix", textwrap.indent(meta.fix, "  ")]
+    for example in meta.examples:
+        parts += ["", _example(example)]
+    return "\n".join(parts) + "\n"
+
+
+def _example(example: Example) -> str:
+    verdict = "Bad" if example.kind == "bad" else "Good"
+    lines = [f"{verdict}: {example.title}"]
+    for name, text in example.files:
+        marked = {e.line for e in example.expect if e.file == name}
+        lines.append(f"  {name}:")
+        for number, line in enumerate(text.splitlines(), start=1):
+            lines.append(f"  {'>' if number in marked else ' '} {number:>3} | {line}")
+    if example.expect:
+        gives = ", ".join(f"{e.rule} at {e.file}:{e.line}:{e.column}" for e in example.expect)
+        lines.append(f"  gives: {gives}")
+    elif example.kind == "good":
+        lines.append("  gives: no finding")
+    return "\n".join(lines)

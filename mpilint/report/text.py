@@ -1,0 +1,141 @@
+"""The human report: findings grouped by file, each with a code frame and its related places.
+
+The layout is built once as styled segments; plain output joins them, colour output hands them
+to rich. So the pre-commit and CI path (not a terminal) never imports rich, which costs more
+than the whole lint of a small file.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from mpilint.report.result import Report
+from mpilint.core.findings import Finding, Severity, Span
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import TextIO
+
+Segment = tuple[str, str]  # (text, rich style or "")
+Line = list[Segment]
+
+_SEVERITY_STYLE = {
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "bold yellow",
+    Severity.INFO: "bold blue",
+}
+CONTEXT = 2  # lines shown before and after a finding
+MAX_FRAME = 8  # lines of a long span shown before eliding
+
+
+def render(report: Report, out: TextIO, color: bool = False, verbose: bool = False) -> None:
+    lines = layout(report, verbose)
+    if not color:
+        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+    for line in lines:
+        console.print(Text.assemble(*line))
+
+
+def layout(report: Report, verbose: bool = False) -> list[Line]:
+    lines: list[Line] = []
+    for file, group in groupby(report.findings, key=lambda f: f.file):
+        lines.append([(file, "bold underline")])
+        source = report.sources.get(file, "").splitlines()
+        for finding in group:
+            lines.extend(_finding(finding, source))
+            lines.append([])
+    if verbose and report.suppressed:
+        lines.extend(_suppressed(report))
+    lines.append(_summary(report))
+    return lines
+
+
+def _suppressed(report: Report) -> list[Line]:
+    """What reviewers need to judge a suppression: which finding, where, and the reason given."""
+    lines: list[Line] = [[(f"Suppressed ({len(report.suppressed)}):", "bold")]]
+    for entry in sorted(report.suppressed, key=lambda s: s.finding.sort_key):
+        f = entry.finding
+        reason = entry.reason or "no reason given"
+        lines.append(
+            [
+                (f"  {f.file}:{f.span.line}:{f.span.column}", "dim"),
+                (f"  {f.rule} {f.name}", "bold"),
+                (f"  by {entry.by}: {reason}", ""),
+            ]
+        )
+    lines.append([])
+    return lines
+
+
+def _finding(finding: Finding, source: list[str]) -> list[Line]:
+    span = finding.span
+    lines: list[Line] = [
+        [
+            (f"  {span.line}:{span.column}", "dim"),
+            ("  ", ""),
+            (finding.severity.label, _SEVERITY_STYLE[finding.severity]),
+            ("  ", ""),
+            (f"{finding.rule} {finding.name}", "bold"),
+        ],
+        [("  " + finding.message, "")],
+    ]
+    lines.extend(_frame(source, span))
+    for related in finding.related:
+        where = f"{related.file}:{related.span.line}:{related.span.column}"
+        lines.append([("    = ", "dim"), (where, "cyan"), (f": {related.message}", "")])
+    if finding.fix is not None:
+        lines.append([("    = fix: ", "dim"), (finding.fix.description, "green")])
+    return lines
+
+
+def _frame(source: list[str], span: Span) -> list[Line]:
+    if not source or span.line > len(source):
+        return []
+    last = min(span.end_line, span.line + MAX_FRAME - 1, len(source))
+    first_shown = max(1, span.line - CONTEXT)
+    last_shown = min(len(source), last + CONTEXT)
+    width = len(str(last_shown))
+    lines: list[Line] = []
+    for number in range(first_shown, last_shown + 1):
+        text = source[number - 1].replace("\t", " ")
+        inside = span.line <= number <= last
+        gutter = f"  {'>' if inside else ' '} {number:>{width}} | "
+        lines.append([(gutter, "dim"), (text, "" if inside else "dim")])
+        if number == span.line:
+            end = span.end_column if span.end_line == span.line else len(text) + 1
+            carets = "^" * max(1, end - span.column)
+            lines.append(
+                [(f"    {' ' * width} | " + " " * (span.column - 1), "dim"), (carets, "bold red")]
+            )
+    return lines
+
+
+def summary(report: Report) -> str:
+    """The last line of the report alone, for ``--quiet``."""
+    return "".join(text for text, _ in _summary(report))
+
+
+def _summary(report: Report) -> Line:
+    files = len(report.files)
+    scope = (
+        f"{files} file{'s' if files != 1 else ''},"
+        f" {report.jobs} MPIJob{'s' if report.jobs != 1 else ''}"
+    )
+    if not report.findings:
+        return [("No problems found", "bold green"), (f" ({scope} checked).", "")]
+    counts = ", ".join(_count(report.count(s), s) for s in reversed(Severity))
+    total = len(report.findings)
+    return [
+        (f"Found {total} problem{'s' if total != 1 else ''}", "bold"),
+        (f" ({counts}) in {scope} checked.", ""),
+    ]
+
+
+def _count(number: int, severity: Severity) -> str:
+    plural = number != 1 and severity is not Severity.INFO
+    return f"{number} {severity.label}{'s' if plural else ''}"

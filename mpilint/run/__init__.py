@@ -1,0 +1,1 @@
+"""Running the rules over models for one run, folder by folder, in processes."""

@@ -1,0 +1,1 @@
+"""Text becomes positioned trees: YAML nodes, shell words, schema checks over nodes."""
