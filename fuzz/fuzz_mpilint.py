@@ -52,12 +52,12 @@ def _import_everything() -> None:
 
 with atheris.instrument_imports():
     _import_everything()
-    from mpilint.run import lint
     from mpilint.cli import build_parser
     from mpilint.config.project import prepare
     from mpilint.report import json as json_reporter
     from mpilint.report import sarif as sarif_reporter
     from mpilint.report import text as text_reporter
+    from mpilint.run import lint
 
 RUN_SECONDS = float(os.environ.get("FUZZ_RUN_SECONDS", "10"))
 ALLOW_INTERNAL_ERRORS = os.environ.get("FUZZ_ALLOW_MPL006") == "1"

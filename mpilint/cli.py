@@ -334,9 +334,9 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
 
 def _check(options: Options, out: TextIO) -> int:
     from mpilint.config.project import ConfigError, prepare
-    from mpilint.run.lint import run
-    from mpilint.inputs.files import UsageError
     from mpilint.config.selection import SelectorError
+    from mpilint.inputs.files import UsageError
+    from mpilint.run.lint import run
 
     try:
         project, files = prepare(options)

@@ -16,15 +16,15 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
+from mpilint.config.selection import Selection
 from mpilint.core import catalog
-from mpilint.pairing import images as pairing
-from mpilint.suppress import directives as suppressions
 from mpilint.core.findings import Finding, Fix, Related, Severity, Span
+from mpilint.core.records import MutableRecord, Record
 from mpilint.inputs.files import InputFile, read_text
 from mpilint.models.mpijob import MPIJob, read_mpijob
-from mpilint.core.records import MutableRecord, Record
-from mpilint.config.selection import Selection
+from mpilint.pairing import images as pairing
 from mpilint.sources.yamlsource import Node, YamlProblem, get, get_str, parse_yaml, span_of
+from mpilint.suppress import directives as suppressions
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

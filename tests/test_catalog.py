@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from mpilint.ruleapi import REGISTRY
+
 import mpilint.checks
 from mpilint.core import catalog
-from mpilint.ruleapi import REGISTRY
 
 mpilint.checks.load_image_rules()  # every rule, not only those a manifest-only run loads
 

@@ -416,9 +416,9 @@ def test_the_configuration_file_is_not_linted_as_a_manifest(tmp_path: Path) -> N
     import io
     import json
 
+    from mpilint.cli import main
     from mpilint.config import project as config
     from mpilint.inputs import files as inputs
-    from mpilint.cli import main
 
     assert {n for n in config.NAMES if n.endswith((".yaml", ".yml"))} == set(
         inputs.CONFIGURATION_NAMES

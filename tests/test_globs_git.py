@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mpilint.inputs.ignore import Ignore, gitignore_of, ignored, is_pattern
 from mpilint.inputs.files import expand
+from mpilint.inputs.ignore import Ignore, gitignore_of, ignored, is_pattern
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

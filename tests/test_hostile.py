@@ -113,7 +113,9 @@ def test_a_crashing_rule_becomes_a_finding(
         raise RuntimeError("boom")
 
     registered = ruleapi.REGISTRY["MPL104"]
-    monkeypatch.setitem(ruleapi.REGISTRY, "MPL104", ruleapi.Registered("MPL104", "manifest", broken))
+    monkeypatch.setitem(
+        ruleapi.REGISTRY, "MPL104", ruleapi.Registered("MPL104", "manifest", broken)
+    )
     (path,) = write(
         tmp_path,
         {"job.yaml": HEAD + "metadata:\n  name: x\n" + LAUNCHER},

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mpilint.core.findings import Span
+from mpilint.core.records import replace
 from mpilint.models.image import load_image
 from mpilint.models.image.dockerfile import User, _Logical, _normal, user_for_ssh_path
 from mpilint.models.image.files import _dirname, _escapes, _named, _norm, _under, files_of
@@ -18,7 +19,6 @@ from mpilint.models.image.memo import IdentityMemo
 from mpilint.models.image.sed import Line, parse_sed, run_sed
 from mpilint.models.image.software import software_of
 from mpilint.models.image.sshconfig import read_config, split_line
-from mpilint.core.records import replace
 
 # -- sed ------------------------------------------------------------------------------------
 

@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mpilint.core.findings import Span
+from mpilint.core.records import replace
 from mpilint.models.image import dockerfile, load_image
 from mpilint.models.image.observe import Instruction, RunSite, quiet_tests
 from mpilint.models.image.runplan import plan
 from mpilint.models.image.software import quiet, software_of
 from mpilint.models.image.software import start as start_software
 from mpilint.models.image.users import Arg
-from mpilint.core.records import replace
 from mpilint.sources.shellwords import Word, parse
 
 if TYPE_CHECKING:

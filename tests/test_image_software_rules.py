@@ -9,8 +9,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterable
 
-from mpilint.checks import image_software as rules
 from mpilint.ruleapi import Hit, Manifest, Pair
+
+from mpilint.checks import image_software as rules
 from mpilint.models.image import load_image
 from mpilint.models.mpijob import read_mpijob
 from mpilint.sources.yamlsource import parse_yaml

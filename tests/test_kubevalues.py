@@ -15,8 +15,8 @@ import math
 import pytest
 import yaml
 
-from mpilint.sources.kubevalues import kube_bool, kube_int, kube_type, kube_value
 from mpilint.models.mpijob import read_mpijob
+from mpilint.sources.kubevalues import kube_bool, kube_int, kube_type, kube_value
 from mpilint.sources.schemacheck import load_schema, validate
 from mpilint.sources.yamlsource import parse_yaml, scalar_type
 

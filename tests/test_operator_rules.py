@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 import pytest
+from mpilint.ruleapi import Hit, Manifest
 
 from mpilint.checks import operator
-from mpilint.ruleapi import Hit, Manifest
 from mpilint.core.findings import Severity
 from mpilint.models.mpijob import read_mpijob
 from mpilint.sources.yamlsource import parse_yaml

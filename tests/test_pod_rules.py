@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from mpilint.ruleapi import Hit, Manifest
 
 from mpilint.checks import pods
-from mpilint.ruleapi import Hit, Manifest
 from mpilint.core.findings import Severity
 from mpilint.models.mpijob import Container, read_mpijob
 from mpilint.sources.yamlsource import parse_yaml

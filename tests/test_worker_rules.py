@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 import pytest
+from mpilint.ruleapi import Hit, Manifest
 
 from mpilint.checks.workers import (
     main_container_order,
@@ -13,7 +14,6 @@ from mpilint.checks.workers import (
     ssh_auth_path,
     worker_command,
 )
-from mpilint.ruleapi import Hit, Manifest
 from mpilint.core.findings import Severity
 from mpilint.models.mpijob import read_mpijob
 from mpilint.sources.yamlsource import parse_yaml

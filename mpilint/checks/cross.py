@@ -5,8 +5,8 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from mpilint.ruleapi import Hit, Pair, rule
 from mpilint.core.findings import Related, Severity
+from mpilint.ruleapi import Hit, Pair, rule
 from mpilint.sources.yamlsource import span_of
 
 

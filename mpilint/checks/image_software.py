@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from mpilint.ruleapi import Hit, Pair, rule
 from mpilint.core.findings import Related, Severity, Span
+from mpilint.core.lazyre import lazy
 from mpilint.models.image.reference import normalise_image
 from mpilint.models.image.software import (
     MPI,
@@ -25,8 +25,8 @@ from mpilint.models.image.software import (
     software_of,
 )
 from mpilint.models.launchers import ArgRef, Launch, find_launches
-from mpilint.core.lazyre import lazy
 from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec
+from mpilint.ruleapi import Hit, Pair, rule
 from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,

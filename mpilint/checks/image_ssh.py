@@ -15,15 +15,15 @@ import posixpath
 import re
 from collections.abc import Iterator, Sequence
 
-from mpilint.models.commands import ArgRef, Word, basename, read_argv
-from mpilint.ruleapi import Hit, Pair, rule
 from mpilint.core.findings import Related, Severity, Span
+from mpilint.core.records import Record
+from mpilint.models.commands import ArgRef, Word, basename, read_argv
 from mpilint.models.image.files import FileFacts, files_of
 from mpilint.models.image.memo import IdentityMemo
 from mpilint.models.image.sshconfig import Config, Setting, Unknowable, read_config
 from mpilint.models.image.sshdefaults import DEFAULT_HOST_KEYS, DEFAULT_PID_FILE
 from mpilint.models.mpijob import Container, MPIJob
-from mpilint.core.records import Record
+from mpilint.ruleapi import Hit, Pair, rule
 from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,

@@ -17,12 +17,12 @@ import posixpath
 import re
 from collections.abc import Iterator, Sequence
 
-from mpilint.sources import shellwords
 from mpilint.checks.image_ssh import worker_sshd_listening
 from mpilint.checks.workers import worker_command
-from mpilint.models.commands import Command, read_argv, read_sshd
-from mpilint.ruleapi import Hit, Pair, rule
 from mpilint.core.findings import Related, Span
+from mpilint.core.lazyre import lazy
+from mpilint.core.records import Record
+from mpilint.models.commands import Command, read_argv, read_sshd
 from mpilint.models.image.files import FileFacts, files_of
 from mpilint.models.image.reference import normalise_image
 from mpilint.models.image.software import (
@@ -34,9 +34,9 @@ from mpilint.models.image.software import (
 )
 from mpilint.models.image.sshconfig import Unknowable, read_config
 from mpilint.models.launchers import find_launches
-from mpilint.core.lazyre import lazy
 from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec, int_value
-from mpilint.core.records import Record
+from mpilint.ruleapi import Hit, Pair, rule
+from mpilint.sources import shellwords
 from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,

@@ -7,10 +7,10 @@ import json
 import re
 from collections.abc import Iterator
 
-from mpilint.ruleapi import Hit, Manifest, rule
 from mpilint.core.findings import Edit, Fix, Related, Severity, Span
 from mpilint.models.launchers import ArgRef, Launch, find_launches
 from mpilint.models.mpijob import Container, MPIJob
+from mpilint.ruleapi import Hit, Manifest, rule
 from mpilint.sources.yamlsource import (
     MappingNode,
     Node,

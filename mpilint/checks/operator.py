@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mpilint.ruleapi import Hit, Manifest, rule
 from mpilint.core.findings import Related, Severity, Span
 from mpilint.core.lazyre import lazy
 from mpilint.models.mpijob import MPIJob, ReplicaSpec
+from mpilint.ruleapi import Hit, Manifest, rule
 from mpilint.sources.yamlsource import (
     MappingNode,
     Node,

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mpilint.models.commands import ArgRef, basename, read_argv, read_sshd
-from mpilint.ruleapi import Hit, Manifest, Pair, rule
 from mpilint.core.findings import Related, Severity, Span
-from mpilint.models.launchers import find_launches
 from mpilint.core.lazyre import lazy
-from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec
 from mpilint.core.records import Record
+from mpilint.models.commands import ArgRef, basename, read_argv, read_sshd
+from mpilint.models.launchers import find_launches
+from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec
+from mpilint.ruleapi import Hit, Manifest, Pair, rule
 from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,

@@ -12,9 +12,9 @@ import json
 import re
 from collections.abc import Iterator
 
-from mpilint.ruleapi import Hit, Manifest, rule
 from mpilint.core.findings import Edit, Fix, Span
 from mpilint.models.mpijob import MPIJob
+from mpilint.ruleapi import Hit, Manifest, rule
 from mpilint.sources.schemacheck import VERSIONS, Path, Problem, load_schema, scalar_value, validate
 from mpilint.sources.yamlsource import (
     MappingNode,

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mpilint.models.commands import Command, Word, read_argv, read_sshd
-from mpilint.ruleapi import Hit, Manifest, rule
 from mpilint.core.findings import Related, Severity, Span
+from mpilint.core.records import Record
+from mpilint.models.commands import Command, Word, read_argv, read_sshd
 from mpilint.models.launchers import find_launches
 from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec, int_value
-from mpilint.core.records import Record
+from mpilint.ruleapi import Hit, Manifest, rule
 from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,

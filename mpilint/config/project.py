@@ -22,13 +22,13 @@ from contextlib import contextmanager
 
 import yaml
 
+from mpilint.config.selection import Selection, SelectorError
 from mpilint.core.findings import Finding, Severity
-from mpilint.inputs.ignore import Ignore, compile_lines, ignored
-from mpilint.sources.kubevalues import kube_bool, kube_int
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import MutableRecord, Record
+from mpilint.inputs.ignore import Ignore, compile_lines, ignored
+from mpilint.sources.kubevalues import kube_bool, kube_int
 from mpilint.sources.schemacheck import Problem, validate
-from mpilint.config.selection import Selection, SelectorError
 from mpilint.sources.yamlsource import (
     MappingNode,
     Node,
@@ -42,10 +42,10 @@ TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from typing import Any, Final
 
+    from mpilint.inputs.files import InputFile
     from mpilint.models.image.basefacts import BaseSoftware
     from mpilint.models.image.bases import BaseUser, KnownBase
     from mpilint.models.image.files import DeclaredSsh
-    from mpilint.inputs.files import InputFile
 
 NAMES = (".mpilint.yaml", ".mpilint.yml", "pyproject.toml")
 
@@ -698,8 +698,8 @@ __all__ = [
 def prepare(options: Any) -> tuple[Project, list[InputFile]]:
     """The command line's ``check`` options → the run's project and files; every
     configuration involved is loaded and validated here, before anything is printed."""
-    from mpilint.inputs.ignore import gitignore_of
     from mpilint.inputs.files import expand
+    from mpilint.inputs.ignore import gitignore_of
 
     # The caches hold file contents: one run sees one state of the disk, the next a fresh one
     # (tests and editors call main() many times in one process).

@@ -11,8 +11,8 @@ import re
 import sys
 from collections.abc import Callable
 
-from mpilint.inputs.ignore import Ignore, decide, gitignore_of, gitignores_above, ignored
 from mpilint.core.records import Record
+from mpilint.inputs.ignore import Ignore, decide, gitignore_of, gitignores_above, ignored
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

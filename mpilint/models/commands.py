@@ -21,8 +21,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from mpilint.sources import shellwords
 from mpilint.core.records import MutableRecord, Record
+from mpilint.sources import shellwords
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

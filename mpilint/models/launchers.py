@@ -18,8 +18,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from mpilint.models.commands import ArgRef, Command, Word, basename, read_argv
 from mpilint.core.records import MutableRecord, Record
+from mpilint.models.commands import ArgRef, Command, Word, basename, read_argv
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

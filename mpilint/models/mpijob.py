@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mpilint.sources.kubevalues import kube_bool, kube_int
 from mpilint.core.records import Record
+from mpilint.sources.kubevalues import kube_bool, kube_int
 from mpilint.sources.yamlsource import (
     MappingNode,
     Node,

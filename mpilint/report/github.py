@@ -9,8 +9,8 @@ own lines, since an annotation has no other room for them.
 
 from __future__ import annotations
 
-from mpilint.report.result import Report
 from mpilint.core.findings import Finding, Severity
+from mpilint.report.result import Report
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

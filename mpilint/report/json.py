@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from mpilint import __version__
-from mpilint.report.result import Report
 from mpilint.core.findings import Finding, Severity, Span
+from mpilint.report.result import Report
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

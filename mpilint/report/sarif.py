@@ -17,8 +17,8 @@ from urllib.parse import quote
 
 from mpilint import __version__
 from mpilint.core import catalog
-from mpilint.report.result import Report
 from mpilint.core.findings import Edit, Finding, Fix, Related, Severity, Span
+from mpilint.report.result import Report
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from mpilint.report.result import Report
 from mpilint.core.findings import Finding, Severity, Span
+from mpilint.report.result import Report
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

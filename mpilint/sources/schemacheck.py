@@ -24,8 +24,8 @@ import math
 from collections.abc import Mapping
 
 from mpilint.core import packagedata
-from mpilint.sources.kubevalues import MAYBE_NOT_STRING, kube_bool, kube_type, kube_value
 from mpilint.core.records import Record
+from mpilint.sources.kubevalues import MAYBE_NOT_STRING, kube_bool, kube_type, kube_value
 from mpilint.sources.yamlsource import (
     MappingNode,
     Node,

@@ -14,9 +14,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mpilint.core.findings import Span
-from mpilint.sources.kubevalues import MAYBE_NOT_STRING, kube_type
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import Record
+from mpilint.sources.kubevalues import MAYBE_NOT_STRING, kube_type
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

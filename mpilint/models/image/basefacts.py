@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 
-from mpilint.models.image.reference import glob_matches, reference_matches, split_image
 from mpilint.core.records import Record, replace
+from mpilint.models.image.reference import glob_matches, reference_matches, split_image
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

@@ -15,8 +15,13 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 
-from mpilint.models.image.reference import glob_matches, normalise_image, reference_matches, split_image
 from mpilint.core.records import Record
+from mpilint.models.image.reference import (
+    glob_matches,
+    normalise_image,
+    reference_matches,
+    split_image,
+)
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

@@ -24,6 +24,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 
 from mpilint.core.findings import Span
+from mpilint.core.lazyre import lazy
+from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.models.image.bases import EXTRA_BASES, BaseGroup, BaseUser, KnownBase, lookup_base
 from mpilint.models.image.observe import (
     Instruction,
@@ -49,8 +51,6 @@ from mpilint.models.image.users import (
     UserEvent,
     events_for_command,
 )
-from mpilint.core.lazyre import lazy
-from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.sources.shellwords import Word
 
 TYPE_CHECKING = False  # see mpilint/__init__.py

@@ -24,14 +24,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 
 from mpilint.core.findings import Span
+from mpilint.core.lazyre import lazy
+from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.models.image import sshdefaults
 from mpilint.models.image.memo import IdentityMemo
 from mpilint.models.image.observe import Instruction, RunSite
 from mpilint.models.image.reference import glob_matches, reference_matches, split_image
 from mpilint.models.image.sed import Line, SedError, parse_sed, run_sed
 from mpilint.models.image.users import Arg
-from mpilint.core.lazyre import lazy
-from mpilint.core.records import MutableRecord, Record, replace
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

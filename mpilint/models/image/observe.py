@@ -20,8 +20,8 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
 from mpilint.core.findings import Span
-from mpilint.models.image.users import Arg
 from mpilint.core.records import Record
+from mpilint.models.image.users import Arg
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:

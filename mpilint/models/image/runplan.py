@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 
+from mpilint.core.lazyre import lazy
 from mpilint.models.image.observe import QuietTest
 from mpilint.models.image.users import Arg, UserEvent, events_for_command
-from mpilint.core.lazyre import lazy
 from mpilint.sources.shellwords import Word
 from mpilint.sources.shellwords import parse as parse_shell
 

@@ -34,12 +34,12 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from mpilint.core.findings import Span
+from mpilint.core.lazyre import lazy
+from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.models.image.basefacts import BaseSoftware, distro_openmpi_version, lookup_software
 from mpilint.models.image.memo import IdentityMemo
 from mpilint.models.image.observe import Instruction, RunSite
 from mpilint.models.image.users import Arg
-from mpilint.core.lazyre import lazy
-from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.sources.yamlsource import Node, ScalarNode, SequenceNode, scalar_type
 
 TYPE_CHECKING = False  # see mpilint/__init__.py

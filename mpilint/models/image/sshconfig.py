@@ -23,9 +23,9 @@ import re
 from collections.abc import Sequence
 
 from mpilint.core.findings import Span
+from mpilint.core.records import MutableRecord, Record
 from mpilint.models.image.files import FileFacts, FileState, Line
 from mpilint.models.image.memo import IdentityMemo
-from mpilint.core.records import MutableRecord, Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
