@@ -88,7 +88,16 @@ def test_the_rest_goes_to_argparse(args: list[str]) -> None:
     assert quick_check_options(["check", *args]) is None
 
 
-UNNEEDED = ("argparse", "dataclasses", "shutil", "tempfile", "typing", "importlib.resources")
+# pathspec (about 30 ms) is read only for a .gitignore or a configuration's globs
+UNNEEDED = (
+    "argparse",
+    "dataclasses",
+    "shutil",
+    "tempfile",
+    "typing",
+    "importlib.resources",
+    "pathspec",
+)
 
 
 def test_the_pre_commit_case_imports_no_module_it_does_not_need() -> None:

@@ -26,7 +26,8 @@ from mpilint.config.selection import Selection, SelectorError
 from mpilint.core.findings import Finding, Severity
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import MutableRecord, Record
-from mpilint.inputs.ignore import Pattern, compile_pattern, matches
+from mpilint.inputs.ignore import Ignore, compile_lines, ignored
+from mpilint.sources.kubevalues import kube_bool, kube_int
 from mpilint.sources.schemacheck import Problem, validate
 from mpilint.sources.yamlsource import (
     MappingNode,
@@ -34,7 +35,6 @@ from mpilint.sources.yamlsource import (
     ScalarNode,
     SequenceNode,
     pairs,
-    scalar_type,
     span_of,
 )
 
@@ -94,10 +94,10 @@ class Config(Record):
     select: Final[tuple[str, ...] | None]
     extend_select: Final[tuple[str, ...]]
     ignore: Final[tuple[str, ...]]
-    per_file_ignores: Final[tuple[tuple[Pattern, tuple[str, ...]], ...]]
+    per_file_ignores: Final[tuple[tuple[Ignore, tuple[str, ...]], ...]]
     severity: Final[tuple[tuple[str, Severity], ...]]
     fail_on: Final[str | None]
-    exclude: Final[tuple[Pattern, ...]]
+    exclude: Final[tuple[Ignore, ...]]  # one list (its globs in order), or none
     images: Final[tuple[tuple[str, str], ...]]  # (image glob, absolute Dockerfile path)
     base_images: Final[tuple[tuple[str, BaseImage], ...]]
 
@@ -108,10 +108,10 @@ class Config(Record):
         select: tuple[str, ...] | None = None,
         extend_select: tuple[str, ...] = (),
         ignore: tuple[str, ...] = (),
-        per_file_ignores: tuple[tuple[Pattern, tuple[str, ...]], ...] = (),
+        per_file_ignores: tuple[tuple[Ignore, tuple[str, ...]], ...] = (),
         severity: tuple[tuple[str, Severity], ...] = (),
         fail_on: str | None = None,
-        exclude: tuple[Pattern, ...] = (),
+        exclude: tuple[Ignore, ...] = (),
         images: tuple[tuple[str, str], ...] = (),
         base_images: tuple[tuple[str, BaseImage], ...] = (),
     ) -> None:
@@ -308,8 +308,9 @@ def _to_node(
         return _scalar("true" if value else "false", "bool", mark, end)
     if isinstance(value, int):
         return _scalar(str(value), "int", mark, end)
-    if isinstance(value, float):
-        return _scalar(repr(value), "float", mark, end)
+    if isinstance(value, float):  # YAML's spelling of what TOML writes inf and nan
+        text = {"inf": ".inf", "-inf": "-.inf", "nan": ".nan"}.get(repr(value), repr(value))
+        return _scalar(text, "float", mark, end)
     return _scalar(str(value), "str", mark, end)
 
 
@@ -357,8 +358,12 @@ def _apply(config: Config, path: str, folder: str, name: str, value: Node) -> Co
     if name == "fail-on":
         return replace(config, fail_on=_text(value))
     if name == "exclude":
-        globs = tuple(_glob(path, folder, _text(item), item) for item in _items(value))
-        return replace(config, exclude=globs)
+        texts = [_text(item) for item in _items(value)]
+        for item in _items(value):
+            _glob(path, folder, _text(item), item)
+        # one list, as in a .gitignore: a later "!glob" re-includes what an earlier one excluded
+        found = compile_lines(texts, folder)
+        return replace(config, exclude=() if found is None else (found,))
     if name == "images":
         images = tuple(
             (ref, os.path.normpath(os.path.join(folder, _text(target))))
@@ -393,8 +398,11 @@ def _check_selectors(path: str, selectors: Sequence[str], node: Node) -> None:
         raise ConfigError(path, span.line, span.column, str(error)) from error
 
 
-def _glob(path: str, folder: str, text: str, node: Node) -> Pattern:
-    pattern = compile_pattern(text, folder)
+def _glob(path: str, folder: str, text: str, node: Node) -> Ignore:
+    try:
+        pattern = compile_lines([text], folder)
+    except ValueError:  # pathspec's GitIgnorePatternError
+        pattern = None
     if pattern is None:
         span = span_of(node)
         raise ConfigError(path, span.line, span.column, f"{text!r} is not a path glob")
@@ -408,16 +416,14 @@ def _base_image(path: str, node: Node) -> BaseImage:
     values = {name: value for name, _key, value in pairs(node)}
 
     def number(item: Node, key: str) -> int | None:
-        found = next((v for n, _k, v in pairs(item) if n == key), None)
-        return int(found.value) if isinstance(found, ScalarNode) else None
+        return kube_int(next((v for n, _k, v in pairs(item) if n == key), None))
 
     def text(item: Node, key: str) -> str | None:
         found = next((v for n, _k, v in pairs(item) if n == key), None)
         return found.value if isinstance(found, ScalarNode) else None
 
     def flag(key: str) -> bool | None:
-        found = values.get(key)
-        return found.value.lower() == "true" if isinstance(found, ScalarNode) else None
+        return kube_bool(values.get(key))
 
     def argv(key: str) -> tuple[str, ...] | None:
         found = values.get(key)
@@ -517,8 +523,9 @@ def _ssh_settings(path: str, node: Node) -> tuple[tuple[str, tuple[str, ...]], .
 
 
 def _ssh_word(node: Node) -> str:
-    if scalar_type(node) == "bool":
-        return "yes" if _text(node).lower() in ("true", "yes", "on", "y") else "no"
+    truth = kube_bool(node)
+    if truth is not None:
+        return "yes" if truth else "no"
     return _text(node)
 
 
@@ -579,7 +586,7 @@ class Project(MutableRecord):
     def excluded(self, path: str, is_folder: bool = False) -> bool:
         if path == "-":
             return False
-        return matches(self.config_for(path).exclude, path, is_folder)
+        return ignored(self.config_for(path).exclude, path, is_folder)
 
     def selection(self, config: Config) -> Selection:
         if config.path not in self._selections:
@@ -600,7 +607,7 @@ class Project(MutableRecord):
         if not self.selection(config).enabled(finding.rule, finding.name):
             return None
         for glob, rules in config.per_file_ignores:
-            if matches((glob,), finding.file) and not Selection((), rules).enabled(
+            if ignored((glob,), finding.file) and not Selection((), rules).enabled(
                 finding.rule, finding.name
             ):
                 return None

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from mpilint.core.records import Record
-from mpilint.inputs.ignore import Pattern, gitignore_of, gitignores_above, matches
+from mpilint.inputs.ignore import Ignore, decide, gitignore_of, gitignores_above, ignored
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
@@ -100,18 +100,25 @@ def _walk(root: str, excluded: Callable[[str, bool], bool] | None = None) -> lis
 
     Hidden directories (.git, .venv…) are skipped; symlinked directories are not followed,
     so a link loop cannot make the walk endless. ``.gitignore`` files of the repository above
-    ``root`` and inside the tree are read as git would (a simple reader, git is not needed).
+    ``root`` and inside the tree are read as git would (``mpilint.inputs.ignore``; git is not
+    needed).
+    Like git, the walk decides each entry on its own: the folders it is in were decided when
+    the walk entered them, and it does not enter an ignored one.
     """
     found: list[InputFile] = []
-    rules: dict[str, tuple[Pattern, ...]] = {}
+    rules: dict[str, tuple[Ignore, ...]] = {}
     above = gitignores_above(root)
+    if above and ignored(above, root, True):
+        return found
     for folder, dirs, files in os.walk(root):
         key = os.path.normpath(folder)
-        here = (*rules.get(os.path.dirname(key), above), *gitignore_of(os.path.abspath(folder)))
+        # the parent's rules: os.path.dirname("sub") is "", and the root "." is keyed "."
+        parent = rules.get(os.path.dirname(key) or os.curdir, above)
+        here = (*parent, *gitignore_of(os.path.abspath(folder)))
         rules[key] = here
 
-        def skip(path: str, is_folder: bool, here: tuple[Pattern, ...] = here) -> bool:
-            if matches(here, path, is_folder):
+        def skip(path: str, is_folder: bool, here: tuple[Ignore, ...] = here) -> bool:
+            if here and decide(here, os.path.abspath(path), is_folder):
                 return True
             return excluded is not None and excluded(path, is_folder)
 

@@ -1,11 +1,18 @@
 """Path globs with gitignore meaning, for ``exclude``, ``per-file-ignores`` and ``.gitignore``.
 
 One syntax for all three, because users write ``exclude`` and ``per-file-ignores`` the way they
-write ``.gitignore``: a pattern without a slash matches a file or folder name at any depth
-(``*.rendered.yaml``), one with a slash is anchored at the folder of the file that holds it
-(``charts/*/templates``), ``**`` crosses folders, ``*`` and ``?`` do not, a trailing ``/`` means
-folders only and a leading ``!`` re-includes. Git itself is not needed: pre-commit hands over
+write ``.gitignore``. The patterns themselves are compiled by ``pathspec``'s ``GitIgnoreSpec``
+(escapes such as ``\\#``, ``\\*`` and a trailing ``\\ ``, ``**``, ranges, directory-only
+patterns and negation as git reads them); this module adds what a list of patterns does not
+know and git does: each list is relative to its folder, the list of a deeper folder decides
+before the lists above it, and a folder that is ignored takes everything inside with it (no
+``!`` pattern re-includes a file in it). Git itself is not needed: pre-commit hands over
 tracked files anyway, and a directory walk only has to skip what users told git to ignore.
+``tests/test_globs_git.py`` holds the matcher to ``git check-ignore``.
+
+``pathspec`` costs about 30 ms to import (more than PyYAML), so it is imported only when a
+pattern list is actually compiled: a run without ``.gitignore`` files or ``exclude`` never
+loads it.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from mpilint.core.records import Record
 
@@ -22,111 +29,130 @@ if TYPE_CHECKING:
     from typing import Final
 
 
-class Pattern(Record):
-    __slots__ = ("base", "folders_only", "negated", "regex")
+class Ignore(Record):
+    """The patterns of one ``.gitignore`` file (or one configuration list), in order."""
 
-    base: Final[str]  # absolute folder the pattern is relative to
-    regex: Final[re.Pattern[str]]
-    negated: Final[bool]
-    folders_only: Final[bool]
+    __slots__ = ("base", "patterns")
 
-    def __init__(
-        self,
-        base: str,
-        regex: re.Pattern[str],
-        negated: bool = False,
-        folders_only: bool = False,
-    ) -> None:
+    base: Final[str]  # absolute folder the patterns are relative to
+    # (regex, include, folders only), last line first; include False for a ``!`` pattern
+    patterns: Final[tuple[tuple[re.Pattern[str], bool, bool], ...]]
+
+    def __init__(self, base: str, patterns: tuple[tuple[re.Pattern[str], bool, bool], ...]) -> None:
         self.base = base
-        self.regex = regex
-        self.negated = negated
-        self.folders_only = folders_only
+        self.patterns = patterns
 
+    def decides(self, relative: str, is_folder: bool) -> bool | None:
+        """True (ignored), False (re-included by a ``!`` pattern) or None (no pattern matched)
+        for a path relative to ``base`` with ``/`` separators: the last matching line decides.
 
-def compile_pattern(text: str, base: str) -> Pattern | None:
-    """One gitignore line (or config glob) as a pattern; None for blanks and comments."""
-    line = text.rstrip("\n").rstrip()
-    if not line or line.startswith("#"):
+        A line matches the path itself, as git's ``match_pathname``/``match_basename`` do, not
+        a folder above it: ``GitIgnoreSpec.check_file`` also answers for what a folder holds
+        (its regex for ``x`` matches ``x/f`` through the group ``ps_d``, ``a/**`` matches
+        ``a/``), which is right for a lone file but not when each folder is decided on its own.
+        """
+        for regex, include, folders_only in self.patterns:
+            if folders_only:
+                # the folder marker must be the "/" after the path: a match of the folder itself
+                hit = is_folder and any(
+                    m.group(_MARK) and m.start(_MARK) == len(relative)
+                    for m in regex.finditer(relative + "/")
+                )
+            else:
+                hit = any(m.groupdict().get(_MARK) is None for m in regex.finditer(relative))
+            if hit:
+                return include
         return None
-    negated = line.startswith("!")
-    if negated:
-        line = line[1:]
-    folders_only = line.endswith("/")
-    line = line.strip("/") if folders_only or line.startswith("/") else line
-    if not line:
-        return None
-    anchored = "/" in line.rstrip("/") or text.lstrip("!").startswith("/")
-    body = _translate(line.lstrip("/"))
-    regex = body if anchored else f"(?:.*/)?{body}"
-    return Pattern(os.path.abspath(base), re.compile(f"^{regex}$"), negated, folders_only)
 
 
-def _translate(glob: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(glob):
-        char = glob[i]
-        if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif char == "*":
-            out.append("[^/]*")
-            i += 1
-        elif char == "?":
-            out.append("[^/]")
-            i += 1
-        elif char == "[" and "]" in glob[i + 2 :]:
-            end = glob.index("]", i + 2)
-            inner = glob[i + 1 : end]
-            out.append("[" + ("^" + inner[1:] if inner.startswith("!") else inner) + "]")
-            i = end + 1
-        else:
-            out.append(re.escape(char))
-            i += 1
-    return "".join(out)
+# pathspec's name for the regex group that marks a match through a folder ("ps_d" in
+# pathspec/patterns/gitignore/spec.py, _DIR_MARK); tests/test_globs_git.py notices a change
+_MARK = "ps_d"
 
 
-def matches(patterns: Iterable[Pattern], path: str, is_folder: bool = False) -> bool:
-    """Whether ``path`` (or one of its folders) is matched; the last matching pattern wins."""
+def compile_lines(lines: Iterable[str], base: str) -> Ignore | None:
+    """Gitignore lines as one list relative to ``base``; None when no line is a pattern
+    (blanks and comments only). pathspec reads each line (escapes, ranges, ``**``)."""
+    from pathspec import GitIgnoreSpec
+
+    spec = GitIgnoreSpec.from_lines([line.rstrip("\n") for line in lines])
+    patterns = tuple(
+        (p.regex, p.include, _folders_only(str(p.pattern)))
+        for p in reversed(spec.patterns)
+        if p.include is not None and p.regex is not None
+    )
+    return Ignore(os.path.abspath(base), patterns) if patterns else None
+
+
+def _folders_only(line: str) -> bool:
+    """Whether a line ends with ``/`` once git drops its unescaped trailing spaces."""
+    stripped = line.rstrip(" ")
+    if stripped != line and stripped.endswith("\\"):
+        return False  # "dir/\\ " ends with an escaped space
+    return stripped.endswith("/")
+
+
+def is_pattern(text: str) -> bool:
+    """Whether a line is a pattern (not blank, not a comment, and one pathspec can read)."""
+    try:
+        return compile_lines([text], ".") is not None
+    except ValueError:  # pathspec's GitIgnorePatternError is a ValueError
+        return False
+
+
+def ignored(rules: Sequence[Ignore], path: str, is_folder: bool = False) -> bool:
+    """Whether git would ignore ``path`` under ``rules`` (shallowest folder's list first, as
+    git stacks ``.gitignore`` files): each folder above the path is decided first, from the
+    top down, and an ignored folder ignores everything in it; then the path itself."""
     absolute = os.path.abspath(path)
-    result = False
-    for pattern in patterns:
-        if _hits(pattern, absolute, is_folder):
-            result = not pattern.negated
-    return result
-
-
-def _hits(pattern: Pattern, absolute: str, is_folder: bool) -> bool:
-    relative = os.path.relpath(absolute, pattern.base)
+    top = min((rule.base for rule in rules), key=len, default=None)
+    if top is None:
+        return False
+    relative = os.path.relpath(absolute, top)
     if relative.startswith(".."):
         return False
     parts = relative.replace(os.sep, "/").split("/")
-    # The path itself, then each folder above it: excluding a folder excludes what it holds.
-    for depth in range(len(parts), 0, -1):
+    for depth in range(1, len(parts) + 1):
         folder = depth < len(parts) or is_folder
-        if pattern.folders_only and not folder:
-            continue
-        if pattern.regex.match("/".join(parts[:depth])):
+        if decide(rules, os.path.join(top, *parts[:depth]), folder):
             return True
     return False
 
 
+def decide(rules: Sequence[Ignore], absolute: str, is_folder: bool) -> bool:
+    """Whether ``absolute`` itself is ignored, its folders aside: the deepest list with a
+    matching pattern decides, and in that list the last matching pattern (git's
+    ``last_matching_pattern_from_lists`` reads its stack of lists from the deepest up)."""
+    for rule in reversed(rules):
+        relative = os.path.relpath(absolute, rule.base)
+        if relative == "." or relative.startswith(".."):
+            continue
+        verdict = rule.decides(relative.replace(os.sep, "/"), is_folder)
+        if verdict is not None:
+            return verdict
+    return False
+
+
 @functools.cache
-def gitignore_of(folder: str) -> tuple[Pattern, ...]:
+def gitignore_of(folder: str) -> tuple[Ignore, ...]:
     """The patterns of ``folder/.gitignore`` (none when it has none or cannot be read)."""
     try:
         with open(os.path.join(folder, ".gitignore"), encoding="utf-8") as handle:
             lines = handle.read().splitlines()
     except (OSError, UnicodeDecodeError):
         return ()
-    found = (compile_pattern(line, folder) for line in lines)
-    return tuple(p for p in found if p is not None)
+    try:
+        found = compile_lines(lines, folder)
+    except ValueError:  # git skips a line it cannot read; pathspec refuses the whole file
+        found = compile_lines(_valid_lines(lines), folder)
+    return () if found is None else (found,)
 
 
-def gitignores_above(root: str) -> tuple[Pattern, ...]:
+def _valid_lines(lines: Iterable[str]) -> list[str]:
+    return [line if is_pattern(line) else "" for line in lines]
+
+
+def gitignores_above(root: str) -> tuple[Ignore, ...]:
     """The ``.gitignore`` files from the repository top (the folder holding ``.git``) down to
     ``root``'s parent; none outside a repository, so a stray file above is never read."""
     current = os.path.abspath(root)
@@ -144,4 +170,12 @@ def gitignores_above(root: str) -> tuple[Pattern, ...]:
     return tuple(p for folder in reversed(chain) for p in gitignore_of(folder))
 
 
-__all__ = ["Pattern", "compile_pattern", "gitignore_of", "gitignores_above", "matches"]
+__all__ = [
+    "Ignore",
+    "compile_lines",
+    "decide",
+    "gitignore_of",
+    "gitignores_above",
+    "ignored",
+    "is_pattern",
+]

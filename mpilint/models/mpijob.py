@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mpilint.core.records import Record
+from mpilint.sources.kubevalues import kube_bool, kube_int
 from mpilint.sources.yamlsource import (
     MappingNode,
     Node,
@@ -345,36 +346,20 @@ def _containers(node: Node | None, init: bool) -> Iterator[Container]:
 
 
 def int_value(node: Node | None) -> int | None:
-    """An integer as Kubernetes reads it; None for anything else (missing, a string, null)."""
-    if node is None or scalar_type(node) != "int":
-        return None
-    try:
-        return int(node.value.replace("_", ""), 0)
-    except ValueError:
-        return None
+    """An integer as Kubernetes reads it (``kubevalues.kube_int``: ``010`` is 8, ``2.0`` is 2);
+    None for anything else (missing, a string, null, a fraction)."""
+    return kube_int(node)
 
 
 def _int_or_default(node: Node | None, default: int) -> int | None:
-    """An integer field; None when it is written but is not an integer we can read."""
-    if node is None:
+    """An integer field; None when it is written but is not an integer Kubernetes reads."""
+    if node is None or scalar_type(node) == "null":
         return default
-    kind = scalar_type(node)
-    if kind == "null":
-        return default
-    if kind != "int":
-        return None
-    try:
-        return int(node.value.replace("_", ""), 0)
-    except ValueError:
-        return None
+    return kube_int(node)
 
 
 def _bool(node: Node | None) -> bool:
-    return (
-        node is not None
-        and scalar_type(node) == "bool"
-        and node.value.lower() in ("true", "yes", "on", "y")
-    )
+    return kube_bool(node) is True
 
 
 def _has_gpu_limit(container: Container) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 from mpilint.core import packagedata
 from mpilint.core.records import Record
+from mpilint.sources.kubevalues import MAYBE_NOT_STRING, kube_bool, kube_type, kube_value
 from mpilint.sources.yamlsource import (
     MappingNode,
     Node,
@@ -53,22 +54,12 @@ _EXPECTED = {
     "array": "a list",
     "null": "empty",
 }
-_YAML_TRUE = frozenset({"true", "yes", "on", "y"})
 
-# json_type reads tags itself instead of calling scalar_type, which it runs for every value of
-# every document; tests/test_schemacheck_speed_equivalence.py checks that the two agree.
+# Types and values are mpilint.sources.kubevalues' (go-yaml v2's reading of each scalar);
+# tests/test_schemacheck_speed_equivalence.py checks json_type against yamlsource.scalar_type.
 _YAML11 = "tag:yaml.org,2002:"
 _STR_TAG = _YAML11 + "str"
-_INT_TAG = _YAML11 + "int"
 _NULL_TAG = _YAML11 + "null"
-_SCALAR_KINDS = {
-    _STR_TAG: "string",
-    _INT_TAG: "integer",
-    _YAML11 + "float": "number",
-    _YAML11 + "bool": "boolean",
-    _NULL_TAG: "null",
-}
-_GO_YAML_BOOLS = frozenset({"y", "Y", "n", "N"})  # plain str scalars go-yaml reads as booleans
 
 
 class Problem(Record):
@@ -144,63 +135,17 @@ def validate(root: Node, schema: Schema) -> list[Problem]:
 
 def json_type(node: Node) -> str | None:
     """The JSON type Kubernetes sees; None when it cannot be known."""
-    if isinstance(node, ScalarNode):
-        kind = _SCALAR_KINDS.get(node.tag)
-        if kind == "string":
-            if not node.style and node.value in _GO_YAML_BOOLS:
-                return "boolean"
-        elif kind == "integer" and ":" in node.value and not node.style:
-            return "string"  # PyYAML reads 1:30 as a base-60 int; go-yaml keeps it a string
-        return kind
-    if isinstance(node, MappingNode):
-        return "object"
-    if isinstance(node, SequenceNode):
-        return "array"
-    return None
+    kind = kube_type(node)
+    return None if kind == "other" else kind
 
 
 def scalar_value(node: Node) -> object:
-    """The JSON value of a scalar as Kubernetes reads it; None when it cannot be read."""
+    """The JSON value of a scalar as Kubernetes reads it (``mpilint.sources.kubevalues``); None when
+    it cannot be read, and for null."""
     if not isinstance(node, ScalarNode):
         return None
-    kind = scalar_type(node)
-    if kind == "str":
-        return node.value
-    if kind == "bool":
-        return node.value.lower() in _YAML_TRUE
-    if kind == "int":
-        return parse_int(node.value)
-    if kind == "float":
-        return parse_float(node.value)
-    return None
-
-
-def parse_int(text: str) -> int | None:
-    """A YAML 1.1 integer: sign, underscores, 0b/0x prefixes and a leading-zero octal form."""
-    digits = text.replace("_", "")
-    sign = -1 if digits.startswith("-") else 1
-    digits = digits.lstrip("+-")
-    try:
-        if digits[:2] in ("0b", "0B"):
-            return sign * int(digits[2:], 2)
-        if digits[:2] in ("0x", "0X"):
-            return sign * int(digits[2:], 16)
-        if len(digits) > 1 and digits.startswith("0"):
-            return sign * int(digits[1:].lstrip("oO"), 8)
-        return sign * int(digits, 10)
-    except ValueError:
-        return None
-
-
-def parse_float(text: str) -> float | None:
-    lowered = text.replace("_", "").lower()
-    special = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
-    if lowered in special:
-        return special[lowered]
-    try:
-        return float(lowered)
-    except ValueError:
-        return None  # YAML 1.1 sexagesimal floats (1:30.5): rare, and not judged
+    kind, value = kube_value(node)
+    return value if kind in ("string", "integer", "number", "boolean") else None
 
 
 def describe(node: Node) -> str:
@@ -216,7 +161,7 @@ def describe(node: Node) -> str:
     if kind in ("int", "float"):
         return f"the number {value}"
     if kind == "bool":
-        truth = "true" if value.lower() in _YAML_TRUE else "false"
+        truth = "true" if kube_bool(node) else "false"
         if value.lower() == truth:
             return f"the boolean {value}"
         return f"{value}, which YAML reads as the boolean {truth}"
@@ -477,7 +422,7 @@ class _Rule:
                     value.__class__ is ScalarNode
                     and value.tag == _STR_TAG
                     and rule.takes_strings
-                    and (value.style or value.value not in _GO_YAML_BOOLS)
+                    and (value.style or value.value[:1] not in MAYBE_NOT_STRING)
                 ):
                     continue
                 if json_type(value) not in rule.accept:

@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import Record
+from mpilint.sources.kubevalues import MAYBE_NOT_STRING, kube_type
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
@@ -54,10 +55,6 @@ MAX_EXPANDED_NODES = 1_000_000
 _YAML11 = "tag:yaml.org,2002:"
 if TYPE_CHECKING:
     ScalarType = Literal["str", "int", "float", "bool", "null", "other"]
-
-# goyaml.v2 (what kubectl and the API server use) reads these plain scalars as booleans; PyYAML's
-# YAML 1.1 resolver misses the one-letter forms.
-_GO_YAML_BOOLS = frozenset({"y", "Y", "n", "N"})
 
 
 class YamlProblem(Record):
@@ -119,32 +116,33 @@ def span_of(node: Node) -> Span:
 
 
 def scalar_type(node: Node) -> ScalarType:
-    """The JSON type Kubernetes will see for this node.
-
-    Timestamps and other YAML 1.1 oddities are reported as "other": go-yaml turns them into
-    strings, so no rule should call them non-strings.
-    """
+    """The JSON type Kubernetes will see for this node, in mpilint's short names:
+    ``mpilint.sources.kubevalues.kube_type`` decides (go-yaml v2's reading, not PyYAML's). Mappings,
+    lists and scalars with tags go-yaml does not resolve (``!!binary``, ``!custom``) are
+    "other"."""
     if node.__class__ is not ScalarNode and not isinstance(node, ScalarNode):
         return "other"
-    kind = _KINDS.get(node.tag, "other")
-    if kind == "str":
-        if not node.style and node.value in _GO_YAML_BOOLS:
-            return "bool"
-    elif kind == "int" and ":" in node.value and not node.style:
-        return "str"  # PyYAML reads 1:30 as a base-60 int; go-yaml keeps it a string.
-    return kind
+    return _KINDS.get(kube_type(node), "other")
 
 
 def is_string(node: Node) -> bool:
     """``scalar_type(node) == "str"``, answered without a lookup for the usual string."""
-    if node.__class__ is ScalarNode and node.tag == _STR_TAG:
-        return bool(node.style) or node.value not in _GO_YAML_BOOLS
+    if (
+        node.__class__ is ScalarNode
+        and node.tag == _STR_TAG
+        and (node.style or node.value[:1] not in MAYBE_NOT_STRING)
+    ):
+        return True
     return scalar_type(node) == "str"
 
 
 _STR_TAG = _YAML11 + "str"
 _KINDS: dict[str, ScalarType] = {
-    _YAML11 + name: name for name in ("str", "int", "float", "bool", "null")
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "null",
 }
 
 
