@@ -9,8 +9,8 @@ import pytest
 
 from mpilint.models.mpijob import MPIJob, read_mpijob
 from mpilint.sources.yamlsource import ScalarNode, SequenceNode, parse_yaml
+from tests.conftest import REPO as _ROOT
 
-_ROOT = pathlib.Path(__file__).parent.parent
 _FILES = sorted(
     [*(_ROOT / "tests" / "realistic").rglob("*.y*ml"), *(_ROOT / "examples").rglob("*.y*ml")]
 )

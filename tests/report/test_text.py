@@ -1,20 +1,19 @@
 """Golden files for the human report, so layout changes are seen in review.
 
-Regenerate with ``MPILINT_UPDATE_GOLDEN=1 pytest tests/test_text_report.py`` and read the diff.
+Regenerate with ``MPILINT_UPDATE_GOLDEN=1 pytest tests/report/test_text.py`` and read the diff.
 """
 
 from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
 
 import pytest
 
 from mpilint.cli import main
 from tests.conftest import REPO
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = REPO / "tests" / "golden"
 
 CASES = {
     "broken": ["examples/broken"],

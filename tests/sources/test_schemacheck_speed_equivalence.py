@@ -27,7 +27,7 @@ from mpilint.sources.schemacheck import (
 )
 from mpilint.sources.yamlsource import get_str, parse_yaml, scalar_type
 from tests.conftest import REPO
-from tests.test_schemacheck import BASE, _mutate
+from tests.sources.test_schemacheck import BASE, _mutate
 
 _KINDS = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "null": "null"}
 _VALUES = ["y", "Y", "n", "N", "yes", "true", "1", "1:30", "1:30.5", "0x1F", "2.0", ".inf", "~"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,7 @@ from mpilint.models.image.basefacts import lookup_software
 from mpilint.models.image.software import SoftwareFacts, effective_argv, software_of
 from mpilint.models.mpijob import read_mpijob
 from mpilint.sources.yamlsource import parse_yaml
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import REPO
 
 
 def _facts(text: str, path: str = "ctx/Dockerfile") -> SoftwareFacts:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,11 +16,12 @@ from mpilint.models.image import (
     normalise_image,
     user_for_ssh_path,
 )
+from tests.conftest import REPO
 
 # The Dockerfile the platform documents for its SSH-based MPI images (line 1 is FROM).
-PLATFORM_DOCKERFILE = (
-    Path(__file__).parent / "fixtures" / "image" / "platform.Dockerfile"
-).read_text(encoding="utf-8")
+PLATFORM_DOCKERFILE = (REPO / "tests" / "fixtures" / "image" / "platform.Dockerfile").read_text(
+    encoding="utf-8"
+)
 
 
 def _load(text: str) -> Image:
