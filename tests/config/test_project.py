@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import JOB, REPO, write
+from tests.harness import JOB, REPO, Cli, Result, run, run_fresh, write
 
 BROKEN = REPO / "examples" / "broken"
 
 
-def rules(result) -> list[str]:  # type: ignore[no-untyped-def]
-    return sorted({f["rule"] for f in result.json()["findings"]})
+def rules(result: Result) -> list[str]:
+    return sorted(set(result.rules()))
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 ALL = ["MPL101", "MPL102", "MPL103", "MPL104", "MPL110", "MPL301"]
 
 
-def test_no_configuration_reports_everything(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_configuration_reports_everything(cli: Cli, repo: Path) -> None:
     assert rules(cli("--format", "json", "deploy")) == ALL
 
 
@@ -44,7 +44,7 @@ def test_no_configuration_reports_everything(cli, repo: Path) -> None:  # type: 
         ),
     ],
 )
-def test_select_and_ignore_from_either_file(cli, repo: Path, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_select_and_ignore_from_either_file(cli: Cli, repo: Path, name: str, text: str) -> None:
     (repo / name).write_text(text)
     assert rules(cli("--format", "json", "deploy")) == ["MPL101", "MPL102", "MPL103", "MPL104"]
     assert rules(cli("--format", "json", "deploy/mpijob.yaml")) == [
@@ -55,12 +55,12 @@ def test_select_and_ignore_from_either_file(cli, repo: Path, name: str, text: st
     ]
 
 
-def test_pyproject_without_the_table_is_not_a_configuration(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pyproject_without_the_table_is_not_a_configuration(cli: Cli, repo: Path) -> None:
     (repo / "pyproject.toml").write_text('[project]\nname = "x"\n')
     assert rules(cli("--format", "json", "deploy")) == ALL
 
 
-def test_extend_select_and_prefixes(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_extend_select_and_prefixes(cli: Cli, repo: Path) -> None:
     (repo / ".mpilint.yaml").write_text(
         "select: [MPL10]\nextend-select: [MPL3]\nignore: [MPL104]\n"
     )
@@ -70,12 +70,12 @@ def test_extend_select_and_prefixes(cli, repo: Path) -> None:  # type: ignore[no
     assert rules(result) == ["MPL101", "MPL102", "MPL110", "MPL301"]
 
 
-def test_command_line_select_starts_over(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_command_line_select_starts_over(cli: Cli, repo: Path) -> None:
     (repo / ".mpilint.yaml").write_text("ignore: [MPL104, MPL301]\n")
     assert rules(cli("--format", "json", "--select", "MPL104", "deploy")) == ["MPL104"]
 
 
-def test_closest_configuration_wins(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_closest_configuration_wins(cli: Cli, repo: Path) -> None:
     (repo / "pyproject.toml").write_text('[tool.mpilint]\nselect = ["MPL101"]\n')
     (repo / "deploy" / ".mpilint.yaml").write_text("select: [MPL102]\n")
     assert rules(cli("--format", "json", "deploy")) == ["MPL102"]
@@ -83,14 +83,14 @@ def test_closest_configuration_wins(cli, repo: Path) -> None:  # type: ignore[no
     assert rules(cli("--format", "json", "--isolated", "deploy")) == ALL
 
 
-def test_per_file_ignores(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_per_file_ignores(cli: Cli, repo: Path) -> None:
     (repo / ".mpilint.yaml").write_text(
         "per-file-ignores:\n  'deploy/*.yaml': [MPL1]\n  Dockerfile: [ALL]\n"
     )
     assert rules(cli("--format", "json", "deploy")) == ["MPL301"]
 
 
-def test_severity_overrides_and_fail_on(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_severity_overrides_and_fail_on(cli: Cli, repo: Path) -> None:
     (repo / ".mpilint.yaml").write_text(
         "select: [MPL110, MPL104]\nseverity:\n  MPL1: info\n  image-mismatch: error\n"
         "fail-on: error\n"
@@ -104,7 +104,7 @@ def test_severity_overrides_and_fail_on(cli, repo: Path) -> None:  # type: ignor
     assert cli("--format", "json", "--fail-on", "info", "deploy").code == 1
 
 
-def test_exclude_and_gitignore(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_exclude_and_gitignore(cli: Cli, repo: Path) -> None:
     write(repo, {"rendered/job.yaml": (BROKEN / "mpijob.yaml").read_text()})
     write(repo, {"build/job.yaml": (BROKEN / "mpijob.yaml").read_text()})
     (repo / ".gitignore").write_text("# generated\nbuild/\n")
@@ -138,8 +138,8 @@ def test_exclude_and_gitignore(cli, repo: Path) -> None:  # type: ignore[no-unty
         ("pyproject.toml", "[tool.mpilint]\nselect = [\n", ":", "not valid TOML"),
     ],
 )
-def test_mistakes_are_usage_errors_with_positions(  # type: ignore[no-untyped-def]
-    cli, repo: Path, name: str, text: str, where: str, says: str
+def test_mistakes_are_usage_errors_with_positions(
+    cli: Cli, repo: Path, name: str, text: str, where: str, says: str
 ) -> None:
     (repo / name).write_text(text)
     result = cli("deploy")
@@ -148,7 +148,7 @@ def test_mistakes_are_usage_errors_with_positions(  # type: ignore[no-untyped-de
     assert result.out == ""
 
 
-def test_missing_config_file_and_bad_image_option(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_config_file_and_bad_image_option(cli: Cli, repo: Path) -> None:
     assert cli("--config", "nope.yaml", "deploy").code == 2
     result = cli("--image", "no-equals-sign", "deploy")
     assert result.code == 2 and "REF=PATH" in result.err
@@ -167,7 +167,7 @@ BASE_JOB_DOCKERFILE = (
 )
 
 
-def test_base_images_users_reach_the_user_rules(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_base_images_users_reach_the_user_rules(cli: Cli, repo: Path) -> None:
     """MPL301 on an unknown base can only say "cannot verify"; with the team's base described,
     it knows the image has no 'mpiuser'."""
     (repo / "deploy" / "Dockerfile").write_text(BASE_JOB_DOCKERFILE)
@@ -191,7 +191,7 @@ def test_base_images_users_reach_the_user_rules(cli, repo: Path) -> None:  # typ
     assert "'user'" in after[0]["message"]
 
 
-def test_base_images_mpi_reaches_the_mpi_rules(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_base_images_mpi_reaches_the_mpi_rules(cli: Cli, repo: Path) -> None:
     write(
         repo,
         {
@@ -286,7 +286,7 @@ def ssh_repo(repo: Path) -> Path:
     return repo
 
 
-def ssh_findings(cli) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def ssh_findings(cli: Cli) -> list[tuple[str, str]]:
     result = cli("--format", "json", "deploy")
     assert result.code in (0, 1), result.err
     return sorted(
@@ -294,7 +294,7 @@ def ssh_findings(cli) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     )
 
 
-def test_base_images_ssh_settings_reach_the_ssh_rules(cli, ssh_repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_base_images_ssh_settings_reach_the_ssh_rules(cli: Cli, ssh_repo: Path) -> None:
     """The declared base reads as mpioperator/base does: its settings silence MPL201/MPL203
     and MPL115 (the probe checks the declared port); a declared ``ask`` is reported."""
     assert ssh_findings(cli) == []  # unknown base: nothing can be decided
@@ -310,7 +310,7 @@ def test_base_images_ssh_settings_reach_the_ssh_rules(cli, ssh_repo: Path) -> No
     assert "StrictHostKeyChecking ask" in findings[0]["message"]
 
 
-def test_base_images_ssh_settings_in_pyproject(cli, ssh_repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_base_images_ssh_settings_in_pyproject(cli: Cli, ssh_repo: Path) -> None:
     (ssh_repo / "pyproject.toml").write_text(
         '[tool.mpilint.base-images."registry.example.com/hpc/mpi-base"]\n'
         'users = [{name = "mpiuser", uid = 1000, home = "/home/mpiuser"}]\n'
@@ -331,8 +331,8 @@ def test_base_images_ssh_settings_in_pyproject(cli, ssh_repo: Path) -> None:  # 
         ("{Port: [2222, 3333], StrictModes: 'no', PidFile: /tmp/sshd.pid}", []),
     ],
 )
-def test_base_images_sshd_settings_are_read(  # type: ignore[no-untyped-def]
-    cli, ssh_repo: Path, sshd: str, found: list[tuple[str, str]]
+def test_base_images_sshd_settings_are_read(
+    cli: Cli, ssh_repo: Path, sshd: str, found: list[tuple[str, str]]
 ) -> None:
     (ssh_repo / ".mpilint.yaml").write_text(
         SSH_BASE + "    ssh-config: {StrictHostKeyChecking: 'no', UserKnownHostsFile: /dev/null,"
@@ -342,7 +342,7 @@ def test_base_images_sshd_settings_are_read(  # type: ignore[no-untyped-def]
     assert ssh_findings(cli) == found
 
 
-def test_base_images_settings_replay_the_dockerfile_edits(cli, ssh_repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_base_images_settings_replay_the_dockerfile_edits(cli: Cli, ssh_repo: Path) -> None:
     """Declared settings stand where the package's commented defaults were, so the usual sed
     recipes on top of the base replay as on the real file."""
     (ssh_repo / ".mpilint.yaml").write_text(SSH_BASE + SSH_SETTINGS.replace("CHECKING", "ask"))
@@ -353,7 +353,7 @@ def test_base_images_settings_replay_the_dockerfile_edits(cli, ssh_repo: Path) -
     assert ssh_findings(cli) == []
 
 
-def test_base_images_whole_files_and_host_keys(cli, ssh_repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_base_images_whole_files_and_host_keys(cli: Cli, ssh_repo: Path) -> None:
     """mpioperator/base's layout, declared: a private ~/.sshd_config given whole, and the
     package's root-only host keys (which a non-root sshd cannot read)."""
     (ssh_repo / "deploy" / "mpijob.yaml").write_text(
@@ -400,8 +400,8 @@ def test_base_images_whole_files_and_host_keys(cli, ssh_repo: Path) -> None:  # 
         ),
     ],
 )
-def test_base_images_ssh_mistakes_are_usage_errors(  # type: ignore[no-untyped-def]
-    cli, repo: Path, entry: str, where: str, says: str
+def test_base_images_ssh_mistakes_are_usage_errors(
+    cli: Cli, repo: Path, entry: str, where: str, says: str
 ) -> None:
     (repo / ".mpilint.yaml").write_text("base-images:\n  x/y:\n" + entry)
     result = cli("deploy")
@@ -413,10 +413,6 @@ def test_base_images_ssh_mistakes_are_usage_errors(  # type: ignore[no-untyped-d
 def test_the_configuration_file_is_not_linted_as_a_manifest(tmp_path: Path) -> None:
     """It is read as configuration; listing it among the checked manifests (a directory walk,
     or pre-commit naming it because it changed) told users it was linted as a job."""
-    import io
-    import json
-
-    from mpilint.cli import main
     from mpilint.config import project as config
     from mpilint.inputs import files as inputs
 
@@ -426,25 +422,15 @@ def test_the_configuration_file_is_not_linted_as_a_manifest(tmp_path: Path) -> N
     (tmp_path / ".mpilint.yaml").write_text("ignore: [MPL104]\n")
     (tmp_path / "job.yaml").write_text(JOB.format(count='"2"'))
     for args in ([str(tmp_path)], [str(tmp_path / ".mpilint.yaml"), str(tmp_path / "job.yaml")]):
-        out = io.StringIO()
-        main(["--format", "json", *args], stdout=out)
-        assert json.loads(out.getvalue())["files"] == [str(tmp_path / "job.yaml")]
+        assert run("--format", "json", *args).json()["files"] == [str(tmp_path / "job.yaml")]
 
 
 @pytest.mark.parametrize("kind", ["missing", "folder"])
 def test_config_option_names_what_is_wrong_with_the_path(tmp_path: Path, kind: str) -> None:
-    import subprocess
-    import sys
-
     target = tmp_path / "conf"
     if kind == "folder":
         target.mkdir()
-    done = subprocess.run(
-        [sys.executable, "-m", "mpilint", "--config", str(target), str(REPO / "examples")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 2
+    done = run_fresh("--config", str(target), str(REPO / "examples"))
+    assert done.code == 2
     expected = "is a folder" if kind == "folder" else "no such configuration file"
-    assert expected in done.stderr and "Traceback" not in done.stderr
+    assert expected in done.err and "Traceback" not in done.err

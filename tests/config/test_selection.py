@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mpilint.config.selection import Selection, SelectorError
-from tests.conftest import REPO
+from tests.harness import REPO, Cli
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_unknown_selectors_are_usage_errors(bad: str) -> None:
         Selection((bad,), ())
 
 
-def test_cli_select_and_ignore(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_select_and_ignore(cli: Cli) -> None:
     broken = str(REPO / "examples" / "broken")
     every = {f["rule"] for f in cli("--format", "json", broken).json()["findings"]}
     assert {"MPL101", "MPL102", "MPL104"} <= every
@@ -54,12 +54,12 @@ def test_cli_select_and_ignore(cli) -> None:  # type: ignore[no-untyped-def]
     assert rest == {r for r in every if not r.startswith("MPL1")}
 
 
-def test_cli_unknown_selector_exits_2(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_unknown_selector_exits_2(cli: Cli, tmp_path: Path) -> None:
     result = cli("--select", "MPL9", str(REPO / "examples" / "good"))
     assert result.code == 2 and "unknown rule selector" in result.err
 
 
-def test_could_not_check_findings_need_an_exact_ignore(cli) -> None:  # type: ignore[no-untyped-def]
+def test_could_not_check_findings_need_an_exact_ignore(cli: Cli) -> None:
     broken = str(REPO / "examples" / "broken")
 
     def rules(*options: str) -> set[str]:

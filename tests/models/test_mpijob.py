@@ -9,7 +9,7 @@ import pytest
 
 from mpilint.models.mpijob import MPIJob, read_mpijob
 from mpilint.sources.yamlsource import ScalarNode, SequenceNode, parse_yaml
-from tests.conftest import REPO as _ROOT
+from tests.harness import REPO as _ROOT
 
 _FILES = sorted(
     [*(_ROOT / "tests" / "realistic").rglob("*.y*ml"), *(_ROOT / "examples").rglob("*.y*ml")]

@@ -8,16 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.harness import REPO, Cli
 
 BROKEN = REPO / "examples" / "broken"
 GOOD = REPO / "examples" / "good"
-
-
-def rules_in(result, file: str | None = None) -> list[str]:  # type: ignore[no-untyped-def]
-    return [
-        f["rule"] for f in result.json()["findings"] if file is None or f["file"].endswith(file)
-    ]
 
 
 @pytest.fixture
@@ -31,48 +25,52 @@ def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_a_manifest_alone_pairs_with_the_dockerfile_beside_it(cli, broken: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_manifest_alone_pairs_with_the_dockerfile_beside_it(cli: Cli, broken: Path) -> None:
     result = cli("--format", "json", "job/mpijob.yaml")
     assert result.code == 1
-    assert "MPL301" in rules_in(result, "mpijob.yaml")
+    assert "MPL301" in result.rules("mpijob.yaml")
     finding = next(f for f in result.json()["findings"] if f["rule"] == "MPL301")
     assert any(r["file"] == "job/Dockerfile" for r in finding["related"])
 
 
-def test_a_dockerfile_alone_brings_its_jobs(cli, broken: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_dockerfile_alone_brings_its_jobs(cli: Cli, broken: Path) -> None:
     (broken / "Dockerfile").rename(broken / "Dockerfile-mpi")
     result = cli("--format", "json", "job/Dockerfile-mpi")
-    assert "MPL301" in rules_in(result, "job/mpijob.yaml")
+    assert "MPL301" in result.rules("job/mpijob.yaml")
     assert "job/mpijob.yaml" in result.out
 
 
-def test_the_plain_dockerfile_wins_when_a_folder_has_several(cli, broken: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_plain_dockerfile_wins_when_a_folder_has_several(cli: Cli, broken: Path) -> None:
     shutil.copy(GOOD / "Dockerfile", broken / "Dockerfile-other")
     result = cli("--format", "json", "job/mpijob.yaml")
-    assert "MPL301" in rules_in(result)
+    assert "MPL301" in result.rules()
     # the other Dockerfile is not the job's image: changing it alone checks no job
     result = cli("--format", "json", "job/Dockerfile-other")
-    assert rules_in(result, "mpijob.yaml") == []
+    assert result.rules("mpijob.yaml") == []
 
 
-def test_no_dockerfile_on_disk_means_manifest_rules_only(cli, broken: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_dockerfile_on_disk_means_manifest_rules_only(cli: Cli, broken: Path) -> None:
     (broken / "Dockerfile").unlink()
     result = cli("--format", "json", "job/mpijob.yaml")
-    assert "MPL301" not in rules_in(result)
-    assert "MPL102" in rules_in(result)
+    assert "MPL301" not in result.rules()
+    assert "MPL102" in result.rules()
 
 
-def test_image_option_maps_a_reference_to_a_dockerfile(cli, broken: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_image_option_maps_a_reference_to_a_dockerfile(
+    cli: Cli, broken: Path, tmp_path: Path
+) -> None:
     images = tmp_path / "images"
     images.mkdir()
     (broken / "Dockerfile").rename(images / "Dockerfile.mpi")
     result = cli("--format", "json", "job/mpijob.yaml")
-    assert "MPL301" not in rules_in(result)
+    assert "MPL301" not in result.rules()
     result = cli("--format", "json", "--image", "*=images/Dockerfile.mpi", "job/mpijob.yaml")
-    assert "MPL301" in rules_in(result)
+    assert "MPL301" in result.rules()
 
 
-def test_config_images_map_before_the_folder_default(cli, broken: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_config_images_map_before_the_folder_default(
+    cli: Cli, broken: Path, tmp_path: Path
+) -> None:
     images = tmp_path / "images"
     images.mkdir()
     shutil.copy(broken / "Dockerfile", images / "mpi.Dockerfile")
@@ -85,7 +83,7 @@ def test_config_images_map_before_the_folder_default(cli, broken: Path, tmp_path
     assert any(r["file"] == "images/mpi.Dockerfile" for r in finding["related"])
     # and the other way: the mapped Dockerfile alone brings the job that uses its image
     result = cli("--format", "json", "images/mpi.Dockerfile")
-    assert "MPL301" in rules_in(result, "job/mpijob.yaml")
+    assert "MPL301" in result.rules("job/mpijob.yaml")
     # --isolated ignores the configuration, and with it the map
     result = cli("--isolated", "--format", "json", "images/mpi.Dockerfile")
-    assert rules_in(result, "mpijob.yaml") == []
+    assert result.rules("mpijob.yaml") == []

@@ -13,7 +13,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.harness import REPO, Cli
 
 sys.path.insert(0, str(REPO / "bench"))
 import gen_corpus
@@ -38,7 +38,7 @@ def test_a_small_corpus_is_the_prefix_of_a_large_one(tmp_path: Path) -> None:
         assert (tmp_path / "small" / path).read_bytes() == (tmp_path / "large" / path).read_bytes()
 
 
-def test_the_corpus_scores_mpilint(cli, tmp_path: Path) -> None:
+def test_the_corpus_scores_mpilint(cli: Cli, tmp_path: Path) -> None:
     truth = _generate(tmp_path, 60, seed=5)
     report = cli("--format", "json", "--jobs", "1", str(tmp_path / "jobs")).json()
     serious: dict[str, list[str]] = defaultdict(list)

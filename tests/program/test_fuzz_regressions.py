@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.conftest import REPO
+from tests.harness import REPO
 
 
 def _load(name: str) -> ModuleType:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write
+from tests.harness import Cli, Result, write
 
 HEAD = "apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\n"
 LAUNCHER = (
@@ -20,20 +20,16 @@ BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
 )
 
 
-def _run(tmp_path: Path, cli, name: str, content: str | bytes, *options: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / name
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content)
+def _run(tmp_path: Path, cli: Cli, name: str, content: str | bytes, *options: str) -> Result:
+    (path,) = write(tmp_path, {name: content})
     started = time.monotonic()
-    result = cli("--format", "json", *options, str(path))
+    result = cli("--format", "json", *options, path)
     assert time.monotonic() - started < 10, "hostile input must not hang"
     assert "Traceback" not in result.err
     return result
 
 
-def test_alias_bomb_is_refused_with_a_finding(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_alias_bomb_is_refused_with_a_finding(tmp_path: Path, cli: Cli) -> None:
     job = "apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nmetadata: {name: x}\n"
     result = _run(tmp_path, cli, "bomb.yaml", job + BOMB.replace("a: &a", "z: &a"))
     rules = [f["rule"] for f in result.json()["findings"]]
@@ -41,14 +37,14 @@ def test_alias_bomb_is_refused_with_a_finding(tmp_path: Path, cli) -> None:  # t
     assert result.code == 1
 
 
-def test_deep_nesting_is_a_syntax_finding(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_deep_nesting_is_a_syntax_finding(tmp_path: Path, cli: Cli) -> None:
     result = _run(tmp_path, cli, "deep.yaml", "a: " + "[" * 10_000 + "]" * 10_000 + "\n")
     findings = result.json()["findings"]
     assert [f["rule"] for f in findings] == ["MPL001"]
     assert "nesting" in findings[0]["message"]
 
 
-def test_python_tags_are_never_constructed(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_python_tags_are_never_constructed(tmp_path: Path, cli: Cli) -> None:
     marker = tmp_path / "pwned"
     text = (
         "apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nmetadata:\n  name: x\n"
@@ -68,8 +64,8 @@ def test_python_tags_are_never_constructed(tmp_path: Path, cli) -> None:  # type
     ],
 )
 def test_files_that_are_not_text(
-    tmp_path: Path, cli, name: str, content: bytes, rule: str, line: int, column: int
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, name: str, content: bytes, rule: str, line: int, column: int
+) -> None:
     result = _run(tmp_path, cli, name, content)
     findings = result.json()["findings"]
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == [(rule, line, column)]
@@ -87,12 +83,12 @@ def test_files_that_are_not_text(
         "\ufeffkind: MPIJob\n",
     ],
 )
-def test_odd_but_valid_yaml_is_quiet(tmp_path: Path, cli, content: str) -> None:  # type: ignore[no-untyped-def]
+def test_odd_but_valid_yaml_is_quiet(tmp_path: Path, cli: Cli, content: str) -> None:
     result = _run(tmp_path, cli, "odd.yaml", content)
     assert result.code == 0 and result.json()["findings"] == []
 
 
-def test_crlf_positions(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_crlf_positions(tmp_path: Path, cli: Cli) -> None:
     text = (
         "apiVersion: kubeflow.org/v2beta1\r\nkind: MPIJob\r\nmetadata:\r\n  name: x\r\nspec:\r\n"
         "  mpiReplicaSpecs:\r\n    Launcher:\r\n      template:\r\n        spec:\r\n"
@@ -105,8 +101,8 @@ def test_crlf_positions(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped
 
 
 def test_a_crashing_rule_becomes_a_finding(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from mpilint import ruleapi
 
     def broken(subject: object) -> list[ruleapi.Hit]:
@@ -126,7 +122,7 @@ def test_a_crashing_rule_becomes_a_finding(
     assert "internal error in MPL104" in findings[0]["message"]
 
 
-def test_one_broken_document_does_not_hide_the_next(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_one_broken_document_does_not_hide_the_next(tmp_path: Path, cli: Cli) -> None:
     text = "a: [1,\n---\n" + HEAD + LAUNCHER
     result = _run(tmp_path, cli, "two.yaml", text, "--select", "MPL103")
     assert [(f["rule"], f["line"]) for f in result.json()["findings"]] == [
@@ -135,7 +131,7 @@ def test_one_broken_document_does_not_hide_the_next(tmp_path: Path, cli) -> None
     ]
 
 
-def test_helm_template_is_info_not_error(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_helm_template_is_info_not_error(tmp_path: Path, cli: Cli) -> None:
     text = HEAD + "metadata:\n  name: {{ .Release.Name }}\n{{- if .Values.x }}\n"
     result = _run(tmp_path, cli, "tpl.yaml", text)
     findings = result.json()["findings"]

@@ -12,14 +12,13 @@ import os
 import stat
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.conftest import REPO, Result
+from tests.harness import REPO, Cli, Result, write
 
 HOSTILE = REPO / "tests" / "hostile"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((HOSTILE / "expected.yaml").read_text())
@@ -48,7 +47,7 @@ def _check(name: str, result: Result, elapsed: float) -> None:
         assert any(text in f["message"] for f in findings), [f["message"] for f in findings]
 
 
-def _timed(cli: Callable[..., Result], *args: str) -> tuple[Result, float]:
+def _timed(cli: Cli, *args: str) -> tuple[Result, float]:
     started = time.monotonic()
     result = cli(*args)
     return result, time.monotonic() - started
@@ -63,7 +62,7 @@ def test_every_file_has_an_expectation() -> None:
 
 
 @pytest.mark.parametrize("name", COMMITTED)
-def test_committed_case(name: str, cli) -> None:  # type: ignore[no-untyped-def]
+def test_committed_case(name: str, cli: Cli) -> None:
     args = [str(HOSTILE / name)]
     if "Dockerfile" in name:
         args.append(str(HOSTILE / PARTNER))
@@ -73,7 +72,7 @@ def test_committed_case(name: str, cli) -> None:  # type: ignore[no-untyped-def]
     assert {a: Path(a).read_bytes() for a in args} == before, "an input file was modified"
 
 
-def test_line_endings_keep_positions(cli) -> None:  # type: ignore[no-untyped-def]
+def test_line_endings_keep_positions(cli: Cli) -> None:
     """CRLF, CR-only, a BOM and tabs must not move any finding."""
     reports = {}
     for name in (
@@ -93,59 +92,53 @@ def test_line_endings_keep_positions(cli) -> None:  # type: ignore[no-untyped-de
 # Generated cases: big inputs are written into tmp_path by the test, not committed.
 
 
-def _write(tmp_path: Path, name: str, data: str | bytes) -> str:
-    path = tmp_path / name
-    path.write_bytes(data if isinstance(data, bytes) else data.encode())
-    return str(path)
-
-
 def _mpijob(extra: str = "") -> str:
     return HEAD + "spec:\n  slotsPerWorker: 1\n" + extra
 
 
 @pytest.mark.slow
-def test_generated_20mb_file(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_generated_20mb_file(tmp_path: Path, cli: Cli) -> None:
     line = "  # " + "x" * 95 + "\n"
     body = line * (20 * 1024 * 1024 // len(line))
-    path = _write(tmp_path, "20mb.yaml", _mpijob("  mpiReplicaSpecs:\n" + body))
+    path = write(tmp_path, {"20mb.yaml": _mpijob("  mpiReplicaSpecs:\n" + body)})[0]
     assert os.path.getsize(path) > 20_000_000
     _check("generated: 20 MB file", *_timed(cli, "--format", "json", "--isolated", path))
 
 
 @pytest.mark.slow
-def test_generated_100000_documents(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_generated_100000_documents(tmp_path: Path, cli: Cli) -> None:
     text = "---\nkind: ConfigMap\napiVersion: v1\ndata: {a: b}\n" * 100_000
-    path = _write(tmp_path, "many.yaml", text + "---\n" + _mpijob("  x: 1\n"))
+    path = write(tmp_path, {"many.yaml": text + "---\n" + _mpijob("  x: 1\n")})[0]
     _check("generated: 100,000 documents", *_timed(cli, "--format", "json", "--isolated", path))
 
 
-def test_generated_1mb_line(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    path = _write(tmp_path, "line.yaml", _mpijob("  runPolicy: {x: " + "a" * 1_000_000 + "}\n"))
+def test_generated_1mb_line(tmp_path: Path, cli: Cli) -> None:
+    path = write(tmp_path, {"line.yaml": _mpijob("  runPolicy: {x: " + "a" * 1_000_000 + "}\n")})[0]
     _check("generated: 1 MB line", *_timed(cli, "--format", "json", "--isolated", path))
 
 
-def test_generated_1mb_run_line(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    path = _write(tmp_path, "Dockerfile", "FROM ubuntu\nRUN echo " + "a" * 1_000_000 + "\n")
+def test_generated_1mb_run_line(tmp_path: Path, cli: Cli) -> None:
+    path = write(tmp_path, {"Dockerfile": "FROM ubuntu\nRUN echo " + "a" * 1_000_000 + "\n"})[0]
     job = str(HOSTILE / PARTNER)
     _check("generated: 1 MB RUN line", *_timed(cli, "--format", "json", "--isolated", path, job))
 
 
-def test_generated_deep_block_mapping(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_generated_deep_block_mapping(tmp_path: Path, cli: Cli) -> None:
     text = "".join(" " * i + f"k{i}:\n" for i in range(10_000)) + " " * 10_000 + "x\n"
-    path = _write(tmp_path, "deep.yaml", text)
+    path = write(tmp_path, {"deep.yaml": text})[0]
     _check("generated: 10,000-level block mapping", *_timed(cli, "--format", "json", path))
 
 
 @pytest.mark.parametrize("lines", [15_000, 200_000])
-def test_generated_huge_heredoc(tmp_path: Path, cli, lines: int) -> None:  # type: ignore[no-untyped-def]
+def test_generated_huge_heredoc(tmp_path: Path, cli: Cli, lines: int) -> None:
     text = "FROM ubuntu\nRUN useradd -m mpiuser\nRUN <<EOF\n" + "echo hi\n" * lines + "EOF\n"
-    path = _write(tmp_path, "Dockerfile", text)
+    path = write(tmp_path, {"Dockerfile": text})[0]
     job = str(HOSTILE / PARTNER)
     result, elapsed = _timed(cli, "--format", "json", "--isolated", path, job)
     _check(f"generated: heredoc of {lines:,} lines", result, elapsed)
 
 
-def test_generated_symlink_loop(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_generated_symlink_loop(tmp_path: Path, cli: Cli) -> None:
     root = tmp_path / "deploy"
     (root / "a").mkdir(parents=True)
     (root / "a" / "loop").symlink_to(root, target_is_directory=True)
@@ -155,20 +148,20 @@ def test_generated_symlink_loop(tmp_path: Path, cli) -> None:  # type: ignore[no
     _check("generated: symlink loop", *_timed(cli, "--format", "json", "--isolated", str(root)))
 
 
-def test_generated_missing_file(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_generated_missing_file(tmp_path: Path, cli: Cli) -> None:
     missing = str(tmp_path / "nope.yaml")
     _check("generated: missing file", *_timed(cli, "--format", "json", missing))
 
 
-def test_generated_unknown_option(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    path = _write(tmp_path, "job.yaml", _mpijob())
+def test_generated_unknown_option(tmp_path: Path, cli: Cli) -> None:
+    path = write(tmp_path, {"job.yaml": _mpijob()})[0]
     _check("generated: unknown option", *_timed(cli, "--format", "json", "--frobnicate", path))
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_generated_unreadable_config(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    path = _write(tmp_path, "job.yaml", _mpijob())
-    config = Path(_write(tmp_path, "cfg.yaml", "select: [MPL1]\n"))
+def test_generated_unreadable_config(tmp_path: Path, cli: Cli) -> None:
+    path = write(tmp_path, {"job.yaml": _mpijob()})[0]
+    config = Path(write(tmp_path, {"cfg.yaml": "select: [MPL1]\n"})[0])
     config.chmod(0)
     try:
         result, elapsed = _timed(cli, "--format", "json", "--config", str(config), path)
@@ -177,14 +170,14 @@ def test_generated_unreadable_config(tmp_path: Path, cli) -> None:  # type: igno
     _check("generated: unreadable config", result, elapsed)
 
 
-def test_generated_config_that_is_a_directory(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    path = _write(tmp_path, "job.yaml", _mpijob())
+def test_generated_config_that_is_a_directory(tmp_path: Path, cli: Cli) -> None:
+    path = write(tmp_path, {"job.yaml": _mpijob()})[0]
     (tmp_path / "cfg").mkdir()
     args = ("--format", "json", "--config", str(tmp_path / "cfg"), path)
     _check("generated: config is a directory", *_timed(cli, *args))
 
 
-def test_generated_binary_config(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    path = _write(tmp_path, "job.yaml", _mpijob())
-    config = _write(tmp_path, "cfg.yaml", b"\xff\xfe\x00garbage")
+def test_generated_binary_config(tmp_path: Path, cli: Cli) -> None:
+    path = write(tmp_path, {"job.yaml": _mpijob()})[0]
+    config = write(tmp_path, {"cfg.yaml": b"\xff\xfe\x00garbage"})[0]
     _check("generated: binary config", *_timed(cli, "--format", "json", "--config", config, path))

@@ -7,7 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.harness import REPO
 
 
 def test_wheel_contains_rules_and_schemas(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ twice, and the input files untouched.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import tempfile
 from pathlib import Path
@@ -21,8 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mpilint.cli import main
-from tests.conftest import REPO
+from tests.harness import REPO, run
 
 SCHEMA = json.loads((REPO / "schemas" / "report.schema.json").read_text())
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -143,10 +141,9 @@ def _digest(paths: list[Path]) -> dict[str, str]:
 
 
 def _run(paths: list[Path]) -> str:
-    out = io.StringIO()
-    code = main(["--format", "json", "--isolated", *map(str, paths)], stdout=out)
-    assert code in (0, 1), code
-    return out.getvalue()
+    result = run("--format", "json", "--isolated", *map(str, paths))
+    assert result.code in (0, 1), (result.code, result.err)
+    return result.out
 
 
 def _check(files: dict[str, bytes]) -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 
-from mpilint.cli import main
-from tests.conftest import REPO
+from tests.harness import REPO, run
 
 README = (REPO / "README.md").read_text()
 
@@ -18,9 +16,7 @@ def test_readme_sample_report_is_real_output(monkeypatch: pytest.MonkeyPatch) ->
     assert block, "the README shows a sample report"
     args, sample = block.group(1).split(), block.group(2).splitlines()
     monkeypatch.chdir(REPO)
-    out = io.StringIO()
-    main(["--color", "never", *args], stdout=out)
-    real = out.getvalue().splitlines()
+    real = run("--color", "never", *args).out.splitlines()
     shown = [line for line in sample if line != "…"]
     assert shown[:-1] == real[: len(shown) - 1]
     assert shown[-1] == real[-1]

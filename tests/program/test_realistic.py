@@ -10,15 +10,16 @@ the operators' own published examples: they may get advice (info), never a warni
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.harness import REPO, Cli
 
 REALISTIC = REPO / "tests" / "realistic"
 
 
-def test_complete_jobs_give_no_finding_at_all(cli) -> None:  # type: ignore[no-untyped-def]
+def test_complete_jobs_give_no_finding_at_all(cli: Cli) -> None:
     report = cli("--format", "json", str(REALISTIC / "silent")).json()
     assert report["findings"] == []
     assert report["files"] and sum(f.endswith(".yaml") for f in report["files"]) == 5
@@ -27,7 +28,7 @@ def test_complete_jobs_give_no_finding_at_all(cli) -> None:  # type: ignore[no-u
 @pytest.mark.parametrize(
     "path", sorted((REALISTIC / "official").glob("*.yaml")), ids=lambda p: p.name
 )
-def test_official_examples_get_advice_at_most(cli, path) -> None:  # type: ignore[no-untyped-def]
+def test_official_examples_get_advice_at_most(cli: Cli, path: Path) -> None:
     result = cli("--format", "json", str(path))
     severities = Counter(f["severity"] for f in result.json()["findings"])
     messages = [f"{f['rule']}: {f['message']}" for f in result.json()["findings"]]

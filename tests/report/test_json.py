@@ -7,12 +7,12 @@ from pathlib import Path
 
 import jsonschema
 
-from tests.conftest import REPO
+from tests.harness import REPO, Cli
 
 SCHEMA = json.loads((REPO / "schemas" / "report.schema.json").read_text())
 
 
-def test_broken_example_report_validates_and_carries_fix(cli) -> None:  # type: ignore[no-untyped-def]
+def test_broken_example_report_validates_and_carries_fix(cli: Cli) -> None:
     report = cli("--format", "json", str(REPO / "examples")).json()
     jsonschema.validate(report, SCHEMA, cls=jsonschema.Draft202012Validator)
     assert report["version"] == 1 and report["tool"]["name"] == "mpilint"
@@ -27,7 +27,7 @@ def test_broken_example_report_validates_and_carries_fix(cli) -> None:  # type: 
     assert sum(summary.values()) == len(report["findings"])
 
 
-def test_findings_are_sorted(cli) -> None:  # type: ignore[no-untyped-def]
+def test_findings_are_sorted(cli: Cli) -> None:
     findings = cli("--format", "json", str(REPO / "examples")).json()["findings"]
     keys = [(f["file"], f["line"], f["column"], f["rule"]) for f in findings]
     assert keys == sorted(keys)
@@ -58,7 +58,7 @@ def test_schema_rejects_a_broken_report() -> None:
     assert len(list(validator.iter_errors(bad))) >= 2
 
 
-def test_empty_run_report(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_empty_run_report(tmp_path: Path, cli: Cli) -> None:
     (tmp_path / "empty.yaml").write_text("")
     report = cli("--format", "json", str(tmp_path / "empty.yaml")).json()
     jsonschema.validate(report, SCHEMA, cls=jsonschema.Draft202012Validator)

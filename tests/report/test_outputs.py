@@ -22,7 +22,7 @@ import pytest
 from mpilint.core import catalog
 from mpilint.report.github import escape_data, escape_property
 from mpilint.report.outputs import FORMATS
-from tests.conftest import JOB, REPO, write
+from tests.harness import JOB, REPO, Cli, modules_loaded_by, write
 
 MULTITOOL_IN_REPO = REPO / ".ci/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 INSTALL = "npm install --prefix .ci/node --no-save @microsoft/sarif-multitool-linux@5.7.0"
@@ -81,8 +81,8 @@ def test_validator_is_found_or_skipped_with_a_reason(monkeypatch: pytest.MonkeyP
 
 
 def test_sarif_of_the_broken_examples_validates(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     target = tmp_path / "broken.sarif"
     result = cli("--format", f"sarif:{target}", "examples/broken")
@@ -91,8 +91,8 @@ def test_sarif_of_the_broken_examples_validates(
 
 
 def test_sarif_of_every_bad_rule_example_validates(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The rule examples cover fixes, related locations in other files, every severity."""
     monkeypatch.chdir(tmp_path)
     logs: list[Path] = []
@@ -116,7 +116,7 @@ def test_sarif_of_every_bad_rule_example_validates(
 # --- SARIF structure ---------------------------------------------------------------------------
 
 
-def _broken_reports(tmp_path: Path, cli) -> tuple[dict[str, Any], dict[str, Any]]:  # type: ignore[no-untyped-def]
+def _broken_reports(tmp_path: Path, cli: Cli) -> tuple[dict[str, Any], dict[str, Any]]:
     sarif_file, json_file = tmp_path / "r.sarif", tmp_path / "r.json"
     result = cli(
         "--format", f"sarif:{sarif_file}", "--format", f"json:{json_file}", "examples/broken"
@@ -126,8 +126,8 @@ def _broken_reports(tmp_path: Path, cli) -> tuple[dict[str, Any], dict[str, Any]
 
 
 def test_sarif_structure_matches_the_json_report(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     sarif, report = _broken_reports(tmp_path, cli)
     assert sarif["version"] == "2.1.0"
@@ -170,7 +170,9 @@ def test_sarif_structure_matches_the_json_report(
         ]
 
 
-def test_sarif_fix_is_the_json_fix(tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_sarif_fix_is_the_json_fix(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path, {"job.yaml": JOB.format(count="2")})
     cli("--format", "sarif:r.sarif", "--format", "json:r.json", "job.yaml")
@@ -195,8 +197,8 @@ def test_sarif_fix_is_the_json_fix(tmp_path: Path, cli, monkeypatch: pytest.Monk
 
 
 def test_sarif_uri_of_a_file_outside_the_working_directory(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (path,) = write(tmp_path / "deploy dir", {"job.yaml": JOB.format(count='"3"')})
     monkeypatch.chdir(REPO)
     sarif = json.loads(cli("--format", "sarif", path).out)
@@ -212,8 +214,8 @@ def test_sarif_uri_of_a_file_outside_the_working_directory(
 
 
 def test_sarif_of_a_clean_run_has_no_rules_and_no_results(
-    cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     result = cli("--format", "sarif", "examples/good")
     assert result.code == 0
@@ -239,8 +241,8 @@ def _parse_command(line: str) -> tuple[str, dict[str, str], str]:
 
 
 def test_github_commands_match_the_json_report(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     result = cli("--format", "github", "--format", f"json:{tmp_path / 'r.json'}", "examples/broken")
     assert result.code == 1
@@ -265,8 +267,8 @@ def test_github_commands_match_the_json_report(
 
 
 def test_github_escapes_file_names_and_messages(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path, {"100%,a:b.yaml": JOB.format(count='"3"')})
     result = cli("--format", "github", "100%,a:b.yaml")
@@ -289,8 +291,8 @@ def test_github_escaping_rules() -> None:
 
 @pytest.mark.parametrize(("folder", "code"), [("examples/broken", 1), ("examples/good", 0)])
 def test_several_formats_in_one_run_keep_the_exit_code(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch, folder: str, code: int
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, folder: str, code: int
+) -> None:
     monkeypatch.chdir(REPO)
     files = {name: tmp_path / f"r.{name}" for name in ("json", "sarif", "github")}
     args = [arg for name, path in files.items() for arg in ("--format", f"{name}:{path}")]
@@ -306,8 +308,8 @@ def test_several_formats_in_one_run_keep_the_exit_code(
 
 
 def test_output_writes_the_one_format_to_a_file(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     target = tmp_path / "report.sarif"
     result = cli("--format", "sarif", "--output", str(target), "examples/broken")
@@ -342,8 +344,8 @@ def test_output_writes_the_one_format_to_a_file(
     ],
 )
 def test_output_usage_errors_exit_2_before_linting(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
     monkeypatch.chdir(REPO)
     result = cli(*(a.format(d=tmp_path) for a in args), "examples/broken")
     assert result.code == 2 and result.out == ""
@@ -355,8 +357,8 @@ def test_output_usage_errors_exit_2_before_linting(
 
 
 def test_statistics_count_findings_per_rule(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = JOB.format(count='"3"') + "---\n" + JOB.format(count="3").replace("name: pi", "name: q")
     (path,) = write(tmp_path, {"jobs.yaml": text})
     findings = cli("--format", "json", path).json()["findings"]
@@ -374,7 +376,7 @@ def test_statistics_count_findings_per_rule(
     assert (clean.code, clean.out) == (0, "")
 
 
-def test_quiet_prints_the_summary_or_nothing(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_quiet_prints_the_summary_or_nothing(tmp_path: Path, cli: Cli) -> None:
     (bad,) = write(tmp_path / "bad", {"job.yaml": JOB.format(count='"3"')})
     (good,) = write(tmp_path / "good", {"job.yaml": JOB.format(count='"2"')})
     failing = cli("--quiet", bad)
@@ -401,8 +403,8 @@ def test_quiet_prints_the_summary_or_nothing(tmp_path: Path, cli) -> None:  # ty
 
 
 def test_a_failed_write_leaves_no_partial_file(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import mpilint.report.sarif
 
     monkeypatch.chdir(REPO)
@@ -428,8 +430,8 @@ def test_a_failed_write_leaves_no_partial_file(
 
 
 def test_an_unwritable_directory_exits_2_without_a_temporary_file(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if os.geteuid() == 0:
         pytest.skip("root can write into a read-only directory")
     monkeypatch.chdir(REPO)
@@ -445,8 +447,8 @@ def test_an_unwritable_directory_exits_2_without_a_temporary_file(
 
 
 def test_a_new_report_file_gets_the_umask_mode(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     umask = os.umask(0o022)
     try:
@@ -460,16 +462,9 @@ def test_a_new_report_file_gets_the_umask_mode(
 
 
 def _reporters_loaded_by(*args: str) -> set[str]:
-    code = (
-        "import sys, io; from mpilint.cli import main;"
-        f"main({list(args)!r}, stdout=io.StringIO());"
-        "print(','.join(m for m in sys.modules if m.startswith('mpilint.report.')))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    loaded = {m.rsplit(".", 1)[1] for m in done.stdout.strip().split(",") if m}
-    return loaded & set(FORMATS)  # report/ also holds the report itself and the file writer
+    loaded = modules_loaded_by(*args, keep=lambda name: name.startswith("mpilint.report."))
+    names = {m.rsplit(".", 1)[1] for m in loaded}
+    return names & set(FORMATS)  # report/ also holds the report itself and the file writer
 
 
 def test_a_reporter_is_imported_only_when_its_format_is_asked_for(tmp_path: Path) -> None:

@@ -10,12 +10,12 @@ from mpilint.core import catalog
 from mpilint.core.catalog import Example, Expected, RuleMeta
 from mpilint.core.findings import Severity
 from mpilint.report.ruledocs import REGENERATE, prose, render
-from tests.conftest import REPO
+from tests.harness import REPO, Cli
 
 DOC = REPO / "docs" / "rules.md"
 
 
-def test_docs_rules_md_is_current(cli) -> None:  # type: ignore[no-untyped-def]
+def test_docs_rules_md_is_current(cli: Cli) -> None:
     result = cli("rules", "--format", "markdown")
     assert result.code == 0
     committed = DOC.read_text("utf-8") if DOC.exists() else ""
@@ -30,7 +30,7 @@ def _github_anchor(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
-def test_every_rule_has_a_section_at_its_help_uri_anchor(cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_rule_has_a_section_at_its_help_uri_anchor(cli: Cli) -> None:
     markdown = cli("rules", "--format", "markdown").out
     anchors = {_github_anchor(h) for h in re.findall(r"^#+ (.+)$", markdown, re.M)}
     for meta in catalog.all_meta():
@@ -46,7 +46,7 @@ def test_every_rule_has_a_section_at_its_help_uri_anchor(cli) -> None:  # type: 
         assert section.count("#### Good: ") == sum(e.kind == "good" for e in meta.examples)
 
 
-def test_offending_lines_are_marked_in_the_examples(cli) -> None:  # type: ignore[no-untyped-def]
+def test_offending_lines_are_marked_in_the_examples(cli: Cli) -> None:
     markdown = cli("rules", "--format", "markdown").out
     section = markdown.split("\n## MPL102\n", 1)[1].split("\n## ", 1)[0]
     first = section.split("#### Bad: four processes on two one-slot workers\n", 1)[1]
@@ -86,12 +86,12 @@ def test_markdown_survives_backticks_html_and_pipes_in_rule_text() -> None:
 
 
 @pytest.mark.parametrize("form", ["json", "markdown", "text"])
-def test_rules_command_formats(cli, form: str) -> None:  # type: ignore[no-untyped-def]
+def test_rules_command_formats(cli: Cli, form: str) -> None:
     result = cli("rules", "--format", form)
     assert result.code == 0
     for meta in catalog.all_meta():
         assert meta.id in result.out
 
 
-def test_rules_rejects_an_unknown_format(cli) -> None:  # type: ignore[no-untyped-def]
+def test_rules_rejects_an_unknown_format(cli: Cli) -> None:
     assert cli("rules", "--format", "sarif").code == 2

@@ -11,7 +11,7 @@ import os
 import pytest
 
 from mpilint.cli import main
-from tests.conftest import REPO
+from tests.harness import REPO, modules_loaded_by, run
 
 GOLDEN = REPO / "tests" / "golden"
 
@@ -25,12 +25,11 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_text_report_matches_golden(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    out = io.StringIO()
-    main(["--color", "never", *CASES[name]], stdout=out)
+    out = run("--color", "never", *CASES[name]).out
     golden = GOLDEN / f"{name}.txt"
     if os.environ.get("MPILINT_UPDATE_GOLDEN"):
-        golden.write_text(out.getvalue())
-    assert out.getvalue() == golden.read_text()
+        golden.write_text(out)
+    assert out == golden.read_text()
 
 
 HEAVY = (
@@ -44,34 +43,22 @@ HEAVY = (
 )
 
 
-def modules_loaded_by(*args: str) -> list[str]:
+def heavy_loaded_by(*args: str) -> list[str]:
     """Which of the costly modules a fresh interpreter imports to run mpilint with ``args``."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, io; from mpilint.cli import main;"
-        f"main({list(args)!r}, stdout=io.StringIO());"
-        f"print(','.join(sorted(m for m in sys.modules if m in {HEAVY!r})))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    return [m for m in done.stdout.strip().split(",") if m]
+    return modules_loaded_by(*args, keep=HEAVY.__contains__)
 
 
 def test_plain_text_does_not_import_rich() -> None:
     """The pre-commit path (not a terminal) must not pay for rich's import."""
-    assert "rich" not in modules_loaded_by("examples/broken")
-    assert "rich" in modules_loaded_by("--color", "always", "examples/broken")
+    assert "rich" not in heavy_loaded_by("examples/broken")
+    assert "rich" in heavy_loaded_by("--color", "always", "examples/broken")
 
 
 def test_color_output_uses_ansi_styles(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    out = io.StringIO()
-    main(["--color", "always", "examples/broken/mpijob.yaml"], stdout=out)
-    assert "\x1b[" in out.getvalue()
-    assert "MPL101" in out.getvalue()
+    out = run("--color", "always", "examples/broken/mpijob.yaml").out
+    assert "\x1b[" in out
+    assert "MPL101" in out
 
 
 def test_no_color_env_turns_color_off_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,5 +81,5 @@ def test_a_manifest_only_run_does_not_load_the_dockerfile_model() -> None:
     silent = sorted(
         str(p.relative_to(REPO)) for p in (REPO / "tests/realistic/silent").glob("*.yaml")
     )
-    assert modules_loaded_by("--format", "json", silent[0]) == []
-    assert "dockerfile" in modules_loaded_by("--format", "json", "examples/good")
+    assert heavy_loaded_by("--format", "json", silent[0]) == []
+    assert "dockerfile" in heavy_loaded_by("--format", "json", "examples/good")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from mpilint.core import catalog
-from tests.conftest import write
+from tests.harness import Cli, write
 
 CASES = [
     pytest.param(meta, example, id=f"{meta.id}-{n}-{example.kind}")
@@ -24,7 +24,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("meta", "example"), CASES)
-def test_example(meta: catalog.RuleMeta, example: catalog.Example, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_example(
+    meta: catalog.RuleMeta, example: catalog.Example, tmp_path: Path, cli: Cli
+) -> None:
     paths = write(tmp_path, dict(example.files), example.encoding)
     selected = sorted({meta.id} | {e.rule for e in example.expect})
     result = cli("--format", "json", "--select", ",".join(selected), *example.args, *paths)

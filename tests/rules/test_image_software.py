@@ -10,10 +10,8 @@ import textwrap
 from collections.abc import Callable, Iterable
 
 from mpilint.checks import image_software as rules
-from mpilint.models.image import load_image
-from mpilint.models.mpijob import read_mpijob
-from mpilint.ruleapi import Hit, Manifest, Pair
-from mpilint.sources.yamlsource import parse_yaml
+from mpilint.ruleapi import Hit, Pair
+from tests.harness import hits_of, pair_of
 
 Rule = Callable[[Pair], Iterable[Hit]]
 
@@ -32,12 +30,7 @@ def _job(launcher: str = "", spec: str = "", image: str = "registry.example.org/
 
 
 def _hits(rule: Rule, manifest: str, dockerfile: str) -> list[Hit]:
-    parsed = parse_yaml(manifest)
-    job = read_mpijob(parsed.documents[0].root, 0)
-    assert job is not None
-    image = load_image("Dockerfile", textwrap.dedent(dockerfile)).image
-    assert image is not None
-    return list(rule(Pair(Manifest("mpijob.yaml", manifest, job), "Dockerfile", image)))
+    return hits_of(rule, pair_of(manifest, textwrap.dedent(dockerfile)))
 
 
 ROOT_MPIRUN = 'command: [mpirun, -n, "2", /opt/pi]\n'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import write
+from tests.harness import check_files
 
 _RULES = "MPL201,MPL202,MPL203,MPL302"
 
@@ -58,13 +58,12 @@ _DEBIAN = (
 )
 
 
-def lint(cli, tmp_path: Path, files: dict[str, str]) -> list[tuple[str, str, int, str]]:  # type: ignore[no-untyped-def]
-    paths = write(tmp_path, files)
-    report = cli("--format", "json", "--select", _RULES, *paths).json()
-    return [(f["rule"], Path(f["file"]).name, f["line"], f["severity"]) for f in report["findings"]]
+def lint(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, str, int, str]]:
+    findings = check_files(tmp_path, files, "--select", _RULES).findings
+    return [(f["rule"], Path(f["file"]).name, f["line"], f["severity"]) for f in findings]
 
 
-def test_a_private_sshd_config_copied_from_the_context(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_private_sshd_config_copied_from_the_context(tmp_path: Path) -> None:
     files = {
         "sshd_config": "PidFile /tmp/sshd.pid\nHostKey /home/user/.ssh/id_rsa\nPort 2222\n",
         "Dockerfile": _DEBIAN
@@ -76,38 +75,38 @@ def test_a_private_sshd_config_copied_from_the_context(cli, tmp_path: Path) -> N
         ),
     }
     # the copied file has no StrictModes line: the default (yes) is in effect
-    assert lint(cli, tmp_path, files) == [("MPL203", "Dockerfile", 7, "error")]
+    assert lint(tmp_path, files) == [("MPL203", "Dockerfile", 7, "error")]
 
 
-def test_the_worker_port_option_wins_over_the_config(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_worker_port_option_wins_over_the_config(tmp_path: Path) -> None:
     files = {
         "Dockerfile": _DEBIAN
         + _GOOD_CLIENT
         + "RUN sed -i 's/#\\(StrictModes \\).*/\\1no/g' /etc/ssh/sshd_config\n",
         "mpijob.yaml": job('            command: [/usr/sbin/sshd, -De, -p, "2022"]\n', user=None),
     }
-    found = lint(cli, tmp_path, files)
+    found = lint(tmp_path, files)
     # the client has no Port line: the finding points at the install of openssh
     assert ("MPL202", "Dockerfile", 2, "error") in found
 
 
-def test_silent_for_v1_jobs(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_silent_for_v1_jobs(tmp_path: Path) -> None:
     files = {
         "Dockerfile": _SERVER,
         "mpijob.yaml": job(version="v1", path=None),
     }
-    assert lint(cli, tmp_path, files) == []
+    assert lint(tmp_path, files) == []
 
 
-def test_silent_when_the_files_cannot_be_known(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_silent_when_the_files_cannot_be_known(tmp_path: Path) -> None:
     files = {
         "Dockerfile": _DEBIAN + "COPY setup-ssh.sh /tmp/\nRUN /tmp/setup-ssh.sh\n",
         "mpijob.yaml": job(),
     }
-    assert lint(cli, tmp_path, files) == []
+    assert lint(tmp_path, files) == []
 
 
-def test_a_user_ssh_config_outside_the_mount_may_override(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_user_ssh_config_outside_the_mount_may_override(tmp_path: Path) -> None:
     files = {
         "Dockerfile": _DEBIAN
         + "RUN mkdir -p /home/user/.ssh-extra && echo 'Host *' > /root/.ssh/config\n"
@@ -116,10 +115,10 @@ def test_a_user_ssh_config_outside_the_mount_may_override(cli, tmp_path: Path) -
         + "    echo 'PidFile /tmp/sshd.pid' >> /etc/ssh/sshd_config\n",
         "mpijob.yaml": job(),
     }
-    assert [f[0] for f in lint(cli, tmp_path, files)] == []
+    assert [f[0] for f in lint(tmp_path, files)] == []
 
 
-def test_host_key_under_the_mount_and_templated_uid(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_host_key_under_the_mount_and_templated_uid(tmp_path: Path) -> None:
     dockerfile = (
         _DEBIAN
         + _GOOD_CLIENT
@@ -127,22 +126,22 @@ def test_host_key_under_the_mount_and_templated_uid(cli, tmp_path: Path) -> None
         + "    echo 'HostKey /home/user/.ssh/id_rsa' >> /etc/ssh/sshd_config && \\\n"
         + "    echo 'PidFile /tmp/sshd.pid' >> /etc/ssh/sshd_config\n"
     )
-    assert lint(cli, tmp_path, {"Dockerfile": dockerfile, "mpijob.yaml": job()}) == []
+    assert lint(tmp_path, {"Dockerfile": dockerfile, "mpijob.yaml": job()}) == []
     templated = job(user='"{{ .Values.uid }}"')
     bare = dockerfile.replace("HostKey /home/user/.ssh/id_rsa", "Port 22")
-    assert lint(cli, tmp_path, {"Dockerfile": bare, "mpijob.yaml": templated}) == []
+    assert lint(tmp_path, {"Dockerfile": bare, "mpijob.yaml": templated}) == []
 
 
-def test_a_script_in_the_worker_command_is_not_read(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_script_in_the_worker_command_is_not_read(tmp_path: Path) -> None:
     files = {
         "Dockerfile": _SERVER,
         "mpijob.yaml": job("            command: [/start-sshd.sh]\n", user=None, path=None),
     }
-    found = lint(cli, tmp_path, files)
+    found = lint(tmp_path, files)
     assert all(rule == "MPL201" for rule, *_ in found)  # only the client config is judged
 
 
-def test_root_without_privsep_dir_even_with_an_entrypoint(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_root_without_privsep_dir_even_with_an_entrypoint(tmp_path: Path) -> None:
     dockerfile = (
         "FROM debian:bookworm\n"
         "RUN apt-get update && apt-get install -y openssh-server\n"
@@ -151,7 +150,7 @@ def test_root_without_privsep_dir_even_with_an_entrypoint(cli, tmp_path: Path) -
     )
     # no command and no args: the operator's /usr/sbin/sshd -De replaces the entrypoint
     files = {"Dockerfile": dockerfile, "mpijob.yaml": job(user=None, path=None)}
-    assert lint(cli, tmp_path, files) == [("MPL302", "Dockerfile", 2, "error")]
+    assert lint(tmp_path, files) == [("MPL302", "Dockerfile", 2, "error")]
     # args only: the entrypoint runs first and may create /run/sshd
     args = job("            args: [/usr/sbin/sshd, -De]\n", user=None, path=None)
-    assert lint(cli, tmp_path, {"Dockerfile": dockerfile, "mpijob.yaml": args}) == []
+    assert lint(tmp_path, {"Dockerfile": dockerfile, "mpijob.yaml": args}) == []

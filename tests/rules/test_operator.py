@@ -12,23 +12,14 @@ import pytest
 
 from mpilint.checks import operator
 from mpilint.core.findings import Severity
-from mpilint.models.mpijob import read_mpijob
 from mpilint.ruleapi import Hit, Manifest
-from mpilint.sources.yamlsource import parse_yaml
+from tests.harness import manifests_of
 
 Check = Callable[[Manifest], Iterable[Hit]]
 
 
 def _hits(check: Check, text: str) -> list[Hit]:
-    parsed = parse_yaml(text)
-    found: list[Hit] = []
-    for document in parsed.documents:
-        job = read_mpijob(document.root, document.index)
-        if job is None:
-            continue
-        siblings = tuple(d.root for d in parsed.documents if d is not document)
-        found.extend(check(Manifest("m.yaml", text, job, siblings)))
-    return found
+    return [hit for subject in manifests_of(text, "m.yaml") for hit in check(subject)]
 
 
 def _job(

@@ -9,8 +9,9 @@ import pytest
 from mpilint.checks import pods
 from mpilint.core.findings import Severity
 from mpilint.models.mpijob import Container, read_mpijob
-from mpilint.ruleapi import Hit, Manifest
+from mpilint.ruleapi import Manifest
 from mpilint.sources.yamlsource import parse_yaml
+from tests.harness import hits_of, manifest_of
 
 JOB = """\
 apiVersion: kubeflow.org/{version}
@@ -62,22 +63,13 @@ def manifest(
         replicas=replicas,
     )
     text = "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
-    parsed = parse_yaml(text)
-    assert not parsed.problems, parsed.problems
-    job = read_mpijob(parsed.documents[0].root, 0)
-    assert job is not None
-    return Manifest("job.yaml", text, job)
+    return manifest_of(text, clean=True)
 
 
 def _worker_main(subject: Manifest) -> Container:
     worker = subject.job.worker
     assert worker is not None and worker.main is not None
     return worker.main
-
-
-def hits(check: object, subject: Manifest) -> list[Hit]:
-    assert callable(check)
-    return list(check(subject))
 
 
 # ---------------------------------------------------------------- sshd ports
@@ -150,7 +142,7 @@ GPU4 = "resources:\n  limits:\n    nvidia.com/gpu: 4"
 
 def test_gpu_slots_defaulted_points_at_the_gpu_limit() -> None:
     subject = manifest(worker=GPU4)
-    (hit,) = hits(pods.gpu_slots_mismatch, subject)
+    (hit,) = hits_of(pods.gpu_slots_mismatch, subject)
     assert (
         "slotsPerWorker is not set" in hit.message and "3 GPUs per worker sit idle" in hit.message
     )
@@ -159,7 +151,7 @@ def test_gpu_slots_defaulted_points_at_the_gpu_limit() -> None:
 
 def test_gpu_slots_written_points_at_slots_with_the_limit_related() -> None:
     subject = manifest(spec="slotsPerWorker: 8", worker=GPU4)
-    (hit,) = hits(pods.gpu_slots_mismatch, subject)
+    (hit,) = hits_of(pods.gpu_slots_mismatch, subject)
     assert hit.span.line == 6 and "share GPUs" in hit.message
     assert hit.related and "GPU limit" in hit.related[0].message
 
@@ -186,7 +178,9 @@ def test_gpu_slots_written_points_at_slots_with_the_limit_related() -> None:
     ],
 )
 def test_gpu_slots_silent(spec: str, launcher: str, worker: str) -> None:
-    assert not hits(pods.gpu_slots_mismatch, manifest(spec=spec, launcher=launcher, worker=worker))
+    assert not hits_of(
+        pods.gpu_slots_mismatch, manifest(spec=spec, launcher=launcher, worker=worker)
+    )
 
 
 def test_gpu_slots_needs_horovod_or_nccl_evidence() -> None:
@@ -194,7 +188,7 @@ def test_gpu_slots_needs_horovod_or_nccl_evidence() -> None:
     parsed = parse_yaml(text)
     job = read_mpijob(parsed.documents[0].root, 0)
     assert job is not None
-    assert not hits(pods.gpu_slots_mismatch, Manifest("job.yaml", text, job))
+    assert not hits_of(pods.gpu_slots_mismatch, Manifest("job.yaml", text, job))
 
 
 # ---------------------------------------------------------------- MPL113
@@ -204,36 +198,36 @@ LAUNCHER_GPU = "command: [mpirun, python, train.py]\nresources:\n  limits:\n    
 
 
 def test_launcher_gpu_v2beta1_is_blanked() -> None:
-    (hit,) = hits(pods.launcher_gpu, manifest(launcher=LAUNCHER_GPU))
+    (hit,) = hits_of(pods.launcher_gpu, manifest(launcher=LAUNCHER_GPU))
     assert hit.severity is None and "NVIDIA_VISIBLE_DEVICES" in hit.message
 
 
 def test_launcher_gpu_v2beta1_silent_when_it_runs_ranks_or_is_amd() -> None:
-    assert not hits(
+    assert not hits_of(
         pods.launcher_gpu, manifest(spec="runLauncherAsWorker: true", launcher=LAUNCHER_GPU)
     )
     amd = LAUNCHER_GPU.replace("nvidia.com", "amd.com")
-    assert not hits(pods.launcher_gpu, manifest(launcher=amd))
+    assert not hits_of(pods.launcher_gpu, manifest(launcher=amd))
 
 
 def test_launcher_gpu_v1alpha2_always_blanked() -> None:
-    (hit,) = hits(pods.launcher_gpu, manifest(version="v1alpha2", launcher=LAUNCHER_GPU))
+    (hit,) = hits_of(pods.launcher_gpu, manifest(version="v1alpha2", launcher=LAUNCHER_GPU))
     assert "v1alpha2" in hit.message
 
 
 def test_launcher_gpu_v1_is_an_implicit_rank() -> None:
-    (hit,) = hits(pods.launcher_gpu, manifest(version="v1", launcher=LAUNCHER_GPU))
+    (hit,) = hits_of(pods.launcher_gpu, manifest(version="v1", launcher=LAUNCHER_GPU))
     assert hit.severity is Severity.INFO and "hostfile" in hit.message
     for count in ("3", "2"):  # counted on purpose, or a mismatch MPL102 reports
         counted = LAUNCHER_GPU.replace("[mpirun,", f"[mpirun, -np, '{count}',")
-        assert not hits(pods.launcher_gpu, manifest(version="v1", launcher=counted))
+        assert not hits_of(pods.launcher_gpu, manifest(version="v1", launcher=counted))
 
 
 # ---------------------------------------------------------------- MPL114
 
 
 def test_host_network_two_workers_warn() -> None:
-    (hit,) = hits(pods.host_network_ports, manifest(worker_pod="hostNetwork: true"))
+    (hit,) = hits_of(pods.host_network_ports, manifest(worker_pod="hostNetwork: true"))
     assert hit.severity is None and "2 workers" in hit.message
 
 
@@ -253,7 +247,7 @@ def test_host_network_two_workers_warn() -> None:
     ],
 )
 def test_host_network_severities(worker_pod: str, worker: str, severity: Severity | None) -> None:
-    (hit,) = hits(pods.host_network_ports, manifest(worker_pod=worker_pod, worker=worker))
+    (hit,) = hits_of(pods.host_network_ports, manifest(worker_pod=worker_pod, worker=worker))
     assert hit.severity is severity
 
 
@@ -269,7 +263,7 @@ def test_host_network_severities(worker_pod: str, worker: str, severity: Severit
 )
 def test_host_network_silent(version: str, worker_pod: str, worker: str, replicas: int) -> None:
     subject = manifest(version=version, worker_pod=worker_pod, worker=worker, replicas=replicas)
-    assert not hits(pods.host_network_ports, subject)
+    assert not hits_of(pods.host_network_ports, subject)
 
 
 # ---------------------------------------------------------------- MPL115
@@ -290,7 +284,7 @@ def _probe(port: str, kind: str = "tcpSocket") -> str:
     ],
 )
 def test_probe_port_flagged(worker: str, spec: str, severity: Severity | None) -> None:
-    (hit,) = hits(pods.readiness_probe_port, manifest(spec=spec, worker=worker))
+    (hit,) = hits_of(pods.readiness_probe_port, manifest(spec=spec, worker=worker))
     assert hit.severity is severity
 
 
@@ -309,18 +303,18 @@ def test_probe_port_flagged(worker: str, spec: str, severity: Severity | None) -
     ],
 )
 def test_probe_port_silent(worker: str) -> None:
-    assert not hits(pods.readiness_probe_port, manifest(worker=worker))
+    assert not hits_of(pods.readiness_probe_port, manifest(worker=worker))
 
 
 def test_probe_port_named_resolution_is_related() -> None:
     worker = _probe("metrics") + "\nports: [{name: metrics, containerPort: 9090}]"
-    (hit,) = hits(pods.readiness_probe_port, manifest(worker=worker))
+    (hit,) = hits_of(pods.readiness_probe_port, manifest(worker=worker))
     assert "'metrics' (9090)" in hit.message
     assert hit.related and "metrics" in hit.related[0].message
 
 
 def test_probe_port_ignores_v1() -> None:
-    assert not hits(pods.readiness_probe_port, manifest(version="v1", worker=_probe("8080")))
+    assert not hits_of(pods.readiness_probe_port, manifest(version="v1", worker=_probe("8080")))
 
 
 # ---------------------------------------------------------------- MPL116
@@ -336,19 +330,19 @@ def test_istio_values_istio_reads_as_true() -> None:
         parsed = parse_yaml(text)
         job = read_mpijob(parsed.documents[0].root, 0)
         assert job is not None
-        (hit,) = hits(pods.istio_sidecar, Manifest("job.yaml", text, job))
+        (hit,) = hits_of(pods.istio_sidecar, Manifest("job.yaml", text, job))
         assert hit.severity is None
 
 
 def test_istio_false_and_absent_are_silent() -> None:
-    assert not hits(pods.istio_sidecar, manifest())
+    assert not hits_of(pods.istio_sidecar, manifest())
     text = manifest().text.replace(
         "  name: job\n", '  name: job\n  annotations: {sidecar.istio.io/inject: "false"}\n'
     )
     parsed = parse_yaml(text)
     job = read_mpijob(parsed.documents[0].root, 0)
     assert job is not None
-    assert not hits(pods.istio_sidecar, Manifest("job.yaml", text, job))
+    assert not hits_of(pods.istio_sidecar, Manifest("job.yaml", text, job))
 
 
 def test_istio_native_sidecar_in_init_containers() -> None:
@@ -363,7 +357,7 @@ def test_istio_native_sidecar_in_init_containers() -> None:
     parsed = parse_yaml(text)
     job = read_mpijob(parsed.documents[0].root, 0)
     assert job is not None
-    (hit,) = hits(pods.istio_sidecar, Manifest("job.yaml", text, job))
+    (hit,) = hits_of(pods.istio_sidecar, Manifest("job.yaml", text, job))
     assert "istio-proxy container" in hit.message
 
 
@@ -388,4 +382,4 @@ def test_odd_shapes_never_crash(worker_pod: str, worker: str) -> None:
         pods.readiness_probe_port,
         pods.istio_sidecar,
     ):
-        hits(check, subject)
+        hits_of(check, subject)

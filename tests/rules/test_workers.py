@@ -14,18 +14,14 @@ from mpilint.checks.workers import (
     worker_command,
 )
 from mpilint.core.findings import Severity
-from mpilint.models.mpijob import read_mpijob
 from mpilint.ruleapi import Hit, Manifest
-from mpilint.sources.yamlsource import parse_yaml
+from tests.harness import hits_of, manifest_of
 
 Rule = Callable[[Manifest], Iterable[Hit]]
 
 
 def run(check: Rule, text: str) -> list[Hit]:
-    parsed = parse_yaml(text)
-    job = read_mpijob(parsed.documents[0].root, 0)
-    assert job is not None
-    return list(check(Manifest("job.yaml", text, job)))
+    return hits_of(check, manifest_of(text))
 
 
 def job(

@@ -10,14 +10,12 @@ once every process is done), broken and good jobs beside their own Dockerfiles.
 from __future__ import annotations
 
 import multiprocessing
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from mpilint.run import lint
-from tests.conftest import REPO, write
+from tests.harness import REPO, Cli, Result, run_fresh, write
 
 GOOD = (REPO / "examples" / "good").resolve()
 BROKEN = (REPO / "examples" / "broken").resolve()
@@ -64,7 +62,7 @@ def _spy_on_fork(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     started: list[str] = []
     real = multiprocessing.get_context
 
-    def get_context(method: str | None = None):  # type: ignore[no-untyped-def]
+    def get_context(method: str | None = None) -> multiprocessing.context.BaseContext:
         started.append(str(method))
         return real(method)
 
@@ -86,14 +84,8 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def _fresh(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", FRESH_CLI, *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+def _fresh(*args: str) -> Result:
+    return run_fresh(*args, entry=("-c", FRESH_CLI), timeout=120)
 
 
 @pytest.mark.skipif(
@@ -103,14 +95,14 @@ def _fresh(*args: str) -> subprocess.CompletedProcess[str]:
 def test_two_processes_give_the_serial_report(tree: Path, output: str) -> None:
     serial = _fresh("--format", output, "--jobs", "1", str(tree))
     forked = _fresh("--format", output, "--jobs", "2", str(tree))
-    assert "forked with" not in serial.stderr
-    assert forked.stderr == "forked with fork\n", "the run did not use processes"
-    assert (forked.returncode, forked.stdout) == (serial.returncode, serial.stdout)
-    assert serial.returncode == 1 and serial.stdout
+    assert "forked with" not in serial.err
+    assert forked.err == "forked with fork\n", "the run did not use processes"
+    assert (forked.code, forked.out) == (serial.code, serial.out)
+    assert serial.code == 1 and serial.out
 
 
 def test_no_fork_once_the_go_parser_is_loaded(
-    cli, tree: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A forked child of a process that loaded the Go runtime hangs on its first parse."""
     import dockerfile  # noqa: F401  (what an earlier run in this process would have done)
@@ -122,7 +114,7 @@ def test_no_fork_once_the_go_parser_is_loaded(
     assert guarded.out == serial.out
 
 
-def test_the_tree_exercises_every_merge_step(cli, tree: Path) -> None:
+def test_the_tree_exercises_every_merge_step(cli: Cli, tree: Path) -> None:
     report = cli("--format", "json", "--jobs", "2", str(tree)).json()
     shared = str(tree / "shared" / "Dockerfile")
     rules = {(f["rule"], f["file"]) for f in report["findings"]}
@@ -138,14 +130,16 @@ def test_the_tree_exercises_every_merge_step(cli, tree: Path) -> None:
     assert len(report["files"]) == 10 * 2 + 10 * 3 + 10 + 1
 
 
-def test_evicting_images_changes_nothing(cli, tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_evicting_images_changes_nothing(
+    cli: Cli, tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     roomy = cli("--format", "json", "--jobs", "1", str(tree))
     monkeypatch.setattr(lint.Linter, "CACHE", 1)
     cramped = cli("--format", "json", "--jobs", "1", str(tree))
     assert cramped.out == roomy.out
 
 
-def test_small_runs_stay_in_one_process(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_runs_stay_in_one_process(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     started = _spy_on_fork(monkeypatch)
     result = cli("--format", "json", "--jobs", "2", str(BROKEN))
     assert result.code == 1
@@ -153,7 +147,7 @@ def test_small_runs_stay_in_one_process(cli, monkeypatch: pytest.MonkeyPatch) ->
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "two"])
-def test_jobs_must_be_a_positive_number(cli, value: str) -> None:
+def test_jobs_must_be_a_positive_number(cli: Cli, value: str) -> None:
     result = cli("--jobs", value, str(GOOD))
     assert result.code == 2
     assert "expected a number of processes" in result.err

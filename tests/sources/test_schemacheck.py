@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from mpilint.sources.schemacheck import VERSIONS, load_schema, suggest, validate
 from mpilint.sources.yamlsource import parse_yaml
-from tests.conftest import REPO, write
+from tests.harness import REPO, check_files
 
 BASE = {
     "v2beta1": """
@@ -243,30 +243,29 @@ def test_suggestions() -> None:
     assert suggest("gpus", known) is None
 
 
-def _findings(tmp_path: Path, cli: Any, text: str) -> list[tuple[str, int, int, str]]:
-    (path,) = write(tmp_path, {"mpijob.yaml": text})
-    found = cli("--format", "json", path).json()["findings"]
+def _findings(tmp_path: Path, text: str) -> list[tuple[str, int, int, str]]:
+    found = check_files(tmp_path, {"mpijob.yaml": text}).findings
     return [(f["rule"], f["line"], f["column"], f["message"]) for f in found]
 
 
-def test_templated_values_and_retired_versions_are_not_judged(tmp_path: Path, cli: Any) -> None:
+def test_templated_values_and_retired_versions_are_not_judged(tmp_path: Path) -> None:
     text = BASE["v1"].replace("slotsPerWorker: 1", 'slotsPerWorker: "{{ .Values.slots }}"')
     text = text.replace("suspend: false", "suspend: ${SUSPEND}")
-    assert [f for f in _findings(tmp_path, cli, text) if f[0] in ("MPL105", "MPL106")] == []
+    assert [f for f in _findings(tmp_path, text) if f[0] in ("MPL105", "MPL106")] == []
     old = BASE["v1"].replace("kubeflow.org/v1", "kubeflow.org/v1alpha2")
     old = old.replace("mainContainer: mpi", "mpiDistribution: IntelMPI\n  bogus: 1")
-    assert [f for f in _findings(tmp_path, cli, old) if f[0] in ("MPL105", "MPL106")] == []
+    assert [f for f in _findings(tmp_path, old) if f[0] in ("MPL105", "MPL106")] == []
 
 
-def test_command_items_are_left_to_mpl101(tmp_path: Path, cli: Any) -> None:
+def test_command_items_are_left_to_mpl101(tmp_path: Path) -> None:
     text = BASE["v2beta1"].replace('-n, "4"', "-n, 4").replace("value: b", "value: true")
-    rules = [f[0] for f in _findings(tmp_path, cli, text)]
+    rules = [f[0] for f in _findings(tmp_path, text)]
     assert "MPL105" not in rules and rules.count("MPL101") == 2
 
 
-def test_command_written_as_one_string_is_reported(tmp_path: Path, cli: Any) -> None:
+def test_command_written_as_one_string_is_reported(tmp_path: Path) -> None:
     text = BASE["v2beta1"].replace('[mpirun, -n, "4", /home/mpiuser/pi]', '"mpirun -n 4 pi"')
-    found = [f for f in _findings(tmp_path, cli, text) if f[0] == "MPL105"]
+    found = [f for f in _findings(tmp_path, text) if f[0] == "MPL105"]
     assert len(found) == 1
     assert "command must be a list; got the string" in found[0][3]
 
@@ -279,9 +278,9 @@ def test_the_rules_do_not_import_jsonschema() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_templated_keys_are_not_judged(tmp_path: Path, cli: Any) -> None:
+def test_templated_keys_are_not_judged(tmp_path: Path) -> None:
     text = BASE["v2beta1"].replace("hostNetwork: false", '"{{ .Values.key }}": false')
-    assert [f for f in _findings(tmp_path, cli, text) if f[0] in ("MPL105", "MPL106")] == []
+    assert [f for f in _findings(tmp_path, text) if f[0] in ("MPL105", "MPL106")] == []
     text = BASE["v2beta1"].replace("hostNetwork: false", "hostNetwerk: false")
-    found = [f for f in _findings(tmp_path, cli, text) if f[0] == "MPL106"]
+    found = [f for f in _findings(tmp_path, text) if f[0] == "MPL106"]
     assert len(found) == 1 and 'did you mean "hostNetwork"?' in found[0][3]

@@ -26,7 +26,7 @@ from mpilint.sources.schemacheck import (
     validate,
 )
 from mpilint.sources.yamlsource import get_str, parse_yaml, scalar_type
-from tests.conftest import REPO
+from tests.harness import REPO
 from tests.sources.test_schemacheck import BASE, _mutate
 
 _KINDS = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "null": "null"}

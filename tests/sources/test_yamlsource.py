@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from mpilint.sources.yamlsource import get, offset_span, pairs, parse_yaml, scalar_type, span_of
+from mpilint.sources.yamlsource import (
+    Node,
+    get,
+    offset_span,
+    pairs,
+    parse_yaml,
+    scalar_type,
+    span_of,
+)
 
 
-def _value(text: str):  # type: ignore[no-untyped-def]
+def _value(text: str) -> Node:
     (document,) = parse_yaml(f"v: {text}\n").documents
-    return get(document.root, "v")
+    value = get(document.root, "v")
+    assert value is not None
+    return value
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mpilint.inputs.files import is_dockerfile_name
-from tests.conftest import write
+from tests.harness import Cli, write
 
 LAUNCHER_IMAGE = "          - image: registry.example.org/pi:1.1"
 JOB = """\
@@ -46,11 +46,11 @@ def job(user: str = "user", annotations: str = "", comment: str = "") -> str:
     return JOB.format(user=user, annotations=annotations, comment=comment)
 
 
-def rules(cli, *paths: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return [f["rule"] for f in cli("--format", "json", *paths).json()["findings"]]
+def rules(cli: Cli, *paths: str) -> list[str]:
+    return cli("--format", "json", *paths).rules()
 
 
-def test_unsuppressed_baseline(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_unsuppressed_baseline(tmp_path: Path, cli: Cli) -> None:
     (path,) = write(tmp_path, {"job.yaml": job()})
     assert rules(cli, path) == ["MPL104"]
 
@@ -68,12 +68,12 @@ def test_unsuppressed_baseline(tmp_path: Path, cli) -> None:  # type: ignore[no-
     ],
     ids=["same-line-with-reason", "line-above-by-name", "file-wide", "file-wide-all", "annotation"],
 )
-def test_suppression_forms(tmp_path: Path, cli, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_suppression_forms(tmp_path: Path, cli: Cli, text: str) -> None:
     (path,) = write(tmp_path, {"job.yaml": text})
     assert rules(cli, path) == []
 
 
-def test_a_suppression_silences_only_its_rule_and_line(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_suppression_silences_only_its_rule_and_line(tmp_path: Path, cli: Cli) -> None:
     text = job().replace(
         "          - image: registry.example.org/pi:1.1",
         "          - image: registry.example.org/pi:1.1  # mpilint: disable=MPL101",
@@ -90,7 +90,7 @@ def test_a_suppression_silences_only_its_rule_and_line(tmp_path: Path, cli) -> N
     assert rules(cli, path) == ["MPL104", "MPL007"]
 
 
-def test_dockerfile_comments_suppress_dockerfile_findings(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_dockerfile_comments_suppress_dockerfile_findings(tmp_path: Path, cli: Cli) -> None:
     paths = write(tmp_path, {"Dockerfile": "# mpilint: disable-file=MPL004\nRUN true\n"})
     assert rules(cli, *paths) == []
 
@@ -100,7 +100,7 @@ IMAGE_WITH_USER = "FROM debian:bookworm\nRUN useradd -m -u 1000 user\n"
 IMAGE_WITHOUT = "FROM debian:bookworm\nRUN useradd -m -u 1000 other\n"
 
 
-def test_one_dockerfile_is_the_image_of_every_job(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_one_dockerfile_is_the_image_of_every_job(tmp_path: Path, cli: Cli) -> None:
     paths = write(
         tmp_path,
         {"a/job.yaml": SAME_IMAGE, "b/job.yaml": SAME_IMAGE, "images/Dockerfile": IMAGE_WITHOUT},
@@ -108,7 +108,7 @@ def test_one_dockerfile_is_the_image_of_every_job(tmp_path: Path, cli) -> None: 
     assert rules(cli, *paths) == ["MPL301", "MPL301"]
 
 
-def test_each_job_pairs_with_the_dockerfile_in_its_directory(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_each_job_pairs_with_the_dockerfile_in_its_directory(tmp_path: Path, cli: Cli) -> None:
     write(
         tmp_path,
         {
@@ -127,7 +127,9 @@ def test_each_job_pairs_with_the_dockerfile_in_its_directory(tmp_path: Path, cli
     assert related[0]["file"].endswith("b/train.Dockerfile")
 
 
-def test_several_dockerfiles_in_one_directory_prefer_the_plain_name(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_several_dockerfiles_in_one_directory_prefer_the_plain_name(
+    tmp_path: Path, cli: Cli
+) -> None:
     write(
         tmp_path,
         {
@@ -162,8 +164,8 @@ def test_dockerfile_names(name: str, expected: bool) -> None:
 
 
 def test_a_finding_in_a_shared_dockerfile_is_reported_once(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from mpilint import ruleapi
     from mpilint.core.findings import Span
 
@@ -182,8 +184,8 @@ def test_a_finding_in_a_shared_dockerfile_is_reported_once(
 
 
 def test_dockerfile_comments_silence_findings_other_rules_place_there(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from mpilint import ruleapi
     from mpilint.core.findings import Span
 
@@ -202,7 +204,7 @@ def test_dockerfile_comments_silence_findings_other_rules_place_there(
     assert len(cli("--format", "json", str(tmp_path / "job.yaml"), *paths).json()["findings"]) == 1
 
 
-def test_unused_suppressions_are_reported_only_for_rules_that_ran(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_unused_suppressions_are_reported_only_for_rules_that_ran(tmp_path: Path, cli: Cli) -> None:
     text = "# mpilint: disable-file=ssh-user-missing the base image creates mpiuser\n" + job()
     (path,) = write(tmp_path, {"job.yaml": text.replace("pi:1.1", "pi:1.0")})
     # no Dockerfile in this run: MPL301 did not run, so the comment may well be needed
@@ -215,7 +217,7 @@ def test_unused_suppressions_are_reported_only_for_rules_that_ran(tmp_path: Path
     assert rules(cli, path) == ["MPL007"]
 
 
-def test_suppressed_findings_keep_their_reasons_in_json(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_suppressed_findings_keep_their_reasons_in_json(tmp_path: Path, cli: Cli) -> None:
     text = job(annotations='\n  annotations:\n    mpilint.io/ignore: "MPL104: slim launcher"')
     (path,) = write(tmp_path, {"job.yaml": text})
     report = cli("--format", "json", path).json()
@@ -228,12 +230,12 @@ def test_suppressed_findings_keep_their_reasons_in_json(tmp_path: Path, cli) -> 
     )
 
 
-def test_a_report_with_suppressed_findings_validates(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_with_suppressed_findings_validates(tmp_path: Path, cli: Cli) -> None:
     import json
 
     import jsonschema
 
-    from tests.conftest import REPO
+    from tests.harness import REPO
 
     schema = json.loads((REPO / "schemas" / "report.schema.json").read_text())
     text = job(annotations='\n  annotations:\n    mpilint.io/ignore: "MPL104: slim launcher"')
@@ -243,7 +245,9 @@ def test_a_report_with_suppressed_findings_validates(tmp_path: Path, cli) -> Non
     jsonschema.validate(report, schema, cls=jsonschema.Draft202012Validator)
 
 
-def test_verbose_text_report_lists_suppressed_findings_with_reasons(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_verbose_text_report_lists_suppressed_findings_with_reasons(
+    tmp_path: Path, cli: Cli
+) -> None:
     text = job(annotations='\n  annotations:\n    mpilint.io/ignore: "MPL104: slim launcher"')
     (path,) = write(tmp_path, {"job.yaml": text})
     quiet = cli("--color", "never", path).out

@@ -10,7 +10,7 @@ from mpilint.models.image import load_image
 from mpilint.models.image.files import FileFacts, echo_output, files_of, printf_output
 from mpilint.models.image.sed import Line, SedError, parse_sed, run_sed, translate_regex
 from mpilint.models.image.sshdefaults import SSH_CONFIG, SSHD_CONFIG
-from tests.conftest import REPO
+from tests.harness import REPO
 
 _SERVER = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y openssh-server\n"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -46,8 +46,11 @@ class Recorder:
         return Recorder(self.base, list(self.seen))
 
 
+Recorded = Callable[[str], list[str]]
+
+
 @pytest.fixture
-def recorded(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def recorded(monkeypatch: pytest.MonkeyPatch) -> Recorded:
     monkeypatch.setattr(dockerfile, "factories", lambda: (("rec", Recorder),))
 
     def run(text: str) -> list[str]:
@@ -60,7 +63,7 @@ def recorded(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     return run
 
 
-def test_commands_chains_shell_strings_and_substitution(recorded) -> None:  # type: ignore[no-untyped-def]
+def test_commands_chains_shell_strings_and_substitution(recorded: Recorded) -> None:
     seen = recorded(
         "FROM debian:bookworm\n"
         "ARG PORT=2222\n"
@@ -76,7 +79,7 @@ def test_commands_chains_shell_strings_and_substitution(recorded) -> None:  # ty
     ]
 
 
-def test_heredoc_bodies_and_instructions(recorded) -> None:  # type: ignore[no-untyped-def]
+def test_heredoc_bodies_and_instructions(recorded: Recorded) -> None:
     seen = recorded(
         "FROM debian:bookworm\n"
         "ENV DIR=/etc/ssh\n"
@@ -94,7 +97,7 @@ def test_heredoc_bodies_and_instructions(recorded) -> None:  # type: ignore[no-u
     ]
 
 
-def test_stages_fork_and_copy_from_names_the_donor(recorded) -> None:  # type: ignore[no-untyped-def]
+def test_stages_fork_and_copy_from_names_the_donor(recorded: Recorded) -> None:
     seen = recorded(
         "FROM debian:bookworm AS base\n"
         "RUN echo base\n"

@@ -9,9 +9,9 @@ import pytest
 from mpilint.models.image import load_image
 from mpilint.models.image.basefacts import lookup_software
 from mpilint.models.image.software import SoftwareFacts, effective_argv, software_of
-from mpilint.models.mpijob import read_mpijob
+from mpilint.models.mpijob import Container, read_mpijob
 from mpilint.sources.yamlsource import parse_yaml
-from tests.conftest import REPO
+from tests.harness import REPO
 
 
 def _facts(text: str, path: str = "ctx/Dockerfile") -> SoftwareFacts:
@@ -242,7 +242,7 @@ def test_env_expose_setcap_user() -> None:
 # -- the effective argv -------------------------------------------------------------------
 
 
-def _container(snippet: str):  # type: ignore[no-untyped-def]
+def _container(snippet: str) -> Container:
     text = (
         "apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nmetadata: {name: x}\nspec:\n"
         "  mpiReplicaSpecs:\n    Launcher:\n      replicas: 1\n      template:\n        spec:\n"

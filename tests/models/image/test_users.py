@@ -16,7 +16,7 @@ from mpilint.models.image import (
     normalise_image,
     user_for_ssh_path,
 )
-from tests.conftest import REPO
+from tests.harness import REPO
 
 # The Dockerfile the platform documents for its SSH-based MPI images (line 1 is FROM).
 PLATFORM_DOCKERFILE = (REPO / "tests" / "fixtures" / "image" / "platform.Dockerfile").read_text(
