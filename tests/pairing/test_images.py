@@ -1,5 +1,6 @@
-"""Pairing from disk, through the real CLI: what pre-commit relies on when it passes only the
-files that changed (a manifest without its Dockerfile, or a Dockerfile without its jobs)."""
+"""Pairing through the real CLI: which Dockerfile a job is paired with when both are given or
+found in a folder, and pairing from disk, what pre-commit relies on when it passes only the files
+that changed (a manifest without its Dockerfile, or a Dockerfile without its jobs)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import REPO, Cli
+from tests.harness import REPO, Cli, write
+from tests.suppress.test_directives import IMAGE_WITH_USER, IMAGE_WITHOUT, SAME_IMAGE
 
 BROKEN = REPO / "examples" / "broken"
 GOOD = REPO / "examples" / "good"
@@ -87,3 +89,45 @@ def test_config_images_map_before_the_folder_default(
     # --isolated ignores the configuration, and with it the map
     result = cli("--isolated", "--format", "json", "images/mpi.Dockerfile")
     assert result.rules("mpijob.yaml") == []
+
+
+def test_one_dockerfile_is_the_image_of_every_job(tmp_path: Path, cli: Cli) -> None:
+    paths = write(
+        tmp_path,
+        {"a/job.yaml": SAME_IMAGE, "b/job.yaml": SAME_IMAGE, "images/Dockerfile": IMAGE_WITHOUT},
+    )
+    assert cli("--format", "json", *paths).rules() == ["MPL301", "MPL301"]
+
+
+def test_each_job_pairs_with_the_dockerfile_in_its_directory(tmp_path: Path, cli: Cli) -> None:
+    write(
+        tmp_path,
+        {
+            "a/job.yaml": SAME_IMAGE,
+            "a/Dockerfile": IMAGE_WITH_USER,
+            "b/job.yaml": SAME_IMAGE,
+            "b/train.Dockerfile": IMAGE_WITHOUT,
+            "c/job.yaml": SAME_IMAGE,  # no Dockerfile beside it: no cross-file finding
+        },
+    )
+    report = cli("--format", "json", str(tmp_path)).json()
+    assert [(Path(f["file"]).parent.name, f["rule"]) for f in report["findings"]] == [
+        ("b", "MPL301")
+    ]
+    related = report["findings"][0]["related"]
+    assert related[0]["file"].endswith("b/train.Dockerfile")
+
+
+def test_several_dockerfiles_in_one_directory_prefer_the_plain_name(
+    tmp_path: Path, cli: Cli
+) -> None:
+    write(
+        tmp_path,
+        {
+            "job.yaml": SAME_IMAGE,
+            "Dockerfile": IMAGE_WITHOUT,
+            "Dockerfile.dev": IMAGE_WITH_USER,
+            "other/Dockerfile": IMAGE_WITH_USER,
+        },
+    )
+    assert cli("--format", "json", str(tmp_path)).rules() == ["MPL301"]

@@ -1,4 +1,5 @@
-"""Suppressing one finding, and which Dockerfile a job is paired with, through the CLI."""
+"""Suppressing one finding through the CLI: comments in manifests and Dockerfiles, annotations,
+unused suppressions, and suppressed findings in the reports."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from mpilint.inputs.files import is_dockerfile_name
 from tests.harness import Cli, write
 
 LAUNCHER_IMAGE = "          - image: registry.example.org/pi:1.1"
@@ -98,69 +98,6 @@ def test_dockerfile_comments_suppress_dockerfile_findings(tmp_path: Path, cli: C
 SAME_IMAGE = job().replace("pi:1.1", "pi:1.0")
 IMAGE_WITH_USER = "FROM debian:bookworm\nRUN useradd -m -u 1000 user\n"
 IMAGE_WITHOUT = "FROM debian:bookworm\nRUN useradd -m -u 1000 other\n"
-
-
-def test_one_dockerfile_is_the_image_of_every_job(tmp_path: Path, cli: Cli) -> None:
-    paths = write(
-        tmp_path,
-        {"a/job.yaml": SAME_IMAGE, "b/job.yaml": SAME_IMAGE, "images/Dockerfile": IMAGE_WITHOUT},
-    )
-    assert rules(cli, *paths) == ["MPL301", "MPL301"]
-
-
-def test_each_job_pairs_with_the_dockerfile_in_its_directory(tmp_path: Path, cli: Cli) -> None:
-    write(
-        tmp_path,
-        {
-            "a/job.yaml": SAME_IMAGE,
-            "a/Dockerfile": IMAGE_WITH_USER,
-            "b/job.yaml": SAME_IMAGE,
-            "b/train.Dockerfile": IMAGE_WITHOUT,
-            "c/job.yaml": SAME_IMAGE,  # no Dockerfile beside it: no cross-file finding
-        },
-    )
-    report = cli("--format", "json", str(tmp_path)).json()
-    assert [(Path(f["file"]).parent.name, f["rule"]) for f in report["findings"]] == [
-        ("b", "MPL301")
-    ]
-    related = report["findings"][0]["related"]
-    assert related[0]["file"].endswith("b/train.Dockerfile")
-
-
-def test_several_dockerfiles_in_one_directory_prefer_the_plain_name(
-    tmp_path: Path, cli: Cli
-) -> None:
-    write(
-        tmp_path,
-        {
-            "job.yaml": SAME_IMAGE,
-            "Dockerfile": IMAGE_WITHOUT,
-            "Dockerfile.dev": IMAGE_WITH_USER,
-            "other/Dockerfile": IMAGE_WITH_USER,
-        },
-    )
-    assert rules(cli, str(tmp_path)) == ["MPL301"]
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Dockerfile", True),
-        ("Containerfile", True),
-        ("Dockerfile.gpu", True),
-        ("Dockerfile-mpi", True),
-        ("train.Dockerfile", True),
-        ("train.dockerfile", True),
-        ("dir/Dockerfile", True),
-        ("Dockerfile.yaml", True),
-        ("mpijob.yaml", False),
-        ("Dockerfiles", False),
-        ("mydockerfile", False),
-        ("README.md", False),
-    ],
-)
-def test_dockerfile_names(name: str, expected: bool) -> None:
-    assert is_dockerfile_name(name) is expected
 
 
 def test_a_finding_in_a_shared_dockerfile_is_reported_once(
