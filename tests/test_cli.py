@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import JOB, REPO, write
+from tests.harness import JOB, REPO, Cli, run, run_fresh, write
 
 CONFIGMAP = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  n: 2\n"
 
 
-def test_clean_job_exits_0(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_clean_job_exits_0(tmp_path: Path, cli: Cli) -> None:
     (path,) = write(tmp_path, {"job.yaml": JOB.format(count='"2"')})
     result = cli(path)
     assert result.code == 0
@@ -31,12 +31,12 @@ def test_clean_job_exits_0(tmp_path: Path, cli) -> None:  # type: ignore[no-unty
         ("info", '"2"', 0),
     ],
 )
-def test_fail_on_threshold(tmp_path: Path, cli, fail_on: str, count: str, code: int) -> None:  # type: ignore[no-untyped-def]
+def test_fail_on_threshold(tmp_path: Path, cli: Cli, fail_on: str, count: str, code: int) -> None:
     (path,) = write(tmp_path, {"job.yaml": JOB.format(count=count)})
     assert cli("--fail-on", fail_on, path).code == code
 
 
-def test_multi_document_line_numbers_and_other_kinds_skipped(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_multi_document_line_numbers_and_other_kinds_skipped(tmp_path: Path, cli: Cli) -> None:
     text = CONFIGMAP + "---\n" + JOB.format(count="2") + "---\n" + JOB.format(count="'2'")
     (path,) = write(tmp_path, {"all.yaml": text})
     report = cli("--format", "json", path).json()
@@ -46,7 +46,7 @@ def test_multi_document_line_numbers_and_other_kinds_skipped(tmp_path: Path, cli
     ]
 
 
-def test_stdin_is_a_manifest(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_stdin_is_a_manifest(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
     fake = io.TextIOWrapper(io.BytesIO(JOB.format(count="2").encode()))
@@ -56,7 +56,7 @@ def test_stdin_is_a_manifest(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # t
     assert [(f["file"], f["rule"]) for f in report["findings"]] == [("-", "MPL101")]
 
 
-def test_directories_are_walked_and_paths_kept_as_given(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_directories_are_walked_and_paths_kept_as_given(tmp_path: Path, cli: Cli) -> None:
     write(
         tmp_path,
         {
@@ -82,14 +82,14 @@ def test_directories_are_walked_and_paths_kept_as_given(tmp_path: Path, cli) -> 
         ["explain", "MPL999"],
     ],
 )
-def test_usage_errors_exit_2_with_one_clear_line(args: list[str], cli) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_exit_2_with_one_clear_line(args: list[str], cli: Cli) -> None:
     result = cli(*args)
     assert result.code == 2
     assert result.err.strip(), "a usage error must say what is wrong"
     assert "Traceback" not in result.err
 
 
-def test_rules_lists_every_rule(cli) -> None:  # type: ignore[no-untyped-def]
+def test_rules_lists_every_rule(cli: Cli) -> None:
     result = cli("rules")
     assert result.code == 0
     lines = result.out.splitlines()
@@ -97,7 +97,7 @@ def test_rules_lists_every_rule(cli) -> None:  # type: ignore[no-untyped-def]
     assert len(lines) == len(list((REPO / "rules").glob("MPL*.yaml")))
 
 
-def test_rules_as_json(cli) -> None:  # type: ignore[no-untyped-def]
+def test_rules_as_json(cli: Cli) -> None:
     import json
 
     data = json.loads(cli("rules", "--format", "json").out)
@@ -106,7 +106,7 @@ def test_rules_as_json(cli) -> None:  # type: ignore[no-untyped-def]
     ).items()
 
 
-def test_explain_shows_rationale_and_marked_examples(cli) -> None:  # type: ignore[no-untyped-def]
+def test_explain_shows_rationale_and_marked_examples(cli: Cli) -> None:
     result = cli("explain", "process-count-mismatch")
     assert result.code == 0
     assert result.out.startswith("MPL102 process-count-mismatch (error)")
@@ -121,20 +121,15 @@ def test_explain_shows_rationale_and_marked_examples(cli) -> None:  # type: igno
 )
 def test_module_entry_points(entry: list[str], tmp_path: Path) -> None:
     (path,) = write(tmp_path, {"job.yaml": JOB.format(count="2")})
-    done = subprocess.run(
-        [sys.executable, *entry, "--format", "json", path],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 1
-    assert '"rule": "MPL101"' in done.stdout
+    done = run_fresh("--format", "json", path, entry=entry)
+    assert done.code == 1
+    assert '"rule": "MPL101"' in done.out
 
 
 def test_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "mpilint"
-    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
-    assert done.returncode == 0 and done.stdout.startswith("mpilint ")
+    done = run_fresh("--version", entry=[str(script)])
+    assert done.code == 0 and done.out.startswith("mpilint ")
 
 
 @pytest.mark.parametrize(
@@ -143,31 +138,20 @@ def test_console_script_is_installed() -> None:
 def test_the_quick_exit_delivers_the_whole_report(entry: list[str], tmp_path: Path) -> None:
     """The command ends with os._exit after flushing (see cli.entry): a long report through a
     pipe must arrive whole, with the exit code main() chose."""
-    import io
-    import json
     import shutil
-
-    from mpilint.cli import main
 
     for copy in range(30):
         shutil.copytree(REPO / "examples" / "broken", tmp_path / f"job{copy}")
     paths = [str(tmp_path)]
-    expected = io.StringIO()
-    expected_code = main(["--format", "json", "--jobs", "1", *paths], stdout=expected)
-    command = entry if len(entry) == 1 else [sys.executable, *entry]
+    expected = run("--format", "json", "--jobs", "1", *paths)
     buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
-    done = subprocess.run(
-        [*command, "--format", "json", "--jobs", "1", *paths],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=buffered,  # as users run it: the last block of the report waits in a buffer
-    )
-    assert len(done.stdout) > 100_000  # longer than any buffer on the way
-    assert done.stdout == expected.getvalue()
-    assert json.loads(done.stdout)["findings"]
-    assert done.returncode == expected_code == 1
-    assert done.stderr == ""
+    # as users run it (buffered): the last block of the report waits in a buffer
+    done = run_fresh("--format", "json", "--jobs", "1", *paths, entry=entry, env=buffered)
+    assert len(done.out) > 100_000  # longer than any buffer on the way
+    assert done.out == expected.out
+    assert done.findings
+    assert done.code == expected.code == 1
+    assert done.err == ""
 
 
 def test_a_reader_that_stops_early_is_not_an_error() -> None:

@@ -1,0 +1,60 @@
+"""Every example in rules/<ID>.yaml, run through the CLI, gives exactly the findings it declares.
+
+Bad examples must fire their own rule; good examples must stay silent. As in ruff's and
+sqlfluff's rule fixtures, an example is run with its own rule selected (and any other rule it
+declares findings of), so each example can show one mistake without every best practice around
+it. That no rule raises a false alarm on complete, realistic jobs is tested separately on the
+corpus in tests/realistic/. This is what makes the documentation shown by ``mpilint explain`` true.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mpilint.core import catalog
+from tests.harness import Cli, write
+
+CASES = [
+    pytest.param(meta, example, id=f"{meta.id}-{n}-{example.kind}")
+    for meta in catalog.all_meta()
+    for n, example in enumerate(meta.examples)
+]
+
+
+@pytest.mark.parametrize(("meta", "example"), CASES)
+def test_example(
+    meta: catalog.RuleMeta, example: catalog.Example, tmp_path: Path, cli: Cli
+) -> None:
+    paths = write(tmp_path, dict(example.files), example.encoding)
+    selected = sorted({meta.id} | {e.rule for e in example.expect})
+    result = cli("--format", "json", "--select", ",".join(selected), *example.args, *paths)
+    findings = result.json()["findings"]
+    got = sorted((f["rule"], Path(f["file"]).name, f["line"], f["column"]) for f in findings)
+    want = sorted((e.rule, e.file, e.line, e.column) for e in example.expect)
+    messages = [f"{f['rule']} {f['line']}:{f['column']} {f['message']}" for f in findings]
+    assert got == want, "\n".join(messages)
+    for expected in example.expect:
+        if expected.severity:
+            match = next(
+                f
+                for f in findings
+                if (f["rule"], f["line"], f["column"])
+                == (expected.rule, expected.line, expected.column)
+            )
+            assert match["severity"] == expected.severity
+    assert result.code == (1 if any(f["severity"] != "info" for f in findings) else 0)
+
+
+@pytest.mark.parametrize("meta", catalog.all_meta(), ids=lambda m: m.id)
+def test_examples_are_well_formed(meta: catalog.RuleMeta) -> None:
+    """A bad example fires its own rule; a good one is silent; both kinds exist."""
+    for example in meta.examples:
+        if example.kind == "bad":
+            assert any(e.rule == meta.id for e in example.expect), example.title
+        else:
+            assert example.kind == "good" and not example.expect, example.title
+    if meta.id != "MPL006":  # an internal error has no input that should cause it
+        kinds = {e.kind for e in meta.examples}
+        assert kinds == {"bad", "good"}, f"{meta.id} needs bad and good examples"

@@ -1,0 +1,156 @@
+"""MPL201-MPL203 and MPL302: the image's OpenSSH files against the job that runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.harness import check_files
+
+_RULES = "MPL201,MPL202,MPL203,MPL302"
+
+
+def job(
+    worker: str = "",
+    user: str | None = "1000",
+    path: str | None = "/home/user/.ssh",
+    version: str = "v2beta1",
+) -> str:
+    security = f"            securityContext:\n              runAsUser: {user}\n" if user else ""
+    mount = f"  sshAuthMountPath: {path}\n" if path else ""
+    return (
+        f"apiVersion: kubeflow.org/{version}\n"
+        "kind: MPIJob\n"
+        "metadata:\n"
+        "  name: pi\n"
+        "spec:\n"
+        f"{mount}"
+        "  mpiReplicaSpecs:\n"
+        "    Launcher:\n"
+        "      replicas: 1\n"
+        "      template:\n"
+        "        spec:\n"
+        "          containers:\n"
+        "          - image: example.org/pi:1\n"
+        "            name: launcher\n"
+        '            command: [mpirun, -n, "2", /opt/pi]\n'
+        f"{security}"
+        "    Worker:\n"
+        "      replicas: 2\n"
+        "      template:\n"
+        "        spec:\n"
+        "          containers:\n"
+        "          - image: example.org/pi:1\n"
+        "            name: worker\n"
+        f"{worker}"
+        f"{security}"
+    )
+
+
+_GOOD_CLIENT = (
+    "RUN sed -i 's/[ #]\\(.*StrictHostKeyChecking \\).*/ \\1no/g' /etc/ssh/ssh_config && \\\n"
+    '    echo "    UserKnownHostsFile /dev/null" >> /etc/ssh/ssh_config\n'
+)
+_SERVER = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y openssh-server\n"
+_DEBIAN = (
+    "FROM debian:bookworm\n"
+    "RUN apt-get update && apt-get install -y --no-install-recommends openssh-server\n"
+    "RUN mkdir -p /var/run/sshd && useradd -m -u 1000 user\n"
+)
+
+
+def lint(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, str, int, str]]:
+    findings = check_files(tmp_path, files, "--select", _RULES).findings
+    return [(f["rule"], Path(f["file"]).name, f["line"], f["severity"]) for f in findings]
+
+
+def test_a_private_sshd_config_copied_from_the_context(tmp_path: Path) -> None:
+    files = {
+        "sshd_config": "PidFile /tmp/sshd.pid\nHostKey /home/user/.ssh/id_rsa\nPort 2222\n",
+        "Dockerfile": _DEBIAN
+        + _GOOD_CLIENT
+        + 'RUN echo "    Port 2222" >> /etc/ssh/ssh_config\n'
+        + "COPY --chown=user sshd_config /home/user/.sshd_config\n",
+        "mpijob.yaml": job(
+            "            command: [/usr/sbin/sshd, -De, -f, /home/user/.sshd_config]\n"
+        ),
+    }
+    # the copied file has no StrictModes line: the default (yes) is in effect
+    assert lint(tmp_path, files) == [("MPL203", "Dockerfile", 7, "error")]
+
+
+def test_the_worker_port_option_wins_over_the_config(tmp_path: Path) -> None:
+    files = {
+        "Dockerfile": _DEBIAN
+        + _GOOD_CLIENT
+        + "RUN sed -i 's/#\\(StrictModes \\).*/\\1no/g' /etc/ssh/sshd_config\n",
+        "mpijob.yaml": job('            command: [/usr/sbin/sshd, -De, -p, "2022"]\n', user=None),
+    }
+    found = lint(tmp_path, files)
+    # the client has no Port line: the finding points at the install of openssh
+    assert ("MPL202", "Dockerfile", 2, "error") in found
+
+
+def test_silent_for_v1_jobs(tmp_path: Path) -> None:
+    files = {
+        "Dockerfile": _SERVER,
+        "mpijob.yaml": job(version="v1", path=None),
+    }
+    assert lint(tmp_path, files) == []
+
+
+def test_silent_when_the_files_cannot_be_known(tmp_path: Path) -> None:
+    files = {
+        "Dockerfile": _DEBIAN + "COPY setup-ssh.sh /tmp/\nRUN /tmp/setup-ssh.sh\n",
+        "mpijob.yaml": job(),
+    }
+    assert lint(tmp_path, files) == []
+
+
+def test_a_user_ssh_config_outside_the_mount_may_override(tmp_path: Path) -> None:
+    files = {
+        "Dockerfile": _DEBIAN
+        + "RUN mkdir -p /home/user/.ssh-extra && echo 'Host *' > /root/.ssh/config\n"
+        + "RUN echo 'StrictModes no' > /etc/ssh/sshd_config && \\\n"
+        + "    echo 'HostKey ~/.ssh/id_rsa' >> /etc/ssh/sshd_config && \\\n"
+        + "    echo 'PidFile /tmp/sshd.pid' >> /etc/ssh/sshd_config\n",
+        "mpijob.yaml": job(),
+    }
+    assert [f[0] for f in lint(tmp_path, files)] == []
+
+
+def test_host_key_under_the_mount_and_templated_uid(tmp_path: Path) -> None:
+    dockerfile = (
+        _DEBIAN
+        + _GOOD_CLIENT
+        + "RUN echo 'StrictModes no' > /etc/ssh/sshd_config && \\\n"
+        + "    echo 'HostKey /home/user/.ssh/id_rsa' >> /etc/ssh/sshd_config && \\\n"
+        + "    echo 'PidFile /tmp/sshd.pid' >> /etc/ssh/sshd_config\n"
+    )
+    assert lint(tmp_path, {"Dockerfile": dockerfile, "mpijob.yaml": job()}) == []
+    templated = job(user='"{{ .Values.uid }}"')
+    bare = dockerfile.replace("HostKey /home/user/.ssh/id_rsa", "Port 22")
+    assert lint(tmp_path, {"Dockerfile": bare, "mpijob.yaml": templated}) == []
+
+
+def test_a_script_in_the_worker_command_is_not_read(tmp_path: Path) -> None:
+    files = {
+        "Dockerfile": _SERVER,
+        "mpijob.yaml": job("            command: [/start-sshd.sh]\n", user=None, path=None),
+    }
+    found = lint(tmp_path, files)
+    assert all(rule == "MPL201" for rule, *_ in found)  # only the client config is judged
+
+
+def test_root_without_privsep_dir_even_with_an_entrypoint(tmp_path: Path) -> None:
+    dockerfile = (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y openssh-server\n"
+        + _GOOD_CLIENT
+        + 'COPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n'
+    )
+    # no command and no args: the operator's /usr/sbin/sshd -De replaces the entrypoint
+    files = {"Dockerfile": dockerfile, "mpijob.yaml": job(user=None, path=None)}
+    assert lint(tmp_path, files) == [("MPL302", "Dockerfile", 2, "error")]
+    # args only: the entrypoint runs first and may create /run/sshd
+    args = job("            args: [/usr/sbin/sshd, -De]\n", user=None, path=None)
+    assert lint(tmp_path, {"Dockerfile": dockerfile, "mpijob.yaml": args}) == []
