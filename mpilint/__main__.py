@@ -1,3 +1,3 @@
-from mpilint.cli import entry
+from mpilint.cli import main
 
-entry()
+raise SystemExit(main())

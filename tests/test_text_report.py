@@ -41,7 +41,6 @@ HEAVY = (
     "dockerfile",
     "rich",
     "jsonschema",
-    "click",
 )
 
 
