@@ -1,3 +1,3 @@
-from mpilint.cli import main
+from mpilint.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

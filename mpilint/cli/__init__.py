@@ -1,17 +1,18 @@
 """The command line, on click: the only layer that reads argv (nothing below imports it).
 
-``main`` is the ``mpilint`` console script and ``python -m mpilint``; tests and programs call it
-with an argument list and a stream. It runs the click group in non-standalone mode so that every
-way of ending speaks mpilint's one language: a usage error is one line, ``mpilint: error: …``,
-and exit 2, like a missing file or a bad configuration (click's own form, a usage block then
-``Error: …``, reads as two different tools); a reader that closes the pipe early
-(``mpilint … | head``) ends the run quietly with exit 0; anything unforeseen is an internal
+``entry`` is the ``mpilint`` console script and ``python -m mpilint``; tests and programs call
+``main`` with an argument list and a stream. ``main`` runs the click group in non-standalone mode
+so that every way of ending speaks mpilint's one language: a usage error is one line,
+``mpilint: error: …``, and exit 2, like a missing file or a bad configuration (click's own form,
+a usage block then ``Error: …``, reads as two different tools); a reader that closes the pipe
+early (``mpilint … | head``) ends the run quietly with exit 0; anything unforeseen is an internal
 error, exit 2, never a traceback. The commands themselves are in ``commands``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 
@@ -23,7 +24,21 @@ TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from typing import TextIO
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "entry", "main"]
+
+
+def entry() -> int:
+    """The ``mpilint`` command: ``main``, then a cheaper interpreter exit.
+
+    Python's shutdown runs full garbage collections over every object left, which costs about a
+    fifth of a pre-commit run (one manifest, one Dockerfile) and finds nothing: the run's data has
+    been freed by then, what is left are modules. ``gc.freeze`` moves those objects out of the
+    collector's sight; everything else about the exit is the usual one (exit functions, flushing,
+    module teardown). Not in ``main``: a program that calls it many times must keep its garbage
+    collected."""
+    code = main()
+    gc.freeze()
+    return code
 
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
