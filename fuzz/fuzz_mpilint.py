@@ -52,7 +52,7 @@ def _import_everything() -> None:
 
 with atheris.instrument_imports():
     _import_everything()
-    from mpilint.cli import build_parser
+    from mpilint.config.options import CheckOptions
     from mpilint.config.project import prepare
     from mpilint.report import json as json_reporter
     from mpilint.report import sarif as sarif_reporter
@@ -97,7 +97,7 @@ def check(data: bytes) -> dict[str, Any]:
     invariants; raises on any violation (which the fuzzer reports as a crash)."""
     mode, manifest, dockerfile = split(data)
     paths = _write(mode, manifest, dockerfile)
-    options = build_parser().parse_args(["check", "--isolated", "--format", "json", *paths])
+    options = CheckOptions(paths=tuple(paths), formats=("json",), isolated=True)
     started = time.monotonic()
     project, files = prepare(options)
     report = lint.run(files, project=project)

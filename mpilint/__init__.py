@@ -9,7 +9,7 @@ Conventions that keep a one-file run (the pre-commit case) near the cost of impo
   that block; with ``from __future__ import annotations`` they are only read by mypy.
 - Value classes are ``mpilint.core.records`` classes, not dataclasses (see there).
 - Costly patterns are compiled on first use (``mpilint.core.lazyre``), and modules that only
-  some runs need (reporters, rich, argparse, tempfile) are imported where they are used.
+  some runs need (reporters, rich, tempfile) are imported where they are used.
 """
 
 __version__ = "0.1.0"

@@ -1,3 +1,3 @@
 from mpilint.cli import entry
 
-entry()
+raise SystemExit(entry())

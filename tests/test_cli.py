@@ -74,19 +74,152 @@ def test_directories_are_walked_and_paths_kept_as_given(tmp_path: Path, cli: Cli
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "says"),
     [
-        ["does-not-exist.yaml"],
-        ["--format", "xml", "x.yaml"],
-        ["--bogus", "x"],
-        ["explain", "MPL999"],
+        (["does-not-exist.yaml"], "no such file or directory: does-not-exist.yaml"),
+        (["--format", "xml", "x.yaml"], "no such file or directory: x.yaml"),
+        (["--bogus", "x"], "no such option '--bogus'"),
+        (["explain", "MPL999"], "unknown rule 'MPL999'"),
+        (["explain"], "missing argument 'ID|NAME'"),
+        (["check"], "missing argument 'PATH...'"),
+        (["--fail-on", "bad", "x"], "'bad' is not one of 'error', 'warning', 'info', 'never'"),
+        (["-j", "0", "x"], "expected a number of processes (1 or more): '0'"),
+        (["--jobs=many", "x"], "expected a number of processes (1 or more): 'many'"),
+        (["x", "--output"], "requires an argument"),
+        (["rules", "--format", "xml"], "'xml' is not one of 'text', 'json', 'markdown'"),
+        (["rules", "extra"], "unexpected extra argument"),
     ],
 )
-def test_usage_errors_exit_2_with_one_clear_line(args: list[str], cli: Cli) -> None:
+def test_usage_errors_exit_2_with_one_clear_line(args: list[str], says: str, cli: Cli) -> None:
     result = cli(*args)
     assert result.code == 2
-    assert result.err.strip(), "a usage error must say what is wrong"
-    assert "Traceback" not in result.err
+    assert result.err.count("\n") == 1 and result.err.startswith("mpilint: error: "), result.err
+    assert says in result.err
+    assert result.out == ""
+    if "error: no such file" in result.err or "unknown rule" in result.err:
+        return  # not a usage error: the command line was fine
+    command = args[0] if args[0] in ("rules", "explain") else "check"
+    assert f"(see `mpilint {command} --help`)" in result.err
+
+
+@pytest.mark.parametrize(
+    ("option", "says"),
+    [
+        ("--formt", "Did you mean '--format'?"),  # click's own suggestion, for near misses
+        ("--fail_on", "Did you mean '--fail-on'?"),
+        ("--output-format", "Did you mean '--format'?"),  # ruff's spellings
+        ("--output-format=json", "Did you mean '--format'?"),
+        ("--exit-zero", "Did you mean '--fail-on never'?"),
+        ("--fix", "mpilint does not change files"),
+    ],
+)
+def test_unknown_options_point_at_the_right_one(option: str, says: str, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli(option, "json", "x.yaml")
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and says in result.err, result.err
+    assert "(see `mpilint check --help`)" in result.err
+
+
+def test_the_hints_name_no_option_mpilint_has() -> None:
+    from mpilint.cli.commands import FOREIGN_OPTIONS, check
+
+    ours = {name for param in check.params for name in param.opts}
+    assert not ours & set(FOREIGN_OPTIONS)
+
+
+def test_no_arguments_print_the_usage_and_exit_2(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli()
+    assert result.code == 2
+    assert result.err.startswith("Usage: mpilint [check] [OPTIONS] PATH...\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["--help"], "Usage: mpilint [check] [OPTIONS] PATH...\n   or: mpilint rules"),
+        (["-h"], "Usage: mpilint [check] [OPTIONS] PATH...\n"),
+        (["check", "--help"], "Usage: mpilint check [OPTIONS] PATH...\n"),
+        (["rules", "-h"], "Usage: mpilint rules [OPTIONS]\n"),
+        (["explain", "--help"], "Usage: mpilint explain [OPTIONS] ID|NAME\n"),
+    ],
+)
+def test_help_of_the_group_and_each_command(
+    args: list[str], usage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mpilint.cli import main
+
+    assert main(args) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith(usage), shown
+    if args[0] == "check":
+        for option in (
+            "--format FORMAT[:PATH]",
+            "-j, --jobs N",
+            "--fail-on [error|warning|info|never]",
+        ):
+            assert option in shown
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from mpilint import __version__
+    from mpilint.cli import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"mpilint {__version__}\n"
+
+
+def test_the_command_line_becomes_typed_options(monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
+    """What the stages below receive: every option, with repeats, short forms and `=`."""
+    from mpilint.cli import commands
+    from mpilint.config.options import CheckOptions
+
+    seen: list[CheckOptions] = []
+    monkeypatch.setattr(commands, "run_check", lambda options, out: seen.append(options) or 0)
+    cli("a.yaml")
+    cli(
+        "--format", "json", "--format=sarif:out.sarif", "-q", "-v", "-j2", "--select", "MPL1",
+        "--select=MPL3", "--ignore", "MPL104", "--extend-select", "MPL2",
+        "--image", "r/*=Dockerfile", "--config", "c.yaml", "--isolated", "--fail-on", "never",
+        "--color", "always", "--statistics", "--output", "report.txt", "-", "dir/",
+    )  # fmt: skip
+    cli("a.yaml", "--quiet", "Dockerfile")  # options may come between paths
+    cli("check", "--", "-odd-name.yaml")
+    assert seen == [
+        CheckOptions(paths=("a.yaml",)),
+        CheckOptions(
+            paths=("-", "dir/"),
+            formats=("json", "sarif:out.sarif"),
+            output="report.txt",
+            statistics=True,
+            verbose=True,
+            quiet=True,
+            fail_on="never",
+            select=("MPL1", "MPL3"),
+            ignore=("MPL104",),
+            extend_select=("MPL2",),
+            image=("r/*=Dockerfile",),
+            config="c.yaml",
+            isolated=True,
+            jobs=2,
+            color="always",
+        ),
+        CheckOptions(paths=("a.yaml", "Dockerfile"), quiet=True),
+        CheckOptions(paths=("-odd-name.yaml",)),
+    ]
+
+
+def test_a_file_named_like_a_command_is_checked_through_check(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """`mpilint rules` is the command; a file of that name is `mpilint check rules` or
+    `mpilint ./rules`."""
+    write(tmp_path, {"rules": JOB.format(count="2")})
+    os.chdir(tmp_path)
+    assert cli("rules").out.startswith("MPL001")
+    for args in (
+        ["check", "--format", "json", "rules"],
+        ["--format", "json", "./rules"],
+        ["--format", "json", "rules"],  # the first argument is an option: `check`
+    ):
+        assert [f["rule"] for f in cli(*args).json()["findings"]] == ["MPL101"], args
 
 
 def test_rules_lists_every_rule(cli: Cli) -> None:
@@ -135,9 +268,9 @@ def test_console_script_is_installed() -> None:
 @pytest.mark.parametrize(
     "entry", [["-m", "mpilint"], [str(Path(sys.executable).parent / "mpilint")]]
 )
-def test_the_quick_exit_delivers_the_whole_report(entry: list[str], tmp_path: Path) -> None:
-    """The command ends with os._exit after flushing (see cli.entry): a long report through a
-    pipe must arrive whole, with the exit code main() chose."""
+def test_the_whole_report_arrives_through_a_pipe(entry: list[str], tmp_path: Path) -> None:
+    """A long report through a pipe must arrive whole (main() flushes it before returning, see
+    mpilint.cli), with the exit code main() chose."""
     import shutil
 
     for copy in range(30):
@@ -167,3 +300,34 @@ def test_a_reader_that_stops_early_is_not_an_error() -> None:
         code = reader.wait(timeout=60)
         assert b"Traceback" not in reader.stderr.read()
     assert code in (0, 1)  # 1 if the report fit in the pipe before the reader left
+
+
+# Modules a one-file run does not need, each costing milliseconds at import (see
+# mpilint/__init__.py and records.py). click itself brings typing, inspect, gettext, uuid and
+# others that mpilint avoided under argparse: those are the price of one maintained parser, and
+# are not listed here.
+UNNEEDED = (
+    "argparse",
+    "dataclasses",
+    "shutil",
+    "tempfile",
+    "importlib.resources",
+    "rich",
+    "multiprocessing",
+    "pathspec",  # about 30 ms: read only for a .gitignore or a configuration's globs
+    "mpilint.report.sarif",
+    "mpilint.report.json",
+)
+
+
+def test_the_pre_commit_case_imports_no_module_it_does_not_need() -> None:
+    """A fresh interpreter shows whether anything brings one of them back."""
+    code = (
+        f"import sys, io; UNNEEDED = {UNNEEDED!r}; from mpilint.cli import main;"
+        "main(['examples/good/mpijob.yaml', 'examples/good/Dockerfile'], stdout=io.StringIO());"
+        "print(sorted(m for m in UNNEEDED if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert done.stdout.strip() == "[]"

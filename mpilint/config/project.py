@@ -42,6 +42,7 @@ TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from typing import Any, Final
 
+    from mpilint.config.options import CheckOptions
     from mpilint.inputs.files import InputFile
     from mpilint.models.image.basefacts import BaseSoftware
     from mpilint.models.image.bases import BaseUser, KnownBase
@@ -695,9 +696,9 @@ __all__ = [
 ]
 
 
-def prepare(options: Any) -> tuple[Project, list[InputFile]]:
-    """The command line's ``check`` options → the run's project and files; every
-    configuration involved is loaded and validated here, before anything is printed."""
+def prepare(options: CheckOptions) -> tuple[Project, list[InputFile]]:
+    """The ``check`` options → the run's project and files; every configuration involved is
+    loaded and validated here, before anything is printed."""
     from mpilint.inputs.files import expand
     from mpilint.inputs.ignore import gitignore_of
 
@@ -706,11 +707,11 @@ def prepare(options: Any) -> tuple[Project, list[InputFile]]:
     for cache in (load, _find, gitignore_of):
         cache.cache_clear()
     try:
-        images = tuple(parse_image_option(text) for text in options.image or ())
+        images = tuple(parse_image_option(text) for text in options.image)
     except ValueError as error:
         raise ConfigError("--image", 1, 1, str(error)) from error
     overrides = Overrides(
-        select=tuple(_split(options.select)) if options.select else None,
+        select=None if options.select is None else tuple(_split(options.select)),
         extend_select=tuple(_split(options.extend_select)),
         ignore=tuple(_split(options.ignore)),
         fail_on=options.fail_on,
@@ -734,5 +735,5 @@ def prepare(options: Any) -> tuple[Project, list[InputFile]]:
     return project, files
 
 
-def _split(values: Sequence[str] | None) -> list[str]:
-    return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+def _split(values: Sequence[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]

@@ -32,7 +32,7 @@ def _check(name: str, result: Result, elapsed: float) -> None:
     assert elapsed < want.get("seconds", 5), f"{name} took {elapsed:.1f}s"
     assert result.code == want["exit"], (result.code, result.err)
     if result.code == 2:
-        # argparse also prints its usage line; the error itself is one line naming the problem.
+        # The error is one line naming the problem (the CLI turns click's usage block into it).
         errors = [line for line in result.err.splitlines() if line.startswith("mpilint: error:")]
         assert len(errors) == 1 and want["error"] in errors[0], result.err
         return

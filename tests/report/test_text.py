@@ -39,7 +39,6 @@ HEAVY = (
     "dockerfile",
     "rich",
     "jsonschema",
-    "click",
 )
 
 

@@ -1,0 +1,358 @@
+"""The commands: click reads the command line, builds the typed options, and runs the stage below.
+
+``check`` is the default command: a first argument that is not a command name (nor help or
+version) is a path of ``check``, so ``mpilint mpijob.yaml Dockerfile`` and ``mpilint -`` work as
+users expect. A file named like a command is checked with ``mpilint check rules`` or
+``mpilint ./rules``, as before.
+
+Nothing here decides what is wrong or how a report looks: ``check`` hands a ``CheckOptions`` to
+``config.project.prepare`` and the run, and the report to ``report.outputs``. Those are imported
+when a command runs, so ``mpilint --help`` and ``mpilint rules`` load only what they use.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from mpilint import __version__
+from mpilint.config.options import COLOR, FAIL_ON, CheckOptions
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import TextIO
+
+RULES_FORMATS = ("text", "json", "markdown")
+REPORT_FORMATS = ("text", "json", "sarif", "github")  # = mpilint.report.outputs.FORMATS
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+# Options that users of other linters (ruff above all) type and mpilint does not have: what to
+# say instead of click's plain "no such option".
+FOREIGN_OPTIONS = {
+    "--output-format": "Did you mean '--format'?",
+    "--exit-zero": "Did you mean '--fail-on never'? (it reports, and exits 0 whatever is found)",
+    "--fix": "mpilint does not change files; `mpilint explain ID` shows how to fix a rule's"
+    " findings.",
+    "--diff": "mpilint does not change files; `mpilint explain ID` shows how to fix a rule's"
+    " findings.",
+    "--extend-ignore": "Did you mean '--ignore'? (it adds to the configuration's)",
+    "--exclude": "Exclusions are set in the configuration: `exclude: [globs]` (and .gitignore is"
+    " honoured).",
+}
+
+
+class _Command(click.Command):
+    """A command whose usage errors name it, and whose unknown options get a hint when they are
+    another linter's."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as error:
+            # One wording whatever click's version, and a hint for other linters' options.
+            name = error.option_name
+            hint = FOREIGN_OPTIONS.get(name)
+            message = f"No such option {name!r}." + (f" {hint}" if hint else "")
+            close = None if hint else error.possibilities
+            raise click.NoSuchOption(name, message, close, ctx=ctx) from None
+        except click.UsageError as error:
+            # click's parser leaves some errors (a missing value) to the group's context: they
+            # are this command's, and its help is the one to point at.
+            error.ctx = ctx
+            raise
+
+
+class _Processes(click.ParamType):  # type: ignore[type-arg]
+    """``--jobs``: a number of processes, 1 or more."""
+
+    name = "N"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            number = int(str(value))
+        except ValueError:
+            number = 0
+        if number < 1:
+            self.fail(f"expected a number of processes (1 or more): {value!r}", param, ctx)
+        return number
+
+
+class _Group(click.Group):
+    """The ``mpilint`` group: ``check`` when the first argument names no command."""
+
+    command_class = _Command
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args:
+            # As before: the usage on standard error and exit 2, for a hook that passed no files.
+            click.echo(ctx.get_help(), err=True)
+            ctx.exit(EXIT_ERROR)
+        if args[0] not in self.commands and args[0] not in ("-h", "--help", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage("mpilint", "[check] [OPTIONS] PATH...")
+        formatter.write_usage("mpilint", "rules [--format text|json|markdown]", prefix="   or: ")
+        formatter.write_usage("mpilint", "explain ID|NAME", prefix="   or: ")
+
+
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="`mpilint PATH...` is `mpilint check PATH...`; `mpilint check --help` lists its"
+    " options.",
+)
+@click.version_option(__version__, "--version", prog_name="mpilint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Lint Kubeflow MPIJob manifests and the Dockerfiles of the images they run."""
+
+
+@cli.command(
+    "check",
+    short_help="Check manifests and Dockerfiles (the default command).",
+    epilog="Settings come from the command line, then the closest configuration file above each"
+    " checked file (.mpilint.yaml, or [tool.mpilint] in pyproject.toml), then the defaults. A"
+    " --select starts over: the configuration's select, extend-select and ignore are then not"
+    " used; otherwise --ignore and --extend-select add to the configuration's. --image entries"
+    " come before the configuration's images.",
+)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FORMAT[:PATH]",
+    help=f"Report format: {', '.join(REPORT_FORMATS)} (default: text); repeatable. FORMAT:PATH"
+    " writes that format to a file (--format sarif:mpilint.sarif); at most one format goes to"
+    " standard output or --output.",
+)
+@click.option(
+    "--output",
+    metavar="FILE",
+    help="Write the report (the one format given without a path) to FILE instead of standard"
+    " output; files are replaced whole, never left half-written.",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print the number of findings per rule: after the report when --format is given,"
+    " instead of the default text report otherwise.",
+)
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Also list, in the text report, the findings that suppression comments and annotations"
+    " silenced, with the reasons written there.",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Shorten the text report to its summary line, and print nothing when the run passes"
+    " (errors still go to standard error; other formats are unchanged).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Exit 1 when a finding reaches this severity (default: the configuration's fail-on,"
+    " else warning).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Report only these rules: ids, id prefixes (MPL1), names or ALL; comma-separated,"
+    " repeatable.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Do not report these rules (same forms as --select).",
+)
+@click.option(
+    "--extend-select",
+    multiple=True,
+    metavar="RULES",
+    help="Add these rules to the selection (same forms as --select).",
+)
+@click.option(
+    "--image",
+    multiple=True,
+    metavar="REF=PATH",
+    help="The Dockerfile PATH builds the images matching REF (a glob, e.g."
+    " 'registry.example.com/team/train:*'); repeatable, before the configuration's images.",
+)
+@click.option(
+    "--config",
+    metavar="FILE",
+    help="Use this configuration file (.mpilint.yaml or pyproject.toml) for every file.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=_Processes(),
+    metavar="N",
+    help="Lint in N processes (default: the number of cores); the report is the same for any N."
+    " Small runs (under 40 files) stay in one process.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(COLOR),
+    default="auto",
+    help="Colour the text report (auto: only on a terminal without NO_COLOR).",
+)
+@click.pass_obj
+def check(
+    out: TextIO,
+    paths: tuple[str, ...],
+    formats: tuple[str, ...],
+    output: str | None,
+    statistics: bool,
+    verbose: bool,
+    quiet: bool,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    image: tuple[str, ...],
+    config: str | None,
+    isolated: bool,
+    jobs: int | None,
+    color: str,
+) -> int:
+    """Check MPIJob manifests, Dockerfiles and directories of them (the default command).
+
+    Each PATH is a manifest, a Dockerfile or a directory; '-' reads a manifest from standard
+    input.
+    """
+    options = CheckOptions(
+        paths=paths,
+        formats=formats,
+        output=output,
+        statistics=statistics,
+        verbose=verbose,
+        quiet=quiet,
+        fail_on=fail_on,
+        select=select or None,  # not given: the configuration's selection holds
+        ignore=ignore,
+        extend_select=extend_select,
+        image=image,
+        config=config,
+        isolated=isolated,
+        jobs=jobs,
+        color=color,
+    )
+    return run_check(options, out)
+
+
+def run_check(options: CheckOptions, out: TextIO) -> int:
+    """Prepare, run and report one ``check``; the exit code (errors are printed here)."""
+    from mpilint.config.project import ConfigError, prepare
+    from mpilint.config.selection import SelectorError
+    from mpilint.inputs.files import UsageError
+    from mpilint.run.lint import run
+
+    try:
+        project, files = prepare(options)
+    except (UsageError, SelectorError, ConfigError) as error:
+        _error(str(error))
+        return EXIT_ERROR
+    from mpilint.report import outputs
+
+    try:
+        plan = outputs.plan(
+            list(options.formats),
+            options.output,
+            options.statistics,
+            options.quiet,
+            options.verbose,
+        )
+    except outputs.OutputError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    from mpilint.run.parallel import default_processes
+
+    report = run(files, project=project, processes=options.jobs or default_processes())
+    code = EXIT_FINDINGS if any(project.fails(f) for f in report.findings) else EXIT_OK
+    try:
+        outputs.emit(plan, report, out, _use_color(options.color, out), passed=code == EXIT_OK)
+    except BrokenPipeError:
+        raise  # a closed pager is not a failed write: main() exits 0
+    except OSError as error:
+        _error(f"cannot write the report: {error}")
+        return EXIT_ERROR
+    return code
+
+
+def _use_color(choice: str, out: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return out.isatty() and "NO_COLOR" not in os.environ
+
+
+@cli.command("rules")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(RULES_FORMATS),
+    default="text",
+    show_default=True,
+    help="Text: one line a rule; json: the same as a list; markdown: the rule reference"
+    " (docs/rules.md).",
+)
+@click.pass_obj
+def rules(out: TextIO, format_: str) -> int:
+    """List every rule: id, name, severity, summary."""
+    from mpilint.core import catalog
+
+    metas = catalog.all_meta()
+    if format_ == "markdown":
+        from mpilint.report.ruledocs import render
+
+        out.write(render(metas))
+        return EXIT_OK
+    if format_ == "json":
+        import json
+
+        data = [
+            {"id": m.id, "name": m.name, "severity": m.severity.label, "summary": m.summary}
+            for m in metas
+        ]
+        out.write(json.dumps(data, indent=2) + "\n")
+        return EXIT_OK
+    width = max(len(m.name) for m in metas)
+    for m in metas:
+        out.write(f"{m.id}  {m.name:<{width}}  {m.severity.label:<7}  {m.summary}\n")
+    return EXIT_OK
+
+
+@cli.command("explain", short_help="Show a rule's rationale and examples.")
+@click.argument("rule", metavar="ID|NAME")
+@click.pass_obj
+def explain(out: TextIO, rule: str) -> int:
+    """Show a rule's rationale and its bad and good examples (ID|NAME: MPL102 or
+    process-count-mismatch)."""
+    from mpilint.core import catalog
+    from mpilint.report.explain import render
+
+    meta = catalog.resolve(rule)
+    if meta is None:
+        _error(f"unknown rule {rule!r}; `mpilint rules` lists them")
+        return EXIT_ERROR
+    out.write(render(meta))
+    return EXIT_OK
+
+
+def _error(message: str) -> None:
+    print(f"mpilint: error: {message}", file=sys.stderr)
