@@ -1,6 +1,6 @@
 """One run: files to a report, folder by folder.
 
-Rules come from the registry in ``mpilint.ruleapi``; the run stamps their hits into findings,
+Rules are found by id (``mpilint.run.rules``); the run stamps their hits into findings,
 isolates a crashing rule to one finding (MPL006), applies suppressions (``mpilint.suppress``) and
 the configuration, and returns a ``Report``: it never prints.
 
@@ -23,20 +23,18 @@ from mpilint.inputs.files import InputFile, read_text
 from mpilint.models.mpijob import MPIJob, read_mpijob
 from mpilint.pairing import images as pairing
 from mpilint.report.result import Report, Sources
-from mpilint.ruleapi import REGISTRY, Hit, Manifest, Pair, Registered, finding
+from mpilint.ruleapi import Hit, Manifest, Pair, finding
+from mpilint.run.rules import Rule, Rules, input_rules
 from mpilint.sources.yamlsource import YamlProblem, parse_yaml, span_of
 from mpilint.suppress import directives as suppressions
 from mpilint.suppress.sift import sift_dockerfiles, unused, without_annotated
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final, Literal, TypeVar
+    from typing import Final, TypeVar
 
     from mpilint.config.project import Project
     from mpilint.models.image import Image
-
-if TYPE_CHECKING:
-    Target = Literal["input", "manifest", "pair"]
 
 
 def run(
@@ -52,15 +50,12 @@ def run(
     The files are linted folder by folder (``Unit``), in ``processes`` processes when there are
     enough of them; the results are merged in folder order, so the report is the same whatever
     the number of processes."""
-    import mpilint.checks  # noqa: F401  (registers the rules)
-
     chosen = selection or Selection()
-    active = _Rules(lambda r: project is not None or chosen.enabled(r.id, _name(r.id)))
+    active = Rules(lambda i: project is not None or chosen.enabled(i, _name(i)))
+    active.load("manifest")  # before any fork: every process then has them
     dockerfiles = [f.path for f in files if f.kind == "dockerfile"]
     if dockerfiles:
-        from mpilint.checks import load_image_rules
-
-        load_image_rules()  # before any fork: every process then has them
+        active.load("pair")  # the same for the rules that read a job with its image
     image_map = project.image_map if project is not None else None
     pairing.forget_paths()  # a program may run mpilint again after moving files
     pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
@@ -79,7 +74,7 @@ def run(
         frozenset(dockerfiles),
         merged.paired,
         _INPUT_RULES,
-        frozenset(r.id for r in active.of("pair")),
+        active.ids("pair"),
         merged.suppressed,
     )
     findings = _unique(
@@ -207,7 +202,7 @@ class Linter:
 
     def __init__(
         self,
-        active: _Rules,
+        active: Rules,
         pairs: pairing.Pairing,
         project: Project | None,
     ) -> None:
@@ -252,9 +247,7 @@ class Linter:
     def _read(self, path: str) -> _Loaded:
         from contextlib import nullcontext
 
-        from mpilint.checks import load_image_rules
-
-        load_image_rules()  # a run with an image needs the rules that read it
+        self.active.load("pair")  # a run with an image needs the rules that read it
 
         from mpilint.models.image import load_image
 
@@ -320,13 +313,13 @@ class _Checked(Record):
         self.suppressed = suppressed
 
 
-_INPUT_RULES = frozenset(i for i, r in REGISTRY.items() if r.target == "input")
+_INPUT_RULES = input_rules()
 
 
 def _check_manifest(
     path: str,
     pair_with: Callable[[str, MPIJob], tuple[str | None, Image | None]],
-    active: _Rules,
+    active: Rules,
 ) -> _Checked:
     content = read_text(path)
     if content.text is None:
@@ -371,27 +364,6 @@ def _check_manifest(
     return _Checked(kept, jobs, text, silenced + quiet)
 
 
-class _Rules:
-    """The enabled rules of a target, read from the registry when asked (and cached while it
-    does not grow): the image rules register only when a run reads its first Dockerfile."""
-
-    def __init__(self, enabled: Callable[[Registered], bool]) -> None:
-        self._enabled = enabled
-        self._cache: dict[str, tuple[int, tuple[Registered, ...]]] = {}
-
-    def of(self, target: Target) -> tuple[Registered, ...]:
-        size = len(REGISTRY)
-        cached = self._cache.get(target)
-        if cached is None or cached[0] != size:
-            rules = tuple(
-                r
-                for r in REGISTRY.values()
-                if r.target == target and r.check is not None and self._enabled(r)
-            )
-            cached = self._cache[target] = (size, rules)
-        return cached[1]
-
-
 if TYPE_CHECKING:
     T = TypeVar("T")
 
@@ -414,11 +386,8 @@ def _name(rule_id: str) -> str:
     return catalog.meta(rule_id).name
 
 
-def _run_rules(
-    rules: tuple[Registered, ...], subject: Manifest | Pair, path: str
-) -> Iterator[Finding]:
+def _run_rules(rules: tuple[Rule, ...], subject: Manifest | Pair, path: str) -> Iterator[Finding]:
     for registered in rules:
-        assert registered.check is not None
         try:
             hits = list(registered.check(subject))
         except Exception as error:  # one broken rule must not hide the others' findings

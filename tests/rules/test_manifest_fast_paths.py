@@ -15,8 +15,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpilint.checks.manifest import _EXACT, _is_placeholder, _non_strings
 from mpilint.models.mpijob import Container, read_mpijob
+from mpilint.models.placeholders import _EXACT
+from mpilint.models.placeholders import is_placeholder as _is_placeholder
+from mpilint.rules.MPL101 import _non_strings
 from mpilint.sources.yamlsource import (
     MappingNode,
     Node,

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable
 
 import pytest
 
-from mpilint.checks import operator
 from mpilint.core.findings import Severity
 from mpilint.ruleapi import Hit, Manifest
+from mpilint.rules import MPL107, MPL108, MPL109, MPL110, MPL111, MPL120
 from tests.harness import manifests_of
 
 Check = Callable[[Manifest], Iterable[Hit]]
@@ -65,7 +65,7 @@ def _job(
     ],
 )
 def test_label_problem(name: str, problem: str | None) -> None:
-    assert operator._label_problem(name) == problem
+    assert MPL107._label_problem(name) == problem
 
 
 @pytest.mark.parametrize(
@@ -78,20 +78,20 @@ def test_label_problem(name: str, problem: str | None) -> None:
     ],
 )
 def test_suggested_names_are_labels(name: str, limit: int, suggestion: str) -> None:
-    assert operator._suggest_name(name, limit) == suggestion
-    assert operator._label_problem(suggestion) is None
+    assert MPL107._suggest_name(name, limit) == suggestion
+    assert MPL107._label_problem(suggestion) is None
 
 
 def test_name_rule_counts_replicas_and_stays_silent_for_v1_and_templates() -> None:
     name = "n" * 52  # "-worker-99" makes 62, "-worker-999" 63, "-worker-1000" 64
-    assert not _hits(operator.invalid_name, _job(name=name, worker="      replicas: 1000\n"))
-    hits = _hits(operator.invalid_name, _job(name=name, worker="      replicas: 1001\n"))
+    assert not _hits(MPL107.check, _job(name=name, worker="      replicas: 1000\n"))
+    hits = _hits(MPL107.check, _job(name=name, worker="      replicas: 1001\n"))
     assert len(hits) == 1 and "-worker-1000" in hits[0].message
-    assert not _hits(operator.invalid_name, _job(name="1-foo", version="v1"))
-    assert not _hits(operator.invalid_name, _job(name='"{{ .Release.Name }}.x"'))
+    assert not _hits(MPL107.check, _job(name="1-foo", version="v1"))
+    assert not _hits(MPL107.check, _job(name='"{{ .Release.Name }}.x"'))
     # A worker count that is not known yet: only the shortest hostname can be checked.
     templated = _job(name=name, worker='      replicas: "{{ .Values.n }}"\n')
-    assert not _hits(operator.invalid_name, templated)
+    assert not _hits(MPL107.check, templated)
 
 
 # ---------------------------------------------------------------- MPL108
@@ -100,7 +100,7 @@ def test_name_rule_counts_replicas_and_stays_silent_for_v1_and_templates() -> No
 def test_missing_replica_specs_points_at_spec() -> None:
     text = "apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nmetadata:\n  name: pi\nspec:\n"
     text += "  slotsPerWorker: 1\n"
-    (hit,) = _hits(operator.replica_count, text)
+    (hit,) = _hits(MPL108.check, text)
     assert (hit.span.line, hit.span.column) == (5, 1)
     assert "mpiReplicaSpecs" in hit.message
 
@@ -108,22 +108,22 @@ def test_missing_replica_specs_points_at_spec() -> None:
 def test_v1_gpu_launcher_may_run_without_workers() -> None:
     gpu = "            resources: {limits: {nvidia.com/gpu: 1}}\n"
     zero = _job(version="v1", worker="      replicas: 0\n", launcher_container=gpu)
-    assert not _hits(operator.replica_count, zero)
-    (hit,) = _hits(operator.replica_count, _job(version="v1", worker="      replicas: 0\n"))
+    assert not _hits(MPL108.check, zero)
+    (hit,) = _hits(MPL108.check, _job(version="v1", worker="      replicas: 0\n"))
     assert hit.severity is Severity.WARNING
 
 
 def test_launcher_only_job_needs_a_launcher_rank() -> None:
     alone = _job(worker=None)
-    (hit,) = _hits(operator.replica_count, alone)
+    (hit,) = _hits(MPL108.check, alone)
     assert hit.severity is Severity.WARNING and "runLauncherAsWorker" in hit.message
     rank = _job("  runLauncherAsWorker: true\n", worker=None)
-    assert not _hits(operator.replica_count, rank)
+    assert not _hits(MPL108.check, rank)
 
 
 def test_v2beta1_worker_count_must_be_positive_even_with_a_launcher_rank() -> None:
     text = _job("  runLauncherAsWorker: true\n", worker="      replicas: 0\n")
-    (hit,) = _hits(operator.replica_count, text)
+    (hit,) = _hits(MPL108.check, text)
     assert hit.severity is None  # the rule's default: error
 
 
@@ -136,7 +136,7 @@ def test_template_policy_against_the_launcher_default() -> None:
         "    Launcher:\n      replicas: 1\n      template:\n        spec:\n"
         "          restartPolicy: Always\n",
     )
-    (hit,) = _hits(operator.restart_policy, text)
+    (hit,) = _hits(MPL109.check, text)
     assert hit.severity is Severity.WARNING and "OnFailure" in hit.message
     assert not hit.related  # no replica-level value to point at
 
@@ -149,13 +149,13 @@ def test_v1_exit_code_becomes_never_in_the_pod() -> None:
         "    Worker:\n      replicas: 2\n      restartPolicy: ExitCode\n      template:\n"
         "        spec:\n          restartPolicy: Never\n",
     )
-    severities = sorted(h.severity for h in _hits(operator.restart_policy, text) if h.severity)
+    severities = sorted(h.severity for h in _hits(MPL109.check, text) if h.severity)
     assert severities == [Severity.INFO, Severity.WARNING]
 
 
 def test_unknown_replica_policy_is_left_to_the_schema_rule() -> None:
     text = _job(worker="      replicas: 2\n      restartPolicy: Nevr\n")
-    assert not _hits(operator.restart_policy, text)
+    assert not _hits(MPL109.check, text)
 
 
 # ---------------------------------------------------------------- MPL110
@@ -170,7 +170,7 @@ _PROBE = "            readinessProbe: {tcpSocket: {port: 2222}}\n"
 )
 def test_unknown_policy_suggests_the_nearest(written: str, suggestion: str | None) -> None:
     text = _job(f"  launcherCreationPolicy: {written}\n", worker_container=_PROBE)
-    (hit,) = _hits(operator.launcher_creation_policy, text)
+    (hit,) = _hits(MPL110.check, text)
     assert hit.severity is None
     if suggestion:
         assert f"Write {suggestion}" in hit.message
@@ -180,23 +180,23 @@ def test_unknown_policy_suggests_the_nearest(written: str, suggestion: str | Non
 
 def test_probe_in_any_worker_container_counts() -> None:
     sidecar = "          - image: busybox:1.36\n            name: side\n" + _PROBE
-    assert not _hits(operator.launcher_creation_policy, _job(_READY, worker_container=sidecar))
+    assert not _hits(MPL110.check, _job(_READY, worker_container=sidecar))
 
 
 def test_intel_entrypoint_counts_only_without_a_launcher_command() -> None:
     intel = "mpioperator/intel:0.6.0"
-    assert not _hits(operator.launcher_creation_policy, _job(image=intel))
+    assert not _hits(MPL110.check, _job(image=intel))
     empty = "            command: []\n"
-    assert not _hits(operator.launcher_creation_policy, _job(image=intel, launcher_container=empty))
+    assert not _hits(MPL110.check, _job(image=intel, launcher_container=empty))
     command = "            command: [mpirun, -n, '2', /opt/pi]\n"
-    (hit,) = _hits(operator.launcher_creation_policy, _job(image=intel, launcher_container=command))
+    (hit,) = _hits(MPL110.check, _job(image=intel, launcher_container=command))
     assert hit.severity is Severity.INFO
-    assert _hits(operator.launcher_creation_policy, _job(image="mpioperator/openmpi:0.6.0"))
+    assert _hits(MPL110.check, _job(image="mpioperator/openmpi:0.6.0"))
 
 
 def test_race_is_not_reported_for_v1_or_without_workers() -> None:
-    assert not _hits(operator.launcher_creation_policy, _job(version="v1"))
-    assert not _hits(operator.launcher_creation_policy, _job(worker="      replicas: 0\n"))
+    assert not _hits(MPL110.check, _job(version="v1"))
+    assert not _hits(MPL110.check, _job(worker="      replicas: 0\n"))
 
 
 # ---------------------------------------------------------------- MPL111
@@ -206,25 +206,25 @@ def test_templated_clean_pod_policy_is_not_known() -> None:
     spec = (
         '  runPolicy:\n    cleanPodPolicy: "{{ .Values.clean }}"\n    ttlSecondsAfterFinished: 1\n'
     )
-    assert not _hits(operator.worker_cleanup, _job(spec))
+    assert not _hits(MPL111.check, _job(spec))
 
 
 def test_ttl_with_missing_policy_is_one_finding() -> None:
-    (hit,) = _hits(operator.worker_cleanup, _job("  runPolicy:\n    ttlSecondsAfterFinished: 60\n"))
+    (hit,) = _hits(MPL111.check, _job("  runPolicy:\n    ttlSecondsAfterFinished: 60\n"))
     assert "only deletes the launcher Job" in hit.message
     assert (hit.span.line, hit.span.column) == (6, 3)
 
 
 def test_top_level_policy_in_v2beta1_is_named() -> None:
-    (hit,) = _hits(operator.worker_cleanup, _job("  cleanPodPolicy: Running\n"))
+    (hit,) = _hits(MPL111.check, _job("  cleanPodPolicy: Running\n"))
     assert "v1 field" in hit.message and hit.related
 
 
 def test_v1_both_policies_equal_is_information() -> None:
     spec = "  cleanPodPolicy: All\n  runPolicy:\n    cleanPodPolicy: All\n"
-    (hit,) = _hits(operator.worker_cleanup, _job(spec, version="v1"))
+    (hit,) = _hits(MPL111.check, _job(spec, version="v1"))
     assert hit.severity is Severity.INFO and "repeats" in hit.message
-    assert not _hits(operator.worker_cleanup, _job(version="v1"))
+    assert not _hits(MPL111.check, _job(version="v1"))
 
 
 # ---------------------------------------------------------------- MPL120
@@ -236,31 +236,31 @@ def _with(sibling: str, metadata: str = "") -> str:
 
 def test_launcher_job_collides_only_as_a_batch_job() -> None:
     batch = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi-launcher\n"
-    (hit,) = _hits(operator.name_collision, _with(batch))
+    (hit,) = _hits(MPL120.check, _with(batch))
     assert "launcher Job" in hit.message and hit.related[0].span.line == 4
     other = "apiVersion: example.org/v1\nkind: Job\nmetadata:\n  name: pi-launcher\n"
-    assert not _hits(operator.name_collision, _with(other))
+    assert not _hits(MPL120.check, _with(other))
 
 
 def test_namespace_left_unset_on_one_side_is_not_known() -> None:
     secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: pi-ssh\n"
-    assert _hits(operator.name_collision, _with(secret))
-    assert not _hits(operator.name_collision, _with(secret, metadata="  namespace: ml\n"))
+    assert _hits(MPL120.check, _with(secret))
+    assert not _hits(MPL120.check, _with(secret, metadata="  namespace: ml\n"))
     same = secret + "  namespace: ml\n"
-    assert _hits(operator.name_collision, _with(same, metadata="  namespace: ml\n"))
+    assert _hits(MPL120.check, _with(same, metadata="  namespace: ml\n"))
 
 
 @pytest.mark.parametrize(("pod", "hit"), [("pi-worker-0", True), ("pi-worker-01", False)])
 def test_worker_pod_names(pod: str, hit: bool) -> None:
     text = _with(f"apiVersion: v1\nkind: Pod\nmetadata:\n  name: {pod}\n")
-    assert bool(_hits(operator.name_collision, text)) is hit
+    assert bool(_hits(MPL120.check, text)) is hit
 
 
 def test_v1_jobs_are_not_checked_for_collisions() -> None:
     text = (
         _job(version="v1") + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pi-config\n"
     )
-    assert not _hits(operator.name_collision, text)
+    assert not _hits(MPL120.check, text)
 
 
 # ---------------------------------------------------------------- values of the wrong type
@@ -280,12 +280,12 @@ def test_v1_jobs_are_not_checked_for_collisions() -> None:
 )
 def test_type_errors_are_left_to_the_schema_rule(text: str) -> None:
     checks: list[Check] = [
-        operator.replica_count,
-        operator.worker_cleanup,
-        operator.restart_policy,
-        operator.invalid_name,
-        operator.name_collision,
+        MPL108.check,
+        MPL111.check,
+        MPL109.check,
+        MPL107.check,
+        MPL120.check,
     ]
     assert not [hit for check in checks for hit in _hits(check, text)]
     if "launcherCreationPolicy" in text and "[x]" in text:
-        assert not _hits(operator.launcher_creation_policy, text)
+        assert not _hits(MPL110.check, text)

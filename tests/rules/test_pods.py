@@ -6,10 +6,11 @@ import textwrap
 
 import pytest
 
-from mpilint.checks import pods
 from mpilint.core.findings import Severity
+from mpilint.models import worker
 from mpilint.models.mpijob import Container, read_mpijob
 from mpilint.ruleapi import Manifest
+from mpilint.rules import MPL112, MPL113, MPL114, MPL115, MPL116
 from mpilint.sources.yamlsource import parse_yaml
 from tests.harness import hits_of, manifest_of
 
@@ -98,7 +99,7 @@ def _worker_main(subject: Manifest) -> Container:
 )
 def test_sshd_ports_read_from_the_command(command: str, ports: set[int], exact: bool) -> None:
     subject = manifest(worker=command)
-    found = pods.sshd_command(_worker_main(subject), subject.text)
+    found = worker.sshd_command(_worker_main(subject), subject.text)
     assert found.runs_sshd and not found.unknown
     assert {p.port for p in found.ports} == ports
     assert found.exact is exact
@@ -114,22 +115,22 @@ def test_sshd_ports_read_from_the_command(command: str, ports: set[int], exact: 
 )
 def test_sshd_ports_that_cannot_be_known(command: str) -> None:
     subject = manifest(worker=command)
-    assert pods.sshd_command(_worker_main(subject), subject.text).unknown
+    assert worker.sshd_command(_worker_main(subject), subject.text).unknown
 
 
 def test_accepted_ports_take_the_image_port_when_known() -> None:
     subject = manifest(worker="command: [/usr/sbin/sshd, -De]")
-    command = pods.sshd_command(_worker_main(subject), subject.text)
-    assert pods.accepted_sshd_ports(command) == {22, 2222}
-    assert pods.accepted_sshd_ports(command, image_port=3022) == {3022}
+    command = worker.sshd_command(_worker_main(subject), subject.text)
+    assert worker.accepted_sshd_ports(command) == {22, 2222}
+    assert worker.accepted_sshd_ports(command, image_port=3022) == {3022}
     subject = manifest(worker="command: [/usr/sbin/sshd, -De, -p, '3333']")
-    command = pods.sshd_command(_worker_main(subject), subject.text)
-    assert pods.accepted_sshd_ports(command, image_port=3022) == {3333}
+    command = worker.sshd_command(_worker_main(subject), subject.text)
+    assert worker.accepted_sshd_ports(command, image_port=3022) == {3333}
 
 
 def test_sshd_port_span_points_inside_a_shell_string() -> None:
     subject = manifest(worker="command: [sh, -c, '/usr/sbin/sshd -D -p 3333']")
-    (port,) = pods.sshd_command(_worker_main(subject), subject.text).ports
+    (port,) = worker.sshd_command(_worker_main(subject), subject.text).ports
     line = subject.text.splitlines()[port.span.line - 1]
     assert line[port.span.column - 1 : port.span.end_column - 1] == "3333"
 
@@ -142,7 +143,7 @@ GPU4 = "resources:\n  limits:\n    nvidia.com/gpu: 4"
 
 def test_gpu_slots_defaulted_points_at_the_gpu_limit() -> None:
     subject = manifest(worker=GPU4)
-    (hit,) = hits_of(pods.gpu_slots_mismatch, subject)
+    (hit,) = hits_of(MPL112.check, subject)
     assert (
         "slotsPerWorker is not set" in hit.message and "3 GPUs per worker sit idle" in hit.message
     )
@@ -151,7 +152,7 @@ def test_gpu_slots_defaulted_points_at_the_gpu_limit() -> None:
 
 def test_gpu_slots_written_points_at_slots_with_the_limit_related() -> None:
     subject = manifest(spec="slotsPerWorker: 8", worker=GPU4)
-    (hit,) = hits_of(pods.gpu_slots_mismatch, subject)
+    (hit,) = hits_of(MPL112.check, subject)
     assert hit.span.line == 6 and "share GPUs" in hit.message
     assert hit.related and "GPU limit" in hit.related[0].message
 
@@ -178,9 +179,7 @@ def test_gpu_slots_written_points_at_slots_with_the_limit_related() -> None:
     ],
 )
 def test_gpu_slots_silent(spec: str, launcher: str, worker: str) -> None:
-    assert not hits_of(
-        pods.gpu_slots_mismatch, manifest(spec=spec, launcher=launcher, worker=worker)
-    )
+    assert not hits_of(MPL112.check, manifest(spec=spec, launcher=launcher, worker=worker))
 
 
 def test_gpu_slots_needs_horovod_or_nccl_evidence() -> None:
@@ -188,7 +187,7 @@ def test_gpu_slots_needs_horovod_or_nccl_evidence() -> None:
     parsed = parse_yaml(text)
     job = read_mpijob(parsed.documents[0].root, 0)
     assert job is not None
-    assert not hits_of(pods.gpu_slots_mismatch, Manifest("job.yaml", text, job))
+    assert not hits_of(MPL112.check, Manifest("job.yaml", text, job))
 
 
 # ---------------------------------------------------------------- MPL113
@@ -198,36 +197,36 @@ LAUNCHER_GPU = "command: [mpirun, python, train.py]\nresources:\n  limits:\n    
 
 
 def test_launcher_gpu_v2beta1_is_blanked() -> None:
-    (hit,) = hits_of(pods.launcher_gpu, manifest(launcher=LAUNCHER_GPU))
+    (hit,) = hits_of(MPL113.check, manifest(launcher=LAUNCHER_GPU))
     assert hit.severity is None and "NVIDIA_VISIBLE_DEVICES" in hit.message
 
 
 def test_launcher_gpu_v2beta1_silent_when_it_runs_ranks_or_is_amd() -> None:
     assert not hits_of(
-        pods.launcher_gpu, manifest(spec="runLauncherAsWorker: true", launcher=LAUNCHER_GPU)
+        MPL113.check, manifest(spec="runLauncherAsWorker: true", launcher=LAUNCHER_GPU)
     )
     amd = LAUNCHER_GPU.replace("nvidia.com", "amd.com")
-    assert not hits_of(pods.launcher_gpu, manifest(launcher=amd))
+    assert not hits_of(MPL113.check, manifest(launcher=amd))
 
 
 def test_launcher_gpu_v1alpha2_always_blanked() -> None:
-    (hit,) = hits_of(pods.launcher_gpu, manifest(version="v1alpha2", launcher=LAUNCHER_GPU))
+    (hit,) = hits_of(MPL113.check, manifest(version="v1alpha2", launcher=LAUNCHER_GPU))
     assert "v1alpha2" in hit.message
 
 
 def test_launcher_gpu_v1_is_an_implicit_rank() -> None:
-    (hit,) = hits_of(pods.launcher_gpu, manifest(version="v1", launcher=LAUNCHER_GPU))
+    (hit,) = hits_of(MPL113.check, manifest(version="v1", launcher=LAUNCHER_GPU))
     assert hit.severity is Severity.INFO and "hostfile" in hit.message
     for count in ("3", "2"):  # counted on purpose, or a mismatch MPL102 reports
         counted = LAUNCHER_GPU.replace("[mpirun,", f"[mpirun, -np, '{count}',")
-        assert not hits_of(pods.launcher_gpu, manifest(version="v1", launcher=counted))
+        assert not hits_of(MPL113.check, manifest(version="v1", launcher=counted))
 
 
 # ---------------------------------------------------------------- MPL114
 
 
 def test_host_network_two_workers_warn() -> None:
-    (hit,) = hits_of(pods.host_network_ports, manifest(worker_pod="hostNetwork: true"))
+    (hit,) = hits_of(MPL114.check, manifest(worker_pod="hostNetwork: true"))
     assert hit.severity is None and "2 workers" in hit.message
 
 
@@ -247,7 +246,7 @@ def test_host_network_two_workers_warn() -> None:
     ],
 )
 def test_host_network_severities(worker_pod: str, worker: str, severity: Severity | None) -> None:
-    (hit,) = hits_of(pods.host_network_ports, manifest(worker_pod=worker_pod, worker=worker))
+    (hit,) = hits_of(MPL114.check, manifest(worker_pod=worker_pod, worker=worker))
     assert hit.severity is severity
 
 
@@ -263,7 +262,7 @@ def test_host_network_severities(worker_pod: str, worker: str, severity: Severit
 )
 def test_host_network_silent(version: str, worker_pod: str, worker: str, replicas: int) -> None:
     subject = manifest(version=version, worker_pod=worker_pod, worker=worker, replicas=replicas)
-    assert not hits_of(pods.host_network_ports, subject)
+    assert not hits_of(MPL114.check, subject)
 
 
 # ---------------------------------------------------------------- MPL115
@@ -284,7 +283,7 @@ def _probe(port: str, kind: str = "tcpSocket") -> str:
     ],
 )
 def test_probe_port_flagged(worker: str, spec: str, severity: Severity | None) -> None:
-    (hit,) = hits_of(pods.readiness_probe_port, manifest(spec=spec, worker=worker))
+    (hit,) = hits_of(MPL115.check, manifest(spec=spec, worker=worker))
     assert hit.severity is severity
 
 
@@ -303,18 +302,18 @@ def test_probe_port_flagged(worker: str, spec: str, severity: Severity | None) -
     ],
 )
 def test_probe_port_silent(worker: str) -> None:
-    assert not hits_of(pods.readiness_probe_port, manifest(worker=worker))
+    assert not hits_of(MPL115.check, manifest(worker=worker))
 
 
 def test_probe_port_named_resolution_is_related() -> None:
     worker = _probe("metrics") + "\nports: [{name: metrics, containerPort: 9090}]"
-    (hit,) = hits_of(pods.readiness_probe_port, manifest(worker=worker))
+    (hit,) = hits_of(MPL115.check, manifest(worker=worker))
     assert "'metrics' (9090)" in hit.message
     assert hit.related and "metrics" in hit.related[0].message
 
 
 def test_probe_port_ignores_v1() -> None:
-    assert not hits_of(pods.readiness_probe_port, manifest(version="v1", worker=_probe("8080")))
+    assert not hits_of(MPL115.check, manifest(version="v1", worker=_probe("8080")))
 
 
 # ---------------------------------------------------------------- MPL116
@@ -330,19 +329,19 @@ def test_istio_values_istio_reads_as_true() -> None:
         parsed = parse_yaml(text)
         job = read_mpijob(parsed.documents[0].root, 0)
         assert job is not None
-        (hit,) = hits_of(pods.istio_sidecar, Manifest("job.yaml", text, job))
+        (hit,) = hits_of(MPL116.check, Manifest("job.yaml", text, job))
         assert hit.severity is None
 
 
 def test_istio_false_and_absent_are_silent() -> None:
-    assert not hits_of(pods.istio_sidecar, manifest())
+    assert not hits_of(MPL116.check, manifest())
     text = manifest().text.replace(
         "  name: job\n", '  name: job\n  annotations: {sidecar.istio.io/inject: "false"}\n'
     )
     parsed = parse_yaml(text)
     job = read_mpijob(parsed.documents[0].root, 0)
     assert job is not None
-    assert not hits_of(pods.istio_sidecar, Manifest("job.yaml", text, job))
+    assert not hits_of(MPL116.check, Manifest("job.yaml", text, job))
 
 
 def test_istio_native_sidecar_in_init_containers() -> None:
@@ -357,7 +356,7 @@ def test_istio_native_sidecar_in_init_containers() -> None:
     parsed = parse_yaml(text)
     job = read_mpijob(parsed.documents[0].root, 0)
     assert job is not None
-    (hit,) = hits_of(pods.istio_sidecar, Manifest("job.yaml", text, job))
+    (hit,) = hits_of(MPL116.check, Manifest("job.yaml", text, job))
     assert "istio-proxy container" in hit.message
 
 
@@ -376,10 +375,10 @@ def test_istio_native_sidecar_in_init_containers() -> None:
 def test_odd_shapes_never_crash(worker_pod: str, worker: str) -> None:
     subject = manifest(spec="slotsPerWorker: 2", worker_pod=worker_pod, worker=worker)
     for check in (
-        pods.gpu_slots_mismatch,
-        pods.launcher_gpu,
-        pods.host_network_ports,
-        pods.readiness_probe_port,
-        pods.istio_sidecar,
+        MPL112.check,
+        MPL113.check,
+        MPL114.check,
+        MPL115.check,
+        MPL116.check,
     ):
         hits_of(check, subject)

@@ -7,14 +7,12 @@ from collections.abc import Callable, Iterable
 
 import pytest
 
-from mpilint.checks.workers import (
-    main_container_order,
-    reserved_env,
-    ssh_auth_path,
-    worker_command,
-)
 from mpilint.core.findings import Severity
 from mpilint.ruleapi import Hit, Manifest
+from mpilint.rules.MPL117 import check as worker_command
+from mpilint.rules.MPL118 import check as main_container_order
+from mpilint.rules.MPL119 import check as reserved_env
+from mpilint.rules.MPL121 import check as ssh_auth_path
 from tests.harness import hits_of, manifest_of
 
 Rule = Callable[[Manifest], Iterable[Hit]]

@@ -105,13 +105,12 @@ def test_a_finding_in_a_shared_dockerfile_is_reported_once(
 ) -> None:
     from mpilint import ruleapi
     from mpilint.core.findings import Span
+    from mpilint.rules import MPL301
 
     def dockerfile_rule(pair: ruleapi.Pair) -> list[ruleapi.Hit]:
         return [ruleapi.Hit(Span(1, 1, 1, 5), "about the image", file=pair.image_file)]
 
-    monkeypatch.setitem(
-        ruleapi.REGISTRY, "MPL301", ruleapi.Registered("MPL301", "pair", dockerfile_rule)
-    )
+    monkeypatch.setattr(MPL301, "check", dockerfile_rule)
     paths = write(
         tmp_path,
         {"a/job.yaml": SAME_IMAGE, "b/job.yaml": SAME_IMAGE, "images/Dockerfile": IMAGE_WITH_USER},
@@ -125,13 +124,12 @@ def test_dockerfile_comments_silence_findings_other_rules_place_there(
 ) -> None:
     from mpilint import ruleapi
     from mpilint.core.findings import Span
+    from mpilint.rules import MPL301
 
     def dockerfile_rule(pair: ruleapi.Pair) -> list[ruleapi.Hit]:
         return [ruleapi.Hit(Span(3, 1, 3, 5), "about line 3", file=pair.image_file)]
 
-    monkeypatch.setitem(
-        ruleapi.REGISTRY, "MPL301", ruleapi.Registered("MPL301", "pair", dockerfile_rule)
-    )
+    monkeypatch.setattr(MPL301, "check", dockerfile_rule)
     image = "FROM debian:bookworm\n# mpilint: disable=ssh-user-missing the base has it\nRUN true\n"
     paths = write(tmp_path, {"job.yaml": SAME_IMAGE, "Dockerfile": image})
     assert cli("--format", "json", *paths).json()["findings"] == []

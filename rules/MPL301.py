@@ -1,4 +1,6 @@
-"""Rules that read an MPIJob together with the image its Dockerfile builds (MPL3xx)."""
+"""MPL301 ssh-user-missing: the user whose home holds sshAuthMountPath is not created in the
+image.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +8,11 @@ import posixpath
 from collections.abc import Iterator
 
 from mpilint.core.findings import Related, Severity
-from mpilint.ruleapi import Hit, Pair, rule
+from mpilint.ruleapi import Hit, Pair
 from mpilint.sources.yamlsource import span_of
 
 
-@rule("MPL301", "pair")
-def ssh_user_missing(pair: Pair) -> Iterator[Hit]:
+def check(pair: Pair) -> Iterator[Hit]:
     from mpilint.models.image import user_for_ssh_path
 
     job, image = pair.manifest.job, pair.image

@@ -1,15 +1,19 @@
 """What a rule receives and what it gives back: the small API every rule module imports.
 
-A rule is a function of one subject (a ``Manifest``: one MPIJob document; or a ``Pair``: a job
-and the image it runs) that yields ``Hit``s pointing at spans. It never parses text and never
-prints: the run stamps each hit with the rule's id, name and severity (``finding``), and the
-suppression and report stages take it from there. This module knows nothing of the run or of the
-report, so rules and the run both import it and neither imports the other.
+A rule is a module ``mpilint.rules.<ID>`` (``rules/<ID>.py`` beside its ``<ID>.yaml``) whose
+``check`` function takes one subject (a ``Manifest``: one MPIJob document, for MPL1xx; or a
+``Pair``: a job and the image it runs, for MPL2xx and MPL3xx) and yields ``Hit``s pointing at
+spans. It never parses text and never prints: the run stamps each hit with the rule's id, name
+and severity (``finding``), and the suppression and report stages take it from there. This
+package knows nothing of the run or of the report, so rules and the run both import it and
+neither imports the other: the run finds a rule's module by its id (``mpilint.run.rules``).
+
+The modules of this package hold what several rules share but is not a fact of the models:
+how they word and place a finding (``fields``, ``schemafields``, ``mpi``, ``pairs``), and the
+MPL117 reading that MPL310 defers to (``workercommand``).
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable, Iterable
 
 from mpilint.core import catalog
 from mpilint.core.findings import Finding, Fix, Related, Severity, Span
@@ -19,12 +23,9 @@ from mpilint.sources.yamlsource import Node
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final, Literal, TypeVar
+    from typing import Final
 
     from mpilint.models.image import Image
-
-if TYPE_CHECKING:
-    Target = Literal["input", "manifest", "pair"]
 
 
 class Hit(Record):
@@ -100,47 +101,6 @@ class Pair(Record):
         self.manifest = manifest
         self.image_file = image_file
         self.image = image
-
-
-class Registered(Record):
-    __slots__ = ("check", "id", "target")
-
-    id: Final[str]
-    target: Final[Target]
-    check: Final[Callable[[object], Iterable[Hit]] | None]
-
-    def __init__(
-        self,
-        id: str,
-        target: Target,
-        check: Callable[[object], Iterable[Hit]] | None,
-    ) -> None:
-        self.id = id
-        self.target = target
-        self.check = check
-
-
-REGISTRY: dict[str, Registered] = {}
-
-# Findings made by the readers, not by rule functions; registered so the catalog test can tie
-# every rule file to code.
-for _id in ("MPL001", "MPL002", "MPL003", "MPL004", "MPL005", "MPL006", "MPL007"):
-    REGISTRY[_id] = Registered(_id, "input", None)
-
-if TYPE_CHECKING:
-    S = TypeVar("S", Manifest, Pair)
-
-
-def rule(
-    rule_id: str, target: Target
-) -> Callable[[Callable[[S], Iterable[Hit]]], Callable[[S], Iterable[Hit]]]:
-    def register(check: Callable[[S], Iterable[Hit]]) -> Callable[[S], Iterable[Hit]]:
-        if rule_id in REGISTRY:
-            raise ValueError(f"rule {rule_id} registered twice")
-        REGISTRY[rule_id] = Registered(rule_id, target, check)  # type: ignore[arg-type]
-        return check
-
-    return register
 
 
 def finding(rule_id: str, file: str, hit: Hit) -> Finding:

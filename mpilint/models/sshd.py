@@ -1,0 +1,400 @@
+"""The worker's sshd against the image: how its command line starts it, where it listens, who it
+runs as, and the ssh configuration files the image gives it.
+
+These are facts of a job paired with its image, read by the ssh rules (MPL201-MPL203, MPL302),
+by MPL115 (does the readinessProbe check the port sshd listens on?) and by MPL308-MPL309. The
+files come from the image model (``mpilint.models.image.files``) read as OpenSSH reads them
+(``mpilint.models.image.sshconfig``); a value that cannot be known gives None, which makes the
+rules silent. Importing this module loads the image model: a manifest rule imports it only when
+the job has an image.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+
+from mpilint.core.findings import Related, Span
+from mpilint.core.records import Record
+from mpilint.models.commands import ArgRef, Word, basename, read_argv
+from mpilint.models.image.files import FileFacts, files_of
+from mpilint.models.image.memo import IdentityMemo
+from mpilint.models.image.sshconfig import Config, Setting, Unknowable, read_config
+from mpilint.models.mpijob import Container, MPIJob
+from mpilint.sources.yamlsource import (
+    Node,
+    ScalarNode,
+    SequenceNode,
+    get,
+    get_str,
+    offset_span,
+    scalar_type,
+    span_of,
+)
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from typing import Final
+
+    from mpilint.ruleapi import Pair
+
+
+SSH_CONFIG = "/etc/ssh/ssh_config"
+_SSHD_CONFIG = "/etc/ssh/sshd_config"
+
+
+class Sshd(Record):
+    """The worker's sshd as its command line starts it.
+
+    ``config``: the ``-f`` file (else sshd_config); ``ports``: ``-p``/``-o Port=`` values with
+    where they are written; ``exact``: ``-p`` given, so the config's Port lines are ignored;
+    ``options``: keywords given with ``-o``; ``default``: the operator's own ``sshd -De``.
+    """
+
+    __slots__ = (
+        "config",
+        "config_span",
+        "default",
+        "exact",
+        "listen_option",
+        "options",
+        "ports",
+        "texts",
+    )
+
+    config: Final[str]
+    config_span: Final[Span | None]
+    ports: Final[tuple[tuple[int, Span], ...]]
+    exact: Final[bool]
+    options: Final[frozenset[str]]
+    listen_option: Final[bool]
+    default: Final[bool]
+    texts: Final[tuple[str, ...]]
+
+    def __init__(
+        self,
+        config: str,
+        config_span: Span | None,
+        ports: tuple[tuple[int, Span], ...],
+        exact: bool,
+        options: frozenset[str],
+        listen_option: bool,
+        default: bool,
+        texts: tuple[str, ...],
+    ) -> None:
+        self.config = config
+        self.config_span = config_span
+        self.ports = ports
+        self.exact = exact
+        self.options = options
+        self.listen_option = listen_option
+        self.default = default
+        self.texts = texts
+
+
+def _word_span(container: Container, ref: ArgRef, text: str) -> Span:
+    node = container.argv()[ref.index][1]
+    if isinstance(node, ScalarNode):
+        return offset_span(node, text, ref.start, ref.end)
+    return span_of(node)
+
+
+def empty_list(node: Node | None) -> bool:
+    return node is None or (isinstance(node, SequenceNode) and not node.value)
+
+
+def worker_sshd(job: MPIJob, text: str) -> Sshd | None:
+    """How the worker runs sshd; None when it cannot be read (a script, a variable, several
+    sshd lines that disagree).  Kept by job: four rules ask it of each pair."""
+    return _SSHD.get(job, text, lambda: _read_worker_sshd(job, text))
+
+
+_SSHD = IdentityMemo(2)  # MPIJob, manifest text -> Sshd | None
+
+
+def _read_worker_sshd(job: MPIJob, text: str) -> Sshd | None:
+    worker = job.worker
+    main = worker.main if worker is not None else None
+    if main is None or not job.uses_ssh:
+        return None
+    argv = main.argv()
+    texts = tuple(t for t, _ in argv)
+    if not argv:
+        if empty_list(main.command) and empty_list(main.args):
+            return Sshd(_SSHD_CONFIG, None, (), False, frozenset(), False, True, ())
+        return None
+    reading = read_argv(list(texts))
+    found = [
+        command.words[i:]
+        for command in reading.commands
+        for i, word in enumerate(command.words)
+        if basename(word.text) == "sshd" and not word.expands
+    ]
+    if not found or not reading.complete:
+        return None
+    readings = [_read_sshd_words(main, words, text) for words in found]
+    if any(r is None for r in readings) or len({r.config for r in readings if r}) != 1:
+        return None
+    first = readings[0]
+    assert first is not None
+    return Sshd(
+        first.config,
+        first.config_span,
+        tuple(p for r in readings if r for p in r.ports),
+        all(r.exact for r in readings if r),
+        frozenset(o for r in readings if r for o in r.options),
+        any(r.listen_option for r in readings if r),
+        False,
+        texts,
+    )
+
+
+def _read_sshd_words(container: Container, typed: Sequence[Word], text: str) -> Sshd | None:
+    config, config_span = _SSHD_CONFIG, None
+    ports: list[tuple[int, Span]] = []
+    options: set[str] = set()
+    exact = listen = False
+    i = 1
+    while i < len(typed):
+        word = typed[i]
+        flag = word.text
+        i += 1
+        if not flag.startswith("-") or flag in ("-", "--"):
+            break
+        letter, glued = flag[1:2], flag[2:]
+        if letter not in "fopCEbcghku":
+            continue
+        value = glued if glued else (typed[i].text if i < len(typed) else None)
+        holder = word if glued else (typed[i] if i < len(typed) else word)
+        if not glued:
+            i += 1
+        if value is None or holder.expands:
+            return None
+        if letter == "f":
+            config, config_span = value, _word_span(container, holder.ref, text)
+            if not value.startswith("/"):
+                return None
+        elif letter == "p":
+            if not value.isdecimal():
+                return None
+            exact = True
+            ports.append((int(value), _word_span(container, holder.ref, text)))
+        elif letter == "o":
+            key, _, rest = value.replace("=", " ", 1).partition(" ")
+            options.add(key.lower())
+            if key.lower() == "port":
+                if not rest.strip().isdecimal():
+                    return None
+                ports.append((int(rest.strip()), _word_span(container, holder.ref, text)))
+            listen = listen or key.lower() == "listenaddress"
+    return Sshd(config, config_span, tuple(ports), exact, frozenset(options), listen, False, ())
+
+
+class Who(Record):
+    """Who the worker's sshd runs as: ``root`` True/False; where that is decided."""
+
+    __slots__ = ("name", "node", "root", "span", "uid")
+
+    root: Final[bool]
+    uid: Final[int | None]
+    name: Final[str]
+    node: Final[Node | None]  # the manifest's runAsUser
+    span: Final[Span | None]  # the Dockerfile's USER line
+
+    def __init__(
+        self,
+        root: bool,
+        uid: int | None,
+        name: str,
+        node: Node | None,
+        span: Span | None,
+    ) -> None:
+        self.root = root
+        self.uid = uid
+        self.name = name
+        self.node = node
+        self.span = span
+
+
+def worker_user(pair: Pair, facts: FileFacts) -> Who | None:
+    job = pair.manifest.job
+    worker = job.worker
+    main = worker.main if worker is not None else None
+    if worker is None or main is None:
+        return None
+    node = worker.security(main, "runAsUser")
+    if node is not None:
+        if scalar_type(node) != "int":
+            return None
+        try:
+            uid = int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return None
+        return Who(uid == 0, uid, f"uid {uid}", node, None)
+    user = facts.user
+    span = pair.image.user_instruction[1] if pair.image.user_instruction else None
+    if user is None:
+        return None
+    if user in ("root", "0"):
+        return Who(True, 0, "root", None, span)
+    if user.isdigit():
+        return Who(False, int(user), f"uid {user}", None, span)
+    known = next((u for u in pair.image.users if u.name == user), None)
+    if known is not None and known.uid == 0:
+        return Who(True, 0, user, None, span)
+    return Who(False, known.uid if known else None, f"user {user!r}", None, span)
+
+
+def image_anchor(pair: Pair, facts: FileFacts, config: Config | None, package: str) -> Span:
+    """Where a file-level mistake shows in the Dockerfile: the line that made the file, else
+    the install of its package, else the FROM of the final stage."""
+    if config is not None and config.span is not None:
+        return config.span
+    installed = facts.installs.get(package)
+    return installed if installed is not None else pair.image.final.from_span
+
+
+def setting_span(setting: Setting | None) -> Span | None:
+    return setting.span if setting is not None else None
+
+
+def where_set(setting: Setting) -> str:
+    return f"{setting.file} line {setting.line} ({setting.written.strip()!r})"
+
+
+def launcher_texts(job: MPIJob) -> list[str]:
+    launcher = job.launcher
+    main = launcher.main if launcher is not None else None
+    return [t for t, _ in main.argv()] if main is not None else []
+
+
+def mounted_under(container: Container | None, path: str) -> bool:
+    if container is None:
+        return False
+    mounts = get(container.node, "volumeMounts")
+    if not isinstance(mounts, SequenceNode):
+        return False
+    for item in mounts.value:
+        mount = get_str(item, "mountPath")
+        if mount and (path == mount.rstrip("/") or path.startswith(mount.rstrip("/") + "/")):
+            return True
+    return False
+
+
+def ssh_ready(pair: Pair) -> tuple[MPIJob, FileFacts] | None:
+    job = pair.manifest.job
+    if not job.uses_ssh or job.worker is None or job.worker.main is None:
+        return None
+    facts = files_of(pair.image)
+    return (job, facts) if facts is not None else None
+
+
+def user_config(facts: FileFacts, job: MPIJob) -> bool:
+    """A ``~/.ssh/config`` in the image that the Secret mount does not hide is read first."""
+    mount = posixpath.normpath(job.ssh_auth_mount_path)
+    return any(
+        path.endswith("/.ssh/config")
+        and state.exists is not False
+        and posixpath.dirname(path) != mount
+        for path, state in facts.files.items()
+    )
+
+
+class ServerPorts(Record):
+    __slots__ = ("config", "ports", "settings")
+
+    ports: Final[frozenset[int]]
+    settings: Final[tuple[Setting, ...]]  # the Port lines that set them (empty: default or -p)
+    config: Final[Config]
+
+    def __init__(
+        self,
+        ports: frozenset[int],
+        settings: tuple[Setting, ...],
+        config: Config,
+    ) -> None:
+        self.ports = ports
+        self.settings = settings
+        self.config = config
+
+
+def server_ports(facts: FileFacts, sshd: Sshd) -> ServerPorts | None:
+    """Where sshd listens; kept by facts and sshd reading, which several rules share."""
+    return _PORTS.get(facts, sshd, lambda: _read_server_ports(facts, sshd))
+
+
+_PORTS = IdentityMemo(2)  # FileFacts, Sshd -> ServerPorts | None
+
+
+def _read_server_ports(facts: FileFacts, sshd: Sshd) -> ServerPorts | None:
+    config = read_config(facts, sshd.config, server=True)
+    if config.exists is not True or sshd.listen_option:
+        return None
+    given = frozenset(p for p, _ in sshd.ports)
+    if sshd.exact:
+        return ServerPorts(given, (), config)
+    lines = config.values("Port")
+    listen = config.values("ListenAddress")
+    if isinstance(lines, Unknowable) or isinstance(listen, Unknowable):
+        return None
+    if any(re.search(r"\]:|^[^:\[]*:\d+$", s.value) for s in listen):
+        return None  # an address with its own port
+    numbers = [s.args[0] for s in lines if s.args]
+    if not all(n.isdecimal() for n in numbers):
+        return None
+    ports = frozenset(int(n) for n in numbers) or frozenset({22})
+    return ServerPorts(ports | given, lines, config)
+
+
+class SshdListening(Record):
+    """Where the worker's sshd listens, read from the image and the worker's command line,
+    with where those ports are set (for MPL115, which owns the readiness-probe question)."""
+
+    __slots__ = ("config", "ports", "related")
+
+    ports: Final[frozenset[int]]
+    config: Final[str]
+    related: Final[tuple[Related, ...]]
+
+    def __init__(self, ports: frozenset[int], config: str, related: tuple[Related, ...]) -> None:
+        self.ports = ports
+        self.config = config
+        self.related = related
+
+
+def worker_sshd_listening(pair: Pair) -> SshdListening | None:
+    """None when the image's configuration or the worker's command cannot be read."""
+    ready = ssh_ready(pair)
+    if ready is None:
+        return None
+    job, facts = ready
+    sshd = worker_sshd(job, pair.manifest.text)
+    server = server_ports(facts, sshd) if sshd is not None else None
+    if sshd is None or server is None:
+        return None
+    related = server_related(pair, sshd, server) or [
+        Related(
+            pair.image_file,
+            server.config.span or pair.image.final.from_span,
+            f"{sshd.config} has no Port line: sshd listens on 22",
+        )
+    ]
+    return SshdListening(server.ports, sshd.config, tuple(related))
+
+
+def server_related(pair: Pair, sshd: Sshd, server: ServerPorts) -> list[Related]:
+    related = [
+        Related(pair.manifest.file, span, f"the worker's sshd is given port {port} here")
+        for port, span in sshd.ports
+    ]
+    related += [
+        Related(pair.image_file, s.span, f"sshd Port {s.value} set here")
+        for s in server.settings
+        if s.span is not None
+    ]
+    if sshd.config_span is not None:
+        related.append(
+            Related(pair.manifest.file, sshd.config_span, f"the worker's sshd reads {sshd.config}")
+        )
+    return related

@@ -1,0 +1,96 @@
+"""What the rules about the image's MPI (MPL303, MPL304, MPL305, MPL307) and OpenSSH (MPL204)
+share: the image's software facts, the launcher's effective argv, and how they name and place an
+MPI installation in a finding.
+
+The facts come from :mod:`mpilint.models.image.software`; each is known, absent, or unknown, and
+a rule fires only on known facts: an unknown base image, a script run during the build or an
+install under ``if`` make the rules silent. A Dockerfile builds one image, so these rules also
+stay silent when the launcher and the workers run different images: which one the Dockerfile
+builds is then not known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mpilint.core.findings import Related, Span
+from mpilint.models.image.reference import normalise_image
+from mpilint.models.image.software import MPI, ArgvItem, SoftwareFacts, effective_argv, software_of
+from mpilint.models.launchers import ArgRef
+from mpilint.models.mpijob import Container, MPIJob
+from mpilint.ruleapi import Pair
+from mpilint.sources.yamlsource import ScalarNode, SequenceNode, get, get_str, offset_span, span_of
+
+LABEL = {"OpenMPI": "Open MPI", "Intel": "Intel MPI", "MPICH": "MPICH"}
+OPEN_MPI_LAUNCH = ("mpi", "openmpi")
+
+
+def mpi_facts(pair: Pair) -> SoftwareFacts | None:
+    """The image's facts, when the Dockerfile is certainly the image of every main container."""
+    job = pair.manifest.job
+    images = set()
+    for replica in (job.launcher, job.worker):
+        main = replica.main if replica else None
+        if main is None:
+            continue
+        if main.image is None or not main.image.value:
+            return None
+        images.add(normalise_image(main.image.value))
+    if len(images) != 1:
+        return None
+    return software_of(pair.image)
+
+
+def launcher_argv(
+    job: MPIJob, facts: SoftwareFacts
+) -> tuple[Container, tuple[ArgvItem, ...]] | None:
+    launcher = job.launcher
+    main = launcher.main if launcher else None
+    if main is None:
+        return None
+    argv = effective_argv(main, facts)
+    return (main, argv) if argv is not None else None
+
+
+def place_ref(pair: Pair, items: Sequence[ArgvItem], ref: ArgRef) -> tuple[str, Span]:
+    """(file, span) of a word of the effective argv: in the manifest or in the Dockerfile."""
+    item = items[ref.index]
+    manifest = pair.manifest
+    if item.node is None:
+        return pair.image_file, item.span or pair.image.final.from_span
+    node = item.node
+    if isinstance(node, ScalarNode) and not (ref.start == 0 and ref.end >= len(item.text)):
+        return manifest.file, offset_span(node, manifest.text, ref.start, ref.end)
+    return manifest.file, span_of(node)
+
+
+def mpi_related(pair: Pair, mpis: Sequence[MPI]) -> tuple[Related, ...]:
+    return tuple(
+        Related(
+            pair.image_file,
+            m.span or pair.image.final.from_span,
+            f"{describe(m)} comes from {m.how}",
+        )
+        for m in mpis
+    )
+
+
+def describe(mpi: MPI) -> str:
+    return LABEL[mpi.family] + (f" {mpi.version}" if mpi.version else "")
+
+
+def env_of(container: Container) -> dict[str, str | None] | None:
+    """The container's literal env; None when ``envFrom`` may add anything."""
+    if get(container.node, "envFrom") is not None:
+        return None
+    found: dict[str, str | None] = {}
+    if isinstance(container.env, SequenceNode):
+        for item in container.env.value:
+            name = get_str(item, "name")
+            if name is not None:
+                found[name] = get_str(item, "value") if get(item, "valueFrom") is None else None
+    return found
+
+
+def argv_texts(items: Sequence[ArgvItem]) -> list[str]:
+    return [i.text for i in items]

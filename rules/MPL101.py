@@ -1,0 +1,118 @@
+"""MPL101 non-string-scalar: a number, boolean, null or nested list where Kubernetes wants a string
+(command, args, env values).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from mpilint.core.findings import Edit, Fix
+from mpilint.models.launchers import find_launches
+from mpilint.models.mpijob import Container, MPIJob
+from mpilint.ruleapi import Hit, Manifest
+from mpilint.sources.yamlsource import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    fields,
+    is_string,
+    scalar_type,
+    span_of,
+)
+
+_KIND_WORDS = {
+    "int": "the number",
+    "float": "the number",
+    "bool": "the boolean",
+    "null": "an empty value (null)",
+}
+
+
+def check(subject: Manifest) -> Iterator[Hit]:
+    job = subject.job
+    counts = _count_nodes(job)
+    for replica, container in job.containers():
+        for field, node, kind in _non_strings(container):
+            where = f"{replica.role} container {container.name or container.index}"
+            yield _non_string_hit(subject, where, field, node, kind, id(node) in counts)
+
+
+def _non_strings(container: Container) -> Iterator[tuple[str, Node, str]]:
+    """(field, node, kind) of each command/args item and env value that is not a string.
+
+    Nearly all are strings: those are passed over before anything (a label, a kind) is made."""
+    for field, part in (("command", container.command), ("args", container.args)):
+        if isinstance(part, SequenceNode):
+            for index, item in enumerate(part.value):
+                if not is_string(item):
+                    kind = _kind(item)
+                    if kind is not None:
+                        yield f"{field}[{index}]", item, kind
+    if isinstance(container.env, SequenceNode):
+        for item in container.env.value:
+            values = fields(item)
+            value = values.get("value")
+            if value is not None and not is_string(value):
+                kind = _kind(value)
+                if kind is not None:
+                    name = values.get("name")
+                    label = name.value if isinstance(name, ScalarNode) else "?"
+                    yield f"env {label} value", value, kind
+
+
+def _kind(node: Node) -> str | None:
+    """What a value Kubernetes wants as a string is instead; None when it is fine."""
+    kind = (
+        "list"
+        if isinstance(node, SequenceNode)
+        else "map"
+        if isinstance(node, MappingNode)
+        else scalar_type(node)
+    )
+    return None if kind in ("str", "other") else kind
+
+
+def _non_string_hit(
+    subject: Manifest, where: str, field: str, node: Node, kind: str, is_count: bool
+) -> Hit:
+    if kind in ("list", "map"):
+        return Hit(
+            span_of(node),
+            f"{where}: {field} is a nested {kind}; Kubernetes wants a string here and rejects"
+            " the manifest. Write the item as one string",
+        )
+    value = node.value
+    quoted = json.dumps(value) if kind != "null" else '""'
+    message = (
+        f"{where}: {field} is {_KIND_WORDS[kind]}"
+        + (f" {value}" if kind != "null" else "")
+        + f"; Kubernetes wants a string here and rejects the manifest. Write {quoted}"
+    )
+    if is_count:
+        message += (
+            f" (this is the launcher's process count: the unquoted `-n {value}` is the"
+            " mistake users meet most)"
+        )
+    fix = None
+    single_line = node.start_mark.line == node.end_mark.line
+    # Only a plain one-line scalar is certain to be quoted right by wrapping its text.
+    if kind != "null" and isinstance(node, ScalarNode) and not node.style and single_line:
+        span = span_of(node)
+        fix = Fix(f"quote it: {quoted}", (Edit(subject.file, span, quoted),))
+    return Hit(span_of(node), message, fix=fix)
+
+
+def _count_nodes(job: MPIJob) -> set[int]:
+    """Nodes that hold the launcher's process count, to say so in MPL101's message."""
+    launcher = job.launcher
+    main = launcher.main if launcher else None
+    if main is None:
+        return set()
+    argv = main.argv()
+    found: set[int] = set()
+    for launch in find_launches([text for text, _ in argv]):
+        if launch.count_ref is not None:
+            found.add(id(argv[launch.count_ref.index][1]))
+    return found

@@ -1,0 +1,115 @@
+"""MPL105 invalid-field: a field of the wrong type, a value outside its enum, a negative count, or
+a missing required field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from mpilint.core.findings import Edit, Fix
+from mpilint.ruleapi import Hit, Manifest
+from mpilint.ruleapi.schemafields import anchor_span, label_of, problems_of, split_path
+from mpilint.sources.schemacheck import Path, Problem, scalar_value
+from mpilint.sources.yamlsource import Node, ScalarNode, scalar_type, span_of
+
+# Who refuses a bad value, by the schema's x-mpilint-effect (the API server unless it says).
+_EFFECTS = {
+    "apiserver": "the API server rejects the MPIJob",
+    "operator": "the operator refuses the job when it reconciles it (only an event says why)"
+    " and starts no pods",
+    "pods": "Kubernetes refuses to create the job's pods",
+    "unchecked": "nothing checks it, and the operator does not expect such a value",
+}
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")  # no leading zero: YAML would read 010 as 8
+
+
+def check(subject: Manifest) -> Iterator[Hit]:
+    problems = problems_of(subject.job)
+    # A mapping holding a misplaced field (containers straight under Worker) lacks what that
+    # field should have been in: MPL106 already says where it belongs, once is enough.
+    misplaced = {id(p.node) for p in problems if p.elsewhere}
+    for problem in problems:
+        if problem.keyword == "additionalProperties":
+            continue
+        if problem.keyword == "type" and problem.schema.get("x-mpilint-reported-by"):
+            continue  # MPL101 reports non-strings in command, args and env values
+        if problem.keyword == "required" and id(problem.node) in misplaced:
+            continue
+        yield _invalid_hit(subject, problem)
+
+
+def _invalid_hit(subject: Manifest, problem: Problem) -> Hit:
+    root = subject.job.root
+    effect = _EFFECTS[_effect(problem)]
+    fix = None
+    if problem.keyword == "required":
+        text = f"{_subject(root, problem.path)} has no {problem.field}: {effect}."
+        text += f" Add {problem.field}"
+    else:
+        text = f"{label_of(root, problem.path)} {problem.detail}: {effect}"
+        advice, fix = _advice(subject, problem)
+        if advice:
+            text += f". {advice}"
+    # A missing field is pointed at by its parent's key; a wrong value by the value itself.
+    where = problem.anchor if problem.keyword == "required" else problem.node
+    return Hit(anchor_span(where), text, fix=fix)
+
+
+def _effect(problem: Problem) -> str:
+    if problem.keyword == "type":
+        return "apiserver"  # every schema type is in the CRD the API server validates with
+    if problem.keyword == "required" and problem.field:
+        per_field = problem.schema.get("x-mpilint-required-effect", {})
+        if problem.field in per_field:
+            return str(per_field[problem.field])
+    return str(problem.schema.get("x-mpilint-effect", "apiserver"))
+
+
+def _advice(subject: Manifest, problem: Problem) -> tuple[str | None, Fix | None]:
+    """What to write instead, with an edit when it is certain (only quotes added or removed)."""
+    node = problem.node
+    if problem.keyword == "enum":
+        value = scalar_value(node)
+        hints = problem.schema.get("x-mpilint-enum-hints", {})
+        if isinstance(value, str) and value in hints:
+            return str(hints[value]), None
+        if problem.suggestion:
+            return f"Did you mean {json.dumps(problem.suggestion)}?", None
+        return None, None
+    if problem.keyword != "type" or not isinstance(node, ScalarNode):
+        return None, None
+    single_line = node.start_mark.line == node.end_mark.line
+    wanted = problem.schema.get("type")
+    options = [wanted] if isinstance(wanted, str) else list(wanted or ())
+    kind = scalar_type(node)
+    bare = _unquoted(node, options) if kind == "str" and single_line else None
+    if bare is not None:
+        edit = Edit(subject.file, span_of(node), bare)
+        return f"Write {bare} without quotes", Fix(f"unquote it: {bare}", (edit,))
+    if "string" in options and kind in ("int", "float", "bool") and single_line:
+        quoted = json.dumps(node.value)
+        if not node.style:
+            edit = Edit(subject.file, span_of(node), quoted)
+            return f"Quote it: {quoted}", Fix(f"quote it: {quoted}", (edit,))
+    return None, None
+
+
+def _unquoted(node: ScalarNode, options: list[str]) -> str | None:
+    """The text of a quoted number or boolean, when writing it bare gives the wanted type."""
+    if node.style not in ("'", '"'):
+        return None
+    if "integer" in options and _INTEGER.fullmatch(node.value):
+        return str(node.value)
+    if "boolean" in options and node.value in ("true", "false"):
+        return str(node.value)
+    return None
+
+
+def _subject(root: Node, path: Path) -> str:
+    """An object's name at the start of a sentence: "container 0 of Worker has no name"."""
+    kind, name, rest = split_path(root, path)
+    if not rest:
+        return {"pod": f"the {name}", "replica": f"the {name} replica spec"}.get(kind, name)
+    return label_of(root, path)

@@ -1,0 +1,51 @@
+"""MPL106 unknown-field: a field the API version does not have, misspelled, misplaced, or from
+another MPIJob version.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from mpilint.ruleapi import Hit, Manifest
+from mpilint.ruleapi.schemafields import anchor_span, dotted, label_of, problems_of, split_path
+from mpilint.sources.schemacheck import Path
+from mpilint.sources.yamlsource import Node
+
+_UNKNOWN_EFFECT = (
+    "The API server rejects it under kubectl's default strict field validation, and otherwise"
+    " drops it silently, so the setting has no effect"
+)
+
+
+def check(subject: Manifest) -> Iterator[Hit]:
+    job = subject.job
+    for problem in problems_of(job):
+        if problem.keyword != "additionalProperties":
+            continue
+        where = _container_of(job.root, problem.path)
+        text = f"unknown field {json.dumps(problem.field)} in {where}"
+        if problem.elsewhere:
+            text += f": this field {problem.elsewhere}."
+        elif problem.suggestion:
+            text += f": did you mean {json.dumps(problem.suggestion)}?"
+        else:
+            text += "."
+        text += f" {_UNKNOWN_EFFECT}"
+        if not problem.elsewhere and not problem.suggestion:
+            text += ". Remove it, or check its indentation"
+        yield Hit(anchor_span(problem.anchor), text)
+
+
+def _container_of(root: Node, path: Path) -> str:
+    """Where an unknown field sits: "spec", "runPolicy", "container 0 (worker) of Worker"."""
+    kind, name, rest = split_path(root, path)
+    if not rest:
+        return {
+            "pod": f"the {name}",
+            "replica": f"the {name} replica spec",
+            "root": "the top level of the MPIJob",
+        }.get(kind, name)
+    if kind in ("container", "pod"):
+        return f"{dotted(rest)} of {'the ' if kind == 'pod' else ''}{name}"
+    return label_of(root, path)

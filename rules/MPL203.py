@@ -1,0 +1,79 @@
+"""MPL203 ssh-strict-modes: sshd keeps StrictModes on while the SSH Secret is mounted for a non-
+root user.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+
+from mpilint.core.findings import Related
+from mpilint.models.image.sshconfig import Unknowable, read_config
+from mpilint.models.sshd import (
+    image_anchor,
+    setting_span,
+    ssh_ready,
+    where_set,
+    worker_sshd,
+    worker_user,
+)
+from mpilint.ruleapi import Hit, Pair
+from mpilint.sources.yamlsource import span_of
+
+
+def check(pair: Pair) -> Iterator[Hit]:
+    ready = ssh_ready(pair)
+    if ready is None:
+        return
+    job, facts = ready
+    sshd = worker_sshd(job, pair.manifest.text)
+    if sshd is None or "strictmodes" in sshd.options:
+        return
+    mount = posixpath.normpath(job.ssh_auth_mount_path)
+    who = worker_user(pair, facts)
+    non_root_mount = mount != "/root/.ssh"
+    if not non_root_mount and (who is None or who.root):
+        return
+    config = read_config(facts, sshd.config, server=True)
+    if config.exists is not True:
+        return
+    setting = config.value("StrictModes")
+    if isinstance(setting, Unknowable):
+        return
+    if setting is not None and setting.args[:1] and setting.args[0].lower() == "no":
+        return
+    related: list[Related] = []
+    if job.ssh_auth_mount_path_node is not None:
+        related.append(
+            Related(
+                pair.manifest.file,
+                span_of(job.ssh_auth_mount_path_node),
+                f"the SSH Secret is mounted at {job.ssh_auth_mount_path}",
+            )
+        )
+    if who is not None and who.node is not None and not who.root:
+        related.append(
+            Related(pair.manifest.file, span_of(who.node), "the worker runs as this uid")
+        )
+    if sshd.config_span is not None:
+        related.append(
+            Related(pair.manifest.file, sshd.config_span, f"the worker's sshd reads {sshd.config}")
+        )
+    said = (
+        f"sets StrictModes {setting.value} ({where_set(setting)})"
+        if setting is not None
+        else "leaves StrictModes at its default, yes"
+    )
+    for_whom = who.name if who is not None and not who.root else f"the owner of {mount}"
+    yield Hit(
+        setting_span(setting) or image_anchor(pair, facts, config, "openssh-server"),
+        f"the sshd configuration the worker runs ({sshd.config}) {said}, while the operator"
+        f" mounts the SSH Secret for {for_whom} at {job.ssh_auth_mount_path}: sshd checks the"
+        " ownership and modes of the home, .ssh and authorized_keys, which a Secret volume"
+        ' does not satisfy, and refuses the key ("Authentication refused: bad ownership or'
+        ' modes"); the launcher gets "Permission denied (publickey)". Add StrictModes no,'
+        f' e.g. RUN sed -i "s/#\\(StrictModes \\).*/\\1no/g" {sshd.config}, or'
+        ' echo "StrictModes no" at the top of the file (the first value wins)',
+        file=pair.image_file,
+        related=tuple(related),
+    )
