@@ -12,28 +12,17 @@ from mpilint.models.mpijob import Container, ReplicaSpec
 from mpilint.models.resources import gpu_limits
 from mpilint.models.worker import sshd_command
 from mpilint.ruleapi import Hit, Manifest
+from mpilint.sources.kubevalues import kube_bool
 from mpilint.sources.yamlsource import (
-    Node,
-    ScalarNode,
     SequenceNode,
     get,
     get_str,
-    scalar_type,
     span_of,
 )
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from typing import Final
-
-
-def _true(node: Node | None) -> bool:
-    """A YAML boolean true (``true``), as Kubernetes reads a bool field."""
-    return (
-        isinstance(node, ScalarNode)
-        and scalar_type(node) == "bool"
-        and node.value.lower() in ("true", "yes", "on", "y")
-    )
 
 
 class _Spread(Record):
@@ -76,7 +65,7 @@ def _host_network_hit(subject: Manifest, replica: ReplicaSpec, several: bool) ->
     """
     node = get(replica.pod_spec, "hostNetwork")
     main = replica.main
-    if not _true(node) or node is None or main is None:
+    if kube_bool(node) is not True or node is None or main is None:
         return None
     ports = sshd_command(main, subject.text).ports
     port22 = next((p for p in ports if p.port == 22), None)

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from mpilint.core.findings import Related, Span
 from mpilint.models.mpijob import Container, MPIJob, ReplicaSpec, int_value
 from mpilint.ruleapi import Hit, Manifest
-from mpilint.sources.yamlsource import Node, get, scalar_type, span_of
+from mpilint.sources.kubevalues import kube_bool
+from mpilint.sources.yamlsource import Node, get, span_of
 
 _ROOT_SSH = "/root/.ssh"
 
@@ -46,7 +47,7 @@ def _key_mode_problems(
         yield _unreadable(job, who, f"uid {uid}", user_node, path_related)
     elif default and user_node is None:
         non_root = replica.security(main, "runAsNonRoot")
-        if non_root is not None and _true(non_root):
+        if non_root is not None and kube_bool(non_root) is True:
             yield _unreadable(job, who, "a non-root user", non_root, path_related)
     if uid != 0 or user_node is None:
         return
@@ -71,10 +72,6 @@ def _key_mode_problems(
             " as a non-root user with sshAuthMountPath at that user's .ssh",
             related=(Related(subject.file, span_of(user_node), "runs as root here"),),
         )
-
-
-def _true(node: Node) -> bool:
-    return scalar_type(node) == "bool" and node.value.lower() in ("true", "yes", "on", "y")
 
 
 def _unreadable(job: MPIJob, who: str, user: str, node: Node, related: tuple[Related, ...]) -> Hit:

@@ -12,7 +12,8 @@ from mpilint.models.launchers import find_launches
 from mpilint.models.mpijob import Container, ReplicaSpec
 from mpilint.ruleapi import Hit, Pair
 from mpilint.ruleapi.mpi import argv_texts, env_of, launcher_argv, mpi_facts, place_ref
-from mpilint.sources.yamlsource import scalar_type, span_of
+from mpilint.sources.kubevalues import kube_bool, kube_int
+from mpilint.sources.yamlsource import span_of
 
 _ALLOW = ("OMPI_ALLOW_RUN_AS_ROOT", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM")
 
@@ -23,11 +24,11 @@ def _root_because(
     """Why the launcher certainly runs as root (the other half of the finding); None when it
     does not, or when that cannot be known."""
     non_root = replica.security(main, "runAsNonRoot")
-    if non_root is not None and non_root.value.lower() == "true":
+    if kube_bool(non_root) is True:
         return None
     uid = replica.security(main, "runAsUser")
     if uid is not None:
-        if scalar_type(uid) != "int" or uid.value.strip() not in ("0", "+0", "00"):
+        if kube_int(uid) != 0:
             return None
         return Related(pair.manifest.file, span_of(uid), "runAsUser 0: the launcher runs as root")
     if facts.runs_as_root() is not True:

@@ -16,13 +16,13 @@ from mpilint.models.mpijob import Container, ReplicaSpec, int_value
 from mpilint.models.sshd import worker_sshd_listening
 from mpilint.ruleapi import Hit, Pair
 from mpilint.ruleapi.pairs import argv_texts, one_image
+from mpilint.sources.kubevalues import kube_bool
 from mpilint.sources.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,
     get,
     get_str,
-    scalar_type,
     span_of,
 )
 
@@ -32,22 +32,6 @@ if TYPE_CHECKING:
 
 
 _DEFAULT_SSHD = "/usr/sbin/sshd"
-
-
-def _true(node: Node | None) -> bool:
-    return (
-        node is not None
-        and scalar_type(node) == "bool"
-        and node.value.lower() in ("true", "yes", "on", "y")
-    )
-
-
-def _false(node: Node | None) -> bool:
-    return (
-        node is not None
-        and scalar_type(node) == "bool"
-        and node.value.lower() in ("false", "no", "off", "n")
-    )
 
 
 # ``cap_net_bind_service=+eip``, ``+ep``, ``=ep``, also in a list ``cap_a,cap_net_bind_service+ep``.
@@ -82,7 +66,7 @@ def _container_caps(container: Container) -> _Caps:
     if isinstance(drop, SequenceNode):
         dropped = next((n for n in drop.value if _cap_name(n) in _NO_BIND), None)
     added = isinstance(add, SequenceNode) and any(_cap_name(n) in _NO_BIND for n in add.value)
-    privileged = _true(get(container.node, "securityContext", "privileged"))
+    privileged = kube_bool(get(container.node, "securityContext", "privileged")) is True
     return _Caps(dropped, added, privileged)
 
 
@@ -213,7 +197,7 @@ def _bind_hit(
     related = list(listening.related)
     ports = ", ".join(str(p) for p in sorted(listening.ports))
     if granted is not None:
-        if escalation is None or not _false(escalation):
+        if escalation is None or kube_bool(escalation) is not False:
             return None
         related.append(_cap_related(pair, granted[0]))
         return Hit(

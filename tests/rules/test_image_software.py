@@ -9,6 +9,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterable
 
+import pytest
+
 from mpilint.ruleapi import Hit, Pair
 from mpilint.rules import MPL204, MPL303, MPL304, MPL305, MPL306, MPL307
 from tests.harness import hits_of, pair_of
@@ -138,3 +140,25 @@ def test_openssh_missing_needs_an_mpi_image() -> None:
     """A Dockerfile without any MPI is probably another image built beside the job."""
     plain = "FROM debian:bookworm\nRUN useradd -m -u 1000 user\n"
     assert _hits(MPL204.check, _job(USER_1000), plain) == []
+
+
+@pytest.mark.parametrize(
+    ("security", "root"),
+    [
+        # How Kubernetes reads the value (go-yaml v2, see mpilint/sources/kubevalues.py): `yes`
+        # and `on` are true, `0x0` and `00` are the integer 0, a quoted "0" is a string (refused
+        # by the API server, so no run at all: not this rule's finding).
+        ("runAsNonRoot: yes", False),
+        ("runAsNonRoot: on", False),
+        ("runAsNonRoot: false", True),
+        ("runAsUser: 0x0", True),
+        ("runAsUser: 00", True),
+        ("runAsUser: -0", True),
+        ('runAsUser: "0"', False),
+        ("runAsUser: 1", False),
+    ],
+)
+def test_openmpi_root_reads_security_values_as_kubernetes_does(security: str, root: bool) -> None:
+    job = _job(ROOT_MPIRUN + f"securityContext:\n  {security}\n")
+    hits = _hits(MPL305.check, job, "FROM mpioperator/openmpi:0.6.0\n")
+    assert len(hits) == (1 if root else 0)
