@@ -27,12 +27,10 @@ from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.models.image.bases import EXTRA_BASES, BaseGroup, BaseUser, KnownBase, lookup_base
+from mpilint.models.image.kinds import factories, instructions_read, quiet_tests
 from mpilint.models.image.observe import (
     Instruction,
     RunSite,
-    factories,
-    instructions_read,
-    quiet_tests,
 )
 from mpilint.models.image.runplan import GROUP_WORDS as _GROUP_WORDS
 from mpilint.models.image.runplan import USER_WORDS as _USER_WORDS

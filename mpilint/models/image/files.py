@@ -700,7 +700,7 @@ _CLIENT_PACKAGES = frozenset({"openssh-client", "ssh-client", "ssh", "openssh-se
 _SERVER_PACKAGES = frozenset({"openssh-server", "ssh", "openssh"})
 
 
-# The instructions ``Files.on_instruction`` reads (``observe.instructions_read``).
+# The instructions ``Files.on_instruction`` reads (``kinds.instructions_read``).
 INSTRUCTIONS = frozenset({"COPY", "ADD", "WORKDIR", "USER", "SHELL", "ENTRYPOINT"})
 
 

@@ -5,7 +5,7 @@ kind of fact (files the image writes, software it installs, …) is an observer 
 every simple command of every RUN and every other instruction of its stage, in order. So a new
 kind of fact is a new observer module, not another pass over the Dockerfile or another branch
 in the walker.  A kind whose observers most commands leave alone may name those commands
-(``quiet_tests``): RUN lines are most of the walk's work, and most of their commands concern
+(``kinds.quiet_tests``): RUN lines are most of the walk's work, and most of their commands concern
 one kind of fact at most.
 
 An observer belongs to one stage. ``FROM <earlier stage>`` continues a ``fork`` of that stage's
@@ -15,9 +15,7 @@ what the base image contains (or that it does not know).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping, Sequence
-from types import MappingProxyType
 
 from mpilint.core.findings import Span
 from mpilint.core.records import Record
@@ -139,31 +137,3 @@ if TYPE_CHECKING:
 QuietTest = Callable[[Sequence[Arg], Sequence[tuple[str, Arg]]], bool]
 """Whether a simple command (words, redirections) certainly changes nothing in the observers
 of a kind; from the command alone, never from an observer's state."""
-
-
-def factories() -> tuple[tuple[str, ObserverFactory], ...]:
-    """Every kind of fact, by name; imported here, lazily, so ``import mpilint.models.image`` stays
-    cheap and a manifest-only run never loads them."""
-    from mpilint.models.image import files, software
-
-    return (("files", files.start), ("software", software.start))
-
-
-@functools.cache
-def instructions_read() -> Mapping[str, frozenset[str]]:
-    """The instructions each kind of fact reads, by name; the walk shows a kind no others (a
-    LABEL changes no fact).  A kind not named here is shown every instruction."""
-    from mpilint.models.image import files, software
-
-    return MappingProxyType({"files": files.INSTRUCTIONS, "software": software.INSTRUCTIONS})
-
-
-@functools.cache
-def quiet_tests() -> Mapping[str, QuietTest]:
-    """The kinds of fact, by name, that most commands leave alone: the walk asks their test
-    once per RUN text it plans and does not show the quiet commands to their observers, but
-    for the first command of each RUN, which every observer sees (it starts their per-RUN
-    state)."""
-    from mpilint.models.image import software
-
-    return MappingProxyType({"software": software.quiet})

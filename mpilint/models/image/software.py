@@ -1075,7 +1075,7 @@ _ON_INSTRUCTION: dict[str, Callable[[_Software, Instruction], None]] = {
     "ENV": _Software.on_env,
 }
 
-# The instructions ``_Software.on_instruction`` reads (``observe.instructions_read``).
+# The instructions ``_Software.on_instruction`` reads (``kinds.instructions_read``).
 INSTRUCTIONS = frozenset({*_ON_INSTRUCTION, "COPY", "ADD"})
 
 # Programs ``dispatch`` (or ``other``) may act on; any other program changes nothing here.
@@ -1084,7 +1084,7 @@ _ACTED_ON |= {"apk", "uv", "dpkg", "rpm", "setcap", "eval", "xargs", "configure"
 
 
 def quiet(words: Sequence[Arg], redirects: Sequence[tuple[str, Arg]]) -> bool:
-    """Whether a command certainly changes nothing here (``observe.quiet_tests``): no word
+    """Whether a command certainly changes nothing here (``kinds.quiet_tests``): no word
     hints at the environment ssh sessions get, and its program is none that ``dispatch``
     follows.  Most commands of a RUN (mkdir, chown, sed, echo…) are such."""
     unwrapped = _unwrap(words)

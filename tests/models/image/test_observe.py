@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from mpilint.core.findings import Span
 from mpilint.models.image import dockerfile, load_image
-from mpilint.models.image.observe import Instruction, RunSite, factories, instructions_read
+from mpilint.models.image.kinds import factories, instructions_read
+from mpilint.models.image.observe import Instruction, RunSite
 from mpilint.models.image.users import Arg
 
 if TYPE_CHECKING:

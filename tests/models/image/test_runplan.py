@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from mpilint.core.findings import Span
 from mpilint.core.records import replace
 from mpilint.models.image import dockerfile, load_image
-from mpilint.models.image.observe import Instruction, RunSite, quiet_tests
+from mpilint.models.image.kinds import quiet_tests
+from mpilint.models.image.observe import Instruction, RunSite
 from mpilint.models.image.runplan import plan
 from mpilint.models.image.software import quiet, software_of
 from mpilint.models.image.software import start as start_software
