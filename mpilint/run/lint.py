@@ -62,7 +62,6 @@ def run(
 
         load_image_rules()  # before any fork: every process then has them
     image_map = project.image_map if project is not None else None
-    pairing.forget_paths()  # a program may run mpilint again after moving files
     pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
     if project is not None:
         files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
@@ -250,8 +249,6 @@ class Linter:
         return loaded
 
     def _read(self, path: str) -> _Loaded:
-        from contextlib import nullcontext
-
         from mpilint.checks import load_image_rules
 
         load_image_rules()  # a run with an image needs the rules that read it
@@ -264,8 +261,9 @@ class Linter:
         directives = suppressions.parse(content.text)
         if directives:
             self._result.directives[path] = directives
-        project = self.project
-        with project.base_images(path) if project is not None else nullcontext():
+        if self.project is not None:
+            result = load_image(path, content.text, self.project.declared_bases(path))
+        else:
             result = load_image(path, content.text)
         problems = tuple(finding("MPL004", path, Hit(span, msg)) for span, msg in result.problems)
         return _Loaded(result.image, problems)
@@ -284,12 +282,12 @@ def _jobs_of_dockerfiles(
 ) -> list[InputFile]:
     """The manifests on disk that run a Dockerfile of the run: a changed Dockerfile alone
     (pre-commit) still gets its jobs checked, and their findings reported."""
-    known = {pairing.real_path(f.path) for f in files if f.path != "-"}
+    known = {pairs.real_path(f.path) for f in files if f.path != "-"}
     extra: list[InputFile] = []
     for dockerfile in dockerfiles:
         roots = project.image_map_roots(dockerfile)
         for path in pairs.manifests_for(dockerfile, roots, project.excluded, known):
-            known.add(pairing.real_path(path))
+            known.add(pairs.real_path(path))
             extra.append(InputFile(path, "manifest"))
     return extra
 

@@ -26,7 +26,8 @@ from collections.abc import Callable, Mapping, Sequence
 from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import MutableRecord, Record, replace
-from mpilint.models.image.bases import EXTRA_BASES, BaseGroup, BaseUser, KnownBase, lookup_base
+from mpilint.models.image.bases import BaseGroup, BaseUser, KnownBase, lookup_base
+from mpilint.models.image.declared import NO_DECLARED, Declared
 from mpilint.models.image.observe import (
     Instruction,
     RunSite,
@@ -563,28 +564,31 @@ class _Roster(Record):
         self.os = os
 
 
-def _roster(base: str, span: Span) -> _Roster | None:
+def _roster(base: str, span: Span, declared: tuple[tuple[str, KnownBase], ...]) -> _Roster | None:
     """What ``FROM base`` brings, its entries placed at ``span``; None for an unknown image.
 
-    Kept by image, place and configured table (``EXTRA_BASES``, which ``lookup_base`` reads):
-    Dockerfiles of one team start FROM the same images on the same lines, and a base brings
-    tens of users and groups to build.
+    Kept by image, place and configured table (``Declared.users``, which ``lookup_base``
+    reads): Dockerfiles of one team start FROM the same images on the same lines, and a base
+    brings tens of users and groups to build. The cache is bounded, and its key holds all its
+    result depends on (the table by value), so it may outlive a run.
     """
     try:
-        return _cached_roster(base, span, EXTRA_BASES.get())
+        return _cached_roster(base, span, declared)
     except TypeError:  # a configured table that cannot be a key: not kept
-        return _build_roster(base, span)
+        return _build_roster(base, span, declared)
 
 
 @functools.lru_cache(maxsize=256)
 def _cached_roster(
-    base: str, span: Span, _table: tuple[tuple[str, KnownBase], ...]
+    base: str, span: Span, declared: tuple[tuple[str, KnownBase], ...]
 ) -> _Roster | None:
-    return _build_roster(base, span)
+    return _build_roster(base, span, declared)
 
 
-def _build_roster(base: str, span: Span) -> _Roster | None:
-    facts = lookup_base(base)
+def _build_roster(
+    base: str, span: Span, declared: tuple[tuple[str, KnownBase], ...]
+) -> _Roster | None:
+    facts = lookup_base(base, declared)
     if facts is None:
         return None
     origin = f"base:{base}"
@@ -716,6 +720,7 @@ class _Walk(MutableRecord):
 
     __slots__ = (
         "context_dir",
+        "declared",
         "first_command",
         "globals",
         "heredocs",
@@ -734,6 +739,7 @@ class _Walk(MutableRecord):
     heredocs: dict[str, str]
     first_command: bool  # no command of the RUN being read has been followed yet
     context_dir: str  # the build context: the Dockerfile's folder
+    declared: Declared  # the base images the Dockerfile's configuration declares
 
     def __init__(
         self,
@@ -744,9 +750,11 @@ class _Walk(MutableRecord):
         globals: dict[str, str | None] | None = None,
         stages: list[_StageState] | None = None,
         heredocs: dict[str, str] | None = None,
+        declared: Declared = NO_DECLARED,
     ) -> None:
         self.path = path
         self.source = source
+        self.declared = declared
         self.globals = {} if globals is None else globals
         self.stages = [] if stages is None else stages
         self.problems = [] if problems is None else problems
@@ -813,7 +821,7 @@ class _Walk(MutableRecord):
         if parent is not None:
             self.stages.append(self.inherit(self.stages[parent], stage))
         else:
-            self.stages.append(self.external(stage, base))
+            self.stages.append(self.external(stage, base, self.declared))
 
     @staticmethod
     def last_column(logical: _Logical) -> tuple[int, int]:
@@ -864,14 +872,14 @@ class _Walk(MutableRecord):
         )
 
     @staticmethod
-    def external(stage: Stage, base: str | None) -> _StageState:
+    def external(stage: Stage, base: str | None, declared: Declared) -> _StageState:
         """A stage FROM an outside image: start from what that image is known to hold."""
         state = _StageState(stage=stage, root=stage.index, root_base=base)
-        state.observers = {name: start(base) for name, start in factories()}
+        state.observers = {name: start(base, declared) for name, start in factories()}
         if base is not None and base.lower() == "scratch":
             state.root_base = None  # no /etc/passwd at all
             return state
-        roster = _roster(base, stage.base_span) if base is not None else None
+        roster = _roster(base, stage.base_span, declared.users) if base is not None else None
         if roster is None:
             root = User("root", 0, "/root", stage.base_span, "os", 0, "root")
             state.users = [_Entry(root, True)]
@@ -1428,8 +1436,9 @@ def _parse_error_span(
 MAX_DOCKERFILE_LINES = 20_000
 
 
-def load_image(path: str, text: str) -> ImageResult:
-    """Read a Dockerfile into the facts of its final image; never raises on any text."""
+def load_image(path: str, text: str, declared: Declared = NO_DECLARED) -> ImageResult:
+    """Read a Dockerfile into the facts of its final image; never raises on any text.
+    ``declared``: the base images its configuration declares (``Project.declared_bases``)."""
     import dockerfile  # lazy: the Go binding is loaded only when an image is read
 
     clean, problems = _sanitise(text)
@@ -1458,7 +1467,7 @@ def load_image(path: str, text: str) -> ImageResult:
     except Exception as exc:  # the binding documents no other errors; still never raise
         problems.append((Span.point(1, 1), f"Dockerfile could not be parsed: {exc}"))
         return ImageResult(None, tuple(problems))
-    walk = _Walk(path, source, problems=problems)
+    walk = _Walk(path, source, problems=problems, declared=declared)
     for command in commands:
         walk.instruction(_Instr.of(command))
     if not walk.stages:

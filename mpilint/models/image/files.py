@@ -21,12 +21,12 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextvars import ContextVar
 
 from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.models.image import sshdefaults
+from mpilint.models.image.declared import NO_DECLARED, Declared
 from mpilint.models.image.memo import IdentityMemo
 from mpilint.models.image.observe import Instruction, RunSite
 from mpilint.models.image.reference import glob_matches, reference_matches, split_image
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from mpilint.models.image.observe import StageObserver
 
-__all__ = ["EXTRA_SSH", "DeclaredSsh", "FileFacts", "FileState", "Line", "files_of", "start"]
+__all__ = ["DeclaredSsh", "FileFacts", "FileState", "Line", "files_of", "start"]
 
 
 # -- the facts ------------------------------------------------------------------------------
@@ -448,17 +448,14 @@ class DeclaredSsh(Record):
         )
 
 
-# Image glob → declaration, consulted before the built-in tables (first match wins, as in
-# ``bases.EXTRA_BASES``); set around reading one Dockerfile by ``config.Project.base_images``.
-EXTRA_SSH: ContextVar[tuple[tuple[str, DeclaredSsh], ...]] = ContextVar("EXTRA_SSH", default=())
-
-
-def _declared(base: str | None) -> tuple[str, DeclaredSsh] | None:
-    """The configured entry for ``base`` when it declares OpenSSH files; not cached, because
-    each Dockerfile's closest configuration decides."""
+def _declared(
+    base: str | None, declared: tuple[tuple[str, DeclaredSsh], ...]
+) -> tuple[str, DeclaredSsh] | None:
+    """The configured entry for ``base`` when it declares OpenSSH files (``Declared.ssh``, the
+    image glob → declaration list of the Dockerfile's configuration, first match wins)."""
     if base is None:
         return None
-    for pattern, entry in EXTRA_SSH.get():
+    for pattern, entry in declared:
         if reference_matches(pattern, base):
             return (pattern, entry) if entry.declared else None
     return None
@@ -1682,10 +1679,10 @@ _HANDLERS: dict[str, Handler] = {
 # -- start ----------------------------------------------------------------------------------
 
 
-def start(base: str | None) -> StageObserver:
+def start(base: str | None, bases: Declared = NO_DECLARED) -> StageObserver:
     """The observer of a stage built FROM ``base``, seeded with what that image holds: a
     ``base-images`` declaration first, then the built-in tables."""
-    declared = _declared(base)
+    declared = _declared(base, bases.ssh)
     if base is not None and declared is not None:
         return _start_declared(base, *declared)
     kind = _base_kind(base)
