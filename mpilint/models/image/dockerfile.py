@@ -21,7 +21,7 @@ import os
 import posixpath
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 
 from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
@@ -56,7 +56,9 @@ from mpilint.sources.shellwords import Word
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Any, Final
+    from typing import Any, Final, TypeVar
+
+    V = TypeVar("V")
 
     from mpilint.models.image.observe import StageObserver
 
@@ -136,7 +138,24 @@ class Stage(Record):
 
 
 class Image(Record):
+    """``once`` keeps what rules compute from the image (its file and software facts) for as
+    long as the image lives: the run's image cache decides that, not a module-level memo."""
+
     __slots__ = (
+        "_kept",
+        "final",
+        "groups",
+        "groups_complete",
+        "observed",
+        "path",
+        "root_base",
+        "root_base_known",
+        "stages",
+        "user_instruction",
+        "users",
+        "users_complete",
+    )
+    _compared = (
         "final",
         "groups",
         "groups_complete",
@@ -188,6 +207,16 @@ class Image(Record):
         self.observed = observed
         self.groups = groups
         self.groups_complete = groups_complete
+        self._kept: dict[Hashable, object] = {}  # by the caller's key: see ``once``
+
+    def once(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """``compute()`` the first time ``key`` is asked of this image, then what it gave: the
+        image and its final observers no longer change once ``load_image`` has returned."""
+        kept = self._kept
+        if key in kept:
+            return kept[key]  # type: ignore[return-value]  # this key's compute made it
+        value = kept[key] = compute()
+        return value
 
     def observer(self, name: str) -> StageObserver | None:
         for kind, observer in self.observed:  # every rule asks, through files_of/software_of

@@ -27,7 +27,6 @@ from mpilint.core.lazyre import lazy
 from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.models.image import sshdefaults
 from mpilint.models.image.declared import NO_DECLARED, Declared
-from mpilint.models.image.memo import IdentityMemo
 from mpilint.models.image.observe import Instruction, RunSite
 from mpilint.models.image.reference import glob_matches, reference_matches, split_image
 from mpilint.models.image.sed import Line, SedError, parse_sed, run_sed
@@ -107,6 +106,21 @@ class FileFacts(Record):
     """
 
     __slots__ = (
+        "_readings",
+        "base",
+        "base_note",
+        "clean",
+        "dirs",
+        "dirs_complete",
+        "entrypoint",
+        "entrypoint_known",
+        "files",
+        "installs",
+        "touched",
+        "unknown_under",
+        "user",
+    )
+    _compared = (
         "base",
         "base_note",
         "clean",
@@ -150,6 +164,9 @@ class FileFacts(Record):
         entrypoint_known: bool,
     ) -> None:
         self.files = files
+        # ``sshconfig.read_config``'s readings of these files, by (path, server): kept with
+        # the facts, so they live as long as the image that holds them.
+        self._readings: dict[tuple[str, bool], object] = {}
         self.clean = clean
         self.unknown_under = unknown_under
         self.dirs = dirs
@@ -201,10 +218,8 @@ def files_of(image: object) -> FileFacts | None:
     observer = observer_of("files")
     if not isinstance(observer, Files):
         return None
-    return _FACTS.get(observer, None, observer.facts)
-
-
-_FACTS = IdentityMemo(64)  # Files -> FileFacts
+    once = getattr(image, "once", None)
+    return once(files_of, observer.facts) if once is not None else observer.facts()
 
 
 # -- paths ----------------------------------------------------------------------------------

@@ -38,7 +38,6 @@ from mpilint.core.lazyre import lazy
 from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.models.image.basefacts import BaseSoftware, distro_openmpi_version, lookup_software
 from mpilint.models.image.declared import NO_DECLARED, Declared
-from mpilint.models.image.memo import IdentityMemo
 from mpilint.models.image.observe import Instruction, RunSite
 from mpilint.models.image.users import Arg
 from mpilint.sources.yamlsource import Node, ScalarNode, SequenceNode, scalar_type
@@ -1227,10 +1226,7 @@ def software_of(image: Image) -> SoftwareFacts | None:
     observer = image.observer("software")
     if not isinstance(observer, _Software):
         return None
-    return _FACTS.get(image, None, lambda: observer.facts(_root_stage_span(image), image))
-
-
-_FACTS = IdentityMemo(4)  # Image -> SoftwareFacts
+    return image.once(software_of, lambda: observer.facts(_root_stage_span(image), image))
 
 
 # -- the effective argv (shared domain notes, section 4) ----------------------------------
