@@ -343,4 +343,3 @@ def _read_config(facts: FileFacts, path: str, server: bool) -> Config:
     reader = _Reader(facts, server, [])
     reader.read(state, 0)
     return Config(path, server, True, tuple(reader.items), state.span)
-
