@@ -65,14 +65,19 @@ def _heap(binding: tuple[str, int]) -> tuple[int, int]:
 
 
 def repeat(paths: Sequence[str], runs: int, after: int) -> dict[str, float]:
-    """Growth (KiB) between run ``after`` and run ``runs``: of the Python heap without what the
+    """Growth (KiB) from run ``after`` to run ``runs``: of the Python heap without what the
     parser binding leaks there (``heap``), of the binding's (``parser``: it loses a few dozen
     Python objects, about 3 KiB, at each parse of examples/good), of RSS; and seconds a run."""
     from mpilint.cli import main
 
     binding = _binding_line()
     first = ""
-    heap_at = parser_at = rss_at = 0
+    # Each measure is the least of ten runs in a row: one run's leftovers (a freed block not yet
+    # reused, a dict not yet shrunk) come and go, what stays is what a run keeps.
+    window = min(10, max(1, (runs - after) // 2))
+    start: list[tuple[int, int]] = []
+    end: list[tuple[int, int]] = []
+    rss_at = 0
     tracemalloc.start(1)  # the innermost frame is enough to place the parser's allocations
     started = time.perf_counter()
     for number in range(1, runs + 1):
@@ -83,10 +88,16 @@ def repeat(paths: Sequence[str], runs: int, after: int) -> dict[str, float]:
         elif out.getvalue() != first:
             raise AssertionError(f"run {number} gave another report than the first")
         if number == after:
-            (heap_at, parser_at), rss_at = _heap(binding), rss_kib()
+            rss_at = rss_kib()
+        if after <= number < after + window:
+            start.append(_heap(binding))
+        elif number > runs - window:
+            end.append(_heap(binding))
     elapsed = time.perf_counter() - started
-    (heap_end, parser_end), rss_end = _heap(binding), rss_kib()
+    rss_end = rss_kib()
     tracemalloc.stop()
+    heap_at, heap_end = min(h for h, _ in start), min(h for h, _ in end)
+    parser_at, parser_end = start[0][1], end[-1][1]
     return {
         "heap_growth_kib": (heap_end - heap_at) / 1024,
         "heap_kib": heap_end / 1024,

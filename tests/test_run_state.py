@@ -140,3 +140,36 @@ def test_memory_stays_flat_over_repeated_runs(monkeypatch: pytest.MonkeyPatch) -
     # 200 KiB are allowed over 900 runs; identity memos that kept the last runs' images alive
     # grew the heap by 180 KiB over 200 runs.
     assert result["heap_growth_kib"] < 40, result
+
+
+def test_once_keeps_a_result_with_its_job_and_image() -> None:
+    """What several rules compute from one job or image is kept by that object (not by a module
+    that outlives the run), computed once per key, and is no part of the object's value."""
+    from mpilint.models.image import load_image
+    from mpilint.models.mpijob import read_mpijob
+    from mpilint.ruleapi import Manifest
+    from mpilint.sources.yamlsource import parse_yaml
+
+    text = (REPO / "examples" / "good" / "mpijob.yaml").read_text()
+    document = parse_yaml(text).documents[0]
+    job = read_mpijob(document.root, document.index)
+    assert job is not None
+    calls: list[str] = []
+
+    def compute(name: str) -> str:
+        calls.append(name)
+        return name
+
+    manifest = Manifest("job.yaml", text, job)
+    assert manifest.once("a", lambda: compute("a")) == "a"
+    assert manifest.once("a", lambda: compute("again")) == "a"
+    assert manifest.once("b", lambda: compute("b")) == "b"
+    assert calls == ["a", "b"]
+    other = Manifest("job.yaml", text, job)
+    assert other == manifest and hash(other) == hash(manifest)
+    assert other.once("a", lambda: compute("other")) == "other"  # its own, not the first's
+
+    image = load_image("Dockerfile", (REPO / "examples" / "good" / "Dockerfile").read_text()).image
+    assert image is not None
+    assert image.once("k", lambda: compute("k")) == image.once("k", lambda: compute("no"))
+    assert calls == ["a", "b", "other", "k"]

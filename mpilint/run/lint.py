@@ -7,6 +7,38 @@ the configuration, and returns a ``Report``: it never prints.
 Files are processed folder by folder and their node trees dropped afterwards; image models live in
 a bounded cache and the texts of files are read again for code frames, so memory does not grow
 with the number of files. ``parallel.py`` spreads the folders over processes.
+
+A run keeps nothing for the next one: a process may lint again and again (an editor's server),
+in other workspaces, after files were edited or moved. What a run reads from the disk is kept by
+objects made for it and dropped with it: the ``Project`` (each path's configuration, the
+configuration files found and read; made by ``config.project.prepare``), the ``Pairing`` (real
+paths), the ``Linter`` (image models), the ``.gitignore`` patterns of one ``inputs.files.expand``,
+and the ``Manifest`` and ``Image`` objects (what rules compute once per job or image: ``once``).
+A team's base images reach ``load_image`` as an argument (``Project.declared_bases``). The node
+attributes ``sources.yamlsource`` writes (a mapping's pairs, its index by key) live in the node
+and die with its tree. What stays at module level is a function of its arguments alone, and
+bounded, so a long-lived process neither grows nor sees an earlier run through it:
+
+- ``lru_cache`` with a maxsize, keyed by strings or tuples of immutable values, giving immutable
+  records or tuples: ``reference.split_image``/``normalise_image``, ``basefacts._built_in``,
+  ``dockerfile._cached_roster`` (its key holds the declared bases by value), ``files._absent``/
+  ``_unknown_file``/``_base_kind``/``_default_lines``/``_mpioperator_files``,
+  ``sshconfig.split_line``, ``software._mpi_package``/``_package_kind``/``_split_spec``,
+  ``sed._parse_cached``/``_cached_changes``, ``runplan._cached``, ``commands._read_argv``,
+  ``launchers._find_launches``, ``suppress.sift._names_to_ids``, ``config.project._schema``,
+  ``checks.manifest._image_placeholder``;
+- ``functools.cache`` whose keys are few and fixed by the installed package: ``catalog.meta``
+  (rule ids), ``schemacheck.load_schema`` (API versions), ``packagedata.folder``, each
+  ``lazyre`` pattern, ``observe.instructions_read``/``quiet_tests``;
+- ``schemacheck._COMPILED`` (compiled schemas by ``id``, each entry holding its schema so the
+  ``id`` cannot be reused while it lives; at most 16), ``records._GETTERS``/``_INIT_FIELDS``
+  (per class), and ``ruleapi.REGISTRY`` (the rules, registered once).
+
+Left in ``checks`` until the rules are split into their own modules: ``schema._last`` (the last
+job's schema problems, for MPL105 and MPL106) and ``image_ssh._SSHD``/``_PORTS``
+(``models.image.memo.IdentityMemo``, two entries each). They hold the objects they are keyed
+by, so they never answer for another object, but they keep the last job alive after its run;
+``Manifest.once`` is their replacement.
 """
 
 from __future__ import annotations

@@ -5,6 +5,11 @@ needs), and the answers are values of objects that no longer change once ``load_
 returned: the final stage's observers and the facts frozen from them.  Such objects are not
 hashable (they hold dicts), so they are kept by ``id``; each entry holds its object, so an
 ``id`` cannot be reused while its entry lives.  Only the most recent entries are kept.
+
+Being module-level, a memo also keeps its last entries, and all they hold, alive after the run
+that made them. The model keeps such results with the object instead (``Image.once``,
+``FileFacts``' readings, ``ruleapi.Manifest.once``), where they die with it; only
+``checks/image_ssh.py`` still uses this class, until it moves to ``Manifest.once``.
 """
 
 from __future__ import annotations
