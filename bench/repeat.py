@@ -7,7 +7,7 @@ it needs is made for it (``Project``, ``Pairing``, ``Linter``) and the module-le
 are bounded, so the heap stays flat once they are full. RSS also counts native memory, which
 BuildKit's parser (the ``dockerfile`` Go binding) leaks at each parse: it is printed, not
 judged; so is what the binding leaks in the Python heap (it loses a few Python objects at each
-parse), counted apart from the rest. ``tests/test_run_state.py`` runs this with fewer runs and
+parse), counted apart from the rest. ``tests/run/test_state.py`` runs this with fewer runs and
 asserts on the heap.
 
 Usage: ``python bench/repeat.py [--runs 1000] [--after 100] [PATH ...]``.

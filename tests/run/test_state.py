@@ -10,36 +10,24 @@ installed) shows up as a difference.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from mpilint.cli import main
-from tests.conftest import REPO, write
-from tests.test_config import SSH_BASE, SSH_DOCKERFILE, SSH_JOB, SSH_SETTINGS
+from tests.config.test_project import SSH_BASE, SSH_DOCKERFILE, SSH_JOB, SSH_SETTINGS
+from tests.harness import REPO, run, run_fresh, write
 
 
 def _in_process(args: list[str]) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(["--format", "json", *args], stdout=out)
-    return code, out.getvalue()
+    result = run("--format", "json", *args)
+    return result.code, result.out
 
 
 def _fresh(args: list[str]) -> tuple[int, str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "mpilint", "--format", "json", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=os.getcwd(),
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
-    return done.returncode, done.stdout
+    result = run_fresh("--format", "json", *args, cwd=Path.cwd())
+    return result.code, result.out
 
 
 def _same_as_fresh(*args: str) -> str:
