@@ -26,7 +26,7 @@ _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")  # no leading zero: YAML would rea
 
 
 def check(subject: Manifest) -> Iterator[Hit]:
-    problems = problems_of(subject.job)
+    problems = problems_of(subject)
     # A mapping holding a misplaced field (containers straight under Worker) lacks what that
     # field should have been in: MPL106 already says where it belongs, once is enough.
     misplaced = {id(p.node) for p in problems if p.elsewhere}

@@ -20,7 +20,7 @@ _UNKNOWN_EFFECT = (
 
 def check(subject: Manifest) -> Iterator[Hit]:
     job = subject.job
-    for problem in problems_of(job):
+    for problem in problems_of(subject):
         if problem.keyword != "additionalProperties":
             continue
         where = _container_of(job.root, problem.path)

@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from typing import Final
 
     from mpilint.models.sshd import SshdListening
-
-
 _PROBE_KINDS = ("tcpSocket", "httpGet", "grpc")
 
 
@@ -78,7 +76,7 @@ def check(subject: Manifest) -> Iterator[Hit]:
 def _image_listening(subject: Manifest) -> SshdListening | None:
     if subject.image is None or subject.image_file is None:
         return None
-    from mpilint.models.sshd import worker_sshd_listening
+    from mpilint.ruleapi.sshd import worker_sshd_listening
 
     return worker_sshd_listening(Pair(subject, subject.image_file, subject.image))
 

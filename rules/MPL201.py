@@ -11,15 +11,14 @@ from mpilint.core.findings import Severity
 from mpilint.models.image.sshconfig import Unknowable, read_config
 from mpilint.models.sshd import (
     SSH_CONFIG,
-    image_anchor,
     launcher_texts,
     mounted_under,
     setting_span,
-    ssh_ready,
     user_config,
     where_set,
 )
 from mpilint.ruleapi import Hit, Pair
+from mpilint.ruleapi.sshd import image_anchor, ssh_ready
 
 _RECIPE = (
     "RUN sed -i 's/[ #]\\(.*StrictHostKeyChecking \\).*/ \\1no/g' /etc/ssh/ssh_config &&"

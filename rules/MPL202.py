@@ -14,18 +14,20 @@ from mpilint.models.sshd import (
     SSH_CONFIG,
     ServerPorts,
     Sshd,
-    image_anchor,
     launcher_texts,
     mounted_under,
-    server_ports,
-    server_related,
     setting_span,
-    ssh_ready,
     user_config,
     where_set,
-    worker_sshd,
 )
 from mpilint.ruleapi import Hit, Pair
+from mpilint.ruleapi.sshd import (
+    image_anchor,
+    server_ports_of,
+    server_related,
+    ssh_ready,
+    worker_sshd_of,
+)
 
 _PORT_OVERRIDES = re.compile(
     r"rsh_args|plm_ssh_args|bootstrap-exec|ssh_port|ssh-port|\bPort\b|horovodrun|deepspeed",
@@ -38,11 +40,10 @@ def check(pair: Pair) -> Iterator[Hit]:
     if ready is None:
         return
     job, facts = ready
-    text = pair.manifest.text
-    sshd = worker_sshd(job, text)
+    sshd = worker_sshd_of(pair.manifest)
     if sshd is None:
         return
-    server = server_ports(facts, sshd)
+    server = server_ports_of(pair, facts, sshd)
     if server is None:
         return
     client_hit = _client_port_hit(pair, facts, job, sshd, server)

@@ -9,15 +9,9 @@ from collections.abc import Iterator
 
 from mpilint.core.findings import Related
 from mpilint.models.image.sshconfig import Unknowable, read_config
-from mpilint.models.sshd import (
-    image_anchor,
-    setting_span,
-    ssh_ready,
-    where_set,
-    worker_sshd,
-    worker_user,
-)
+from mpilint.models.sshd import setting_span, where_set
 from mpilint.ruleapi import Hit, Pair
+from mpilint.ruleapi.sshd import image_anchor, ssh_ready, worker_sshd_of, worker_user
 from mpilint.sources.yamlsource import span_of
 
 
@@ -26,7 +20,7 @@ def check(pair: Pair) -> Iterator[Hit]:
     if ready is None:
         return
     job, facts = ready
-    sshd = worker_sshd(job, pair.manifest.text)
+    sshd = worker_sshd_of(pair.manifest)
     if sshd is None or "strictmodes" in sshd.options:
         return
     mount = posixpath.normpath(job.ssh_auth_mount_path)

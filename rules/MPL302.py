@@ -12,17 +12,9 @@ from mpilint.models.image.files import FileFacts
 from mpilint.models.image.sshconfig import Config, Unknowable, read_config
 from mpilint.models.image.sshdefaults import DEFAULT_HOST_KEYS, DEFAULT_PID_FILE
 from mpilint.models.mpijob import MPIJob
-from mpilint.models.sshd import (
-    Sshd,
-    Who,
-    empty_list,
-    image_anchor,
-    mounted_under,
-    ssh_ready,
-    worker_sshd,
-    worker_user,
-)
+from mpilint.models.sshd import Sshd, Who, empty_list, mounted_under
 from mpilint.ruleapi import Hit, Pair
+from mpilint.ruleapi.sshd import image_anchor, ssh_ready, worker_sshd_of, worker_user
 from mpilint.sources.yamlsource import span_of
 
 
@@ -31,7 +23,7 @@ def check(pair: Pair) -> Iterator[Hit]:
     if ready is None:
         return
     job, facts = ready
-    sshd = worker_sshd(job, pair.manifest.text)
+    sshd = worker_sshd_of(pair.manifest)
     who = worker_user(pair, facts)
     if sshd is None or who is None:
         return

@@ -14,9 +14,9 @@ from mpilint.models.image.files import FileFacts, files_of
 from mpilint.models.image.software import software_of
 from mpilint.models.image.sshconfig import Unknowable, read_config
 from mpilint.models.mpijob import Container, ReplicaSpec, int_value
-from mpilint.models.sshd import worker_sshd_listening
 from mpilint.ruleapi import Hit, Pair
 from mpilint.ruleapi.pairs import argv_texts, one_image
+from mpilint.ruleapi.sshd import worker_sshd_listening
 from mpilint.sources.yamlsource import Node, SequenceNode, get, get_str, span_of
 
 _ROOT_SSH = "/root/.ssh"

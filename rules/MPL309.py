@@ -13,9 +13,9 @@ from mpilint.core.records import Record
 from mpilint.models.commands import read_argv
 from mpilint.models.image.software import Capability, SoftwareFacts, software_of
 from mpilint.models.mpijob import Container, ReplicaSpec, int_value
-from mpilint.models.sshd import worker_sshd_listening
 from mpilint.ruleapi import Hit, Pair
 from mpilint.ruleapi.pairs import argv_texts, one_image
+from mpilint.ruleapi.sshd import worker_sshd_listening
 from mpilint.sources.kubevalues import kube_bool
 from mpilint.sources.yamlsource import (
     Node,

@@ -17,8 +17,7 @@ import os
 import posixpath
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 import yaml
 
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from mpilint.inputs.files import InputFile
     from mpilint.models.image.basefacts import BaseSoftware
     from mpilint.models.image.bases import BaseUser, KnownBase
+    from mpilint.models.image.declared import Declared
     from mpilint.models.image.files import DeclaredSsh
 
 NAMES = (".mpilint.yaml", ".mpilint.yml", "pyproject.toml")
@@ -164,19 +164,27 @@ class Overrides(Record):
 # -- finding and reading ------------------------------------------------------------------
 
 
-def find(folder: str) -> str | None:
-    """The closest configuration file at or above ``folder``."""
-    return _find(os.path.abspath(folder))
+def find(folder: str, known: dict[str, str | None] | None = None) -> str | None:
+    """The closest configuration file at or above ``folder``; ``known`` keeps the answer for
+    each folder looked at (a ``Project``'s, so it lasts one run: files come and go between
+    runs of one process)."""
+    return _find(os.path.abspath(folder), {} if known is None else known)
 
 
-@functools.cache
-def _find(folder: str) -> str | None:
+def _find(folder: str, known: dict[str, str | None]) -> str | None:
+    if folder in known:
+        return known[folder]
+    found: str | None = None
     for name in NAMES:
         path = os.path.join(folder, name)
         if os.path.isfile(path) and (name != "pyproject.toml" or _has_tool_table(path)):
-            return path
-    parent = os.path.dirname(folder)
-    return None if parent == folder else _find(parent)
+            found = path
+            break
+    else:
+        parent = os.path.dirname(folder)
+        found = None if parent == folder else _find(parent, known)
+    known[folder] = found
+    return found
 
 
 def _has_tool_table(path: str) -> bool:
@@ -188,9 +196,9 @@ def _has_tool_table(path: str) -> bool:
     return re.search(r"^\s*\[\s*tool\s*\.\s*mpilint\s*[.\]]", text, re.MULTILINE) is not None
 
 
-@functools.cache
 def load(path: str) -> Config:
-    """Read and validate one configuration file; ``ConfigError`` on any mistake."""
+    """Read and validate one configuration file; ``ConfigError`` on any mistake. Not kept
+    here: a ``Project`` keeps what it loaded for its run."""
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
@@ -204,7 +212,7 @@ def load(path: str) -> Config:
     return _read(path, root)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)  # the installed package's schema: a constant
 def _schema() -> dict[str, Any]:
     import json
 
@@ -549,16 +557,22 @@ def _at(path: str, node: Node, message: str) -> ConfigError:
 class Project(MutableRecord):
     """Answers, per checked file, the questions the configuration decides."""
 
-    __slots__ = ("_configs", "_selections", "overrides")
+    __slots__ = ("_configs", "_found", "_loaded", "_selections", "overrides")
 
     overrides: Overrides
     _selections: dict[str | None, Selection]
     _configs: dict[str, Config]  # by path: asked about five times per file in a run
+    # One run's view of the disk (a Project lasts one run): the closest configuration file of
+    # each folder looked at, and each configuration file read.
+    _found: dict[str, str | None]
+    _loaded: dict[str, Config]
 
     def __init__(self, overrides: Overrides | None = None) -> None:
         self.overrides = Overrides() if overrides is None else overrides
         self._selections = {}
         self._configs = {}
+        self._found = {}
+        self._loaded = {}
 
     def config_for(self, path: str) -> Config:
         """The configuration that governs ``path``: ``--config``, else the closest one."""
@@ -573,10 +587,16 @@ class Project(MutableRecord):
         if self.overrides.isolated:
             return Config()
         if self.overrides.config is not None:
-            return load(os.path.abspath(self.overrides.config))
+            return self._load(os.path.abspath(self.overrides.config))
         folder = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
-        found = find(folder)
-        return load(found) if found is not None else Config()
+        found = find(folder, self._found)
+        return self._load(found) if found is not None else Config()
+
+    def _load(self, path: str) -> Config:
+        config = self._loaded.get(path)
+        if config is None:
+            config = self._loaded[path] = load(path)
+        return config
 
     def check_all(self, paths: Sequence[str]) -> None:
         """Load every configuration up front, so a broken one is a usage error before any
@@ -643,23 +663,16 @@ class Project(MutableRecord):
             roots.append(config.folder)
         return roots
 
-    @contextmanager
-    def base_images(self, dockerfile: str) -> Iterator[None]:
-        """Install the ``base-images`` of the Dockerfile's configuration while it is read."""
-        from mpilint.models.image.basefacts import EXTRA_SOFTWARE
-        from mpilint.models.image.bases import EXTRA_BASES
-        from mpilint.models.image.files import EXTRA_SSH
+    def declared_bases(self, dockerfile: str) -> Declared:
+        """The ``base-images`` of the Dockerfile's configuration, for ``load_image``."""
+        from mpilint.models.image.declared import Declared
 
         entries = self.config_for(dockerfile).base_images
-        users = EXTRA_BASES.set(tuple((ref, b.users) for ref, b in entries))
-        software = EXTRA_SOFTWARE.set(tuple((ref, b.software) for ref, b in entries))
-        ssh = EXTRA_SSH.set(tuple((ref, b.ssh) for ref, b in entries))
-        try:
-            yield
-        finally:
-            EXTRA_SSH.reset(ssh)
-            EXTRA_SOFTWARE.reset(software)
-            EXTRA_BASES.reset(users)
+        return Declared(
+            tuple((ref, b.users) for ref, b in entries),
+            tuple((ref, b.software) for ref, b in entries),
+            tuple((ref, b.ssh) for ref, b in entries),
+        )
 
 
 def _severity(levels: tuple[tuple[str, Severity], ...], finding: Finding) -> Severity | None:
@@ -700,12 +713,7 @@ def prepare(options: CheckOptions) -> tuple[Project, list[InputFile]]:
     """The ``check`` options → the run's project and files; every configuration involved is
     loaded and validated here, before anything is printed."""
     from mpilint.inputs.files import expand
-    from mpilint.inputs.ignore import gitignore_of
 
-    # The caches hold file contents: one run sees one state of the disk, the next a fresh one
-    # (tests and editors call main() many times in one process).
-    for cache in (load, _find, gitignore_of):
-        cache.cache_clear()
     try:
         images = tuple(parse_image_option(text) for text in options.image)
     except ValueError as error:

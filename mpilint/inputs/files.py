@@ -74,11 +74,12 @@ def expand(
     """
     found: list[InputFile] = []
     seen: set[str] = set()
+    gitignores: dict[str, tuple[Ignore, ...]] = {}  # by folder, for this expansion only
     for path in paths:
         if path == STDIN:
             candidates = [InputFile(STDIN, "manifest")]
         elif os.path.isdir(path):
-            candidates = list(_walk(path, excluded))
+            candidates = list(_walk(path, excluded, gitignores))
         elif os.path.exists(path):
             if os.path.basename(path) in CONFIGURATION_NAMES:
                 continue
@@ -95,7 +96,11 @@ def expand(
     return found
 
 
-def _walk(root: str, excluded: Callable[[str, bool], bool] | None = None) -> list[InputFile]:
+def _walk(
+    root: str,
+    excluded: Callable[[str, bool], bool] | None = None,
+    gitignores: dict[str, tuple[Ignore, ...]] | None = None,
+) -> list[InputFile]:
     """Sorted, so that output does not depend on the file system's order.
 
     Hidden directories (.git, .venv…) are skipped; symlinked directories are not followed,
@@ -107,14 +112,14 @@ def _walk(root: str, excluded: Callable[[str, bool], bool] | None = None) -> lis
     """
     found: list[InputFile] = []
     rules: dict[str, tuple[Ignore, ...]] = {}
-    above = gitignores_above(root)
+    above = gitignores_above(root, gitignores)
     if above and ignored(above, root, True):
         return found
     for folder, dirs, files in os.walk(root):
         key = os.path.normpath(folder)
         # the parent's rules: os.path.dirname("sub") is "", and the root "." is keyed "."
         parent = rules.get(os.path.dirname(key) or os.curdir, above)
-        here = (*parent, *gitignore_of(os.path.abspath(folder)))
+        here = (*parent, *gitignore_of(os.path.abspath(folder), gitignores))
         rules[key] = here
 
         def skip(path: str, is_folder: bool, here: tuple[Ignore, ...] = here) -> bool:

@@ -17,7 +17,6 @@ loads it.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -133,9 +132,16 @@ def decide(rules: Sequence[Ignore], absolute: str, is_folder: bool) -> bool:
     return False
 
 
-@functools.cache
-def gitignore_of(folder: str) -> tuple[Ignore, ...]:
-    """The patterns of ``folder/.gitignore`` (none when it has none or cannot be read)."""
+def gitignore_of(
+    folder: str, known: dict[str, tuple[Ignore, ...]] | None = None
+) -> tuple[Ignore, ...]:
+    """The patterns of ``folder/.gitignore`` (none when it has none or cannot be read);
+    ``known`` keeps them by folder for one expansion of the command line's paths (not longer:
+    a later run must see an edited ``.gitignore``)."""
+    if known is not None:
+        if folder not in known:
+            known[folder] = gitignore_of(folder)
+        return known[folder]
     try:
         with open(os.path.join(folder, ".gitignore"), encoding="utf-8") as handle:
             lines = handle.read().splitlines()
@@ -152,7 +158,9 @@ def _valid_lines(lines: Iterable[str]) -> list[str]:
     return [line if is_pattern(line) else "" for line in lines]
 
 
-def gitignores_above(root: str) -> tuple[Ignore, ...]:
+def gitignores_above(
+    root: str, known: dict[str, tuple[Ignore, ...]] | None = None
+) -> tuple[Ignore, ...]:
     """The ``.gitignore`` files from the repository top (the folder holding ``.git``) down to
     ``root``'s parent; none outside a repository, so a stray file above is never read."""
     current = os.path.abspath(root)
@@ -167,7 +175,7 @@ def gitignores_above(root: str) -> tuple[Ignore, ...]:
         chain.append(current)
         if os.path.exists(os.path.join(current, ".git")):
             break
-    return tuple(p for folder in reversed(chain) for p in gitignore_of(folder))
+    return tuple(p for folder in reversed(chain) for p in gitignore_of(folder, known))
 
 
 __all__ = [

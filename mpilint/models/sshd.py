@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from mpilint.core.findings import Related, Span
 from mpilint.core.records import Record
 from mpilint.models.commands import ArgRef, Word, basename, read_argv
-from mpilint.models.image.files import FileFacts, files_of
-from mpilint.models.image.memo import IdentityMemo
+from mpilint.models.image.files import FileFacts
 from mpilint.models.image.sshconfig import Config, Setting, Unknowable, read_config
 from mpilint.models.mpijob import Container, MPIJob
 from mpilint.sources.yamlsource import (
@@ -29,15 +28,12 @@ from mpilint.sources.yamlsource import (
     get,
     get_str,
     offset_span,
-    scalar_type,
     span_of,
 )
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from typing import Final
-
-    from mpilint.ruleapi import Pair
 
 
 SSH_CONFIG = "/etc/ssh/ssh_config"
@@ -106,14 +102,8 @@ def empty_list(node: Node | None) -> bool:
 
 def worker_sshd(job: MPIJob, text: str) -> Sshd | None:
     """How the worker runs sshd; None when it cannot be read (a script, a variable, several
-    sshd lines that disagree).  Kept by job: four rules ask it of each pair."""
-    return _SSHD.get(job, text, lambda: _read_worker_sshd(job, text))
-
-
-_SSHD = IdentityMemo(2)  # MPIJob, manifest text -> Sshd | None
-
-
-def _read_worker_sshd(job: MPIJob, text: str) -> Sshd | None:
+    sshd lines that disagree).  Rules ask it through ``mpilint.ruleapi.sshd``, which keeps it
+    by job."""
     worker = job.worker
     main = worker.main if worker is not None else None
     if main is None or not job.uses_ssh:
@@ -217,44 +207,6 @@ class Who(Record):
         self.span = span
 
 
-def worker_user(pair: Pair, facts: FileFacts) -> Who | None:
-    job = pair.manifest.job
-    worker = job.worker
-    main = worker.main if worker is not None else None
-    if worker is None or main is None:
-        return None
-    node = worker.security(main, "runAsUser")
-    if node is not None:
-        if scalar_type(node) != "int":
-            return None
-        try:
-            uid = int(node.value.replace("_", ""), 0)
-        except ValueError:
-            return None
-        return Who(uid == 0, uid, f"uid {uid}", node, None)
-    user = facts.user
-    span = pair.image.user_instruction[1] if pair.image.user_instruction else None
-    if user is None:
-        return None
-    if user in ("root", "0"):
-        return Who(True, 0, "root", None, span)
-    if user.isdigit():
-        return Who(False, int(user), f"uid {user}", None, span)
-    known = next((u for u in pair.image.users if u.name == user), None)
-    if known is not None and known.uid == 0:
-        return Who(True, 0, user, None, span)
-    return Who(False, known.uid if known else None, f"user {user!r}", None, span)
-
-
-def image_anchor(pair: Pair, facts: FileFacts, config: Config | None, package: str) -> Span:
-    """Where a file-level mistake shows in the Dockerfile: the line that made the file, else
-    the install of its package, else the FROM of the final stage."""
-    if config is not None and config.span is not None:
-        return config.span
-    installed = facts.installs.get(package)
-    return installed if installed is not None else pair.image.final.from_span
-
-
 def setting_span(setting: Setting | None) -> Span | None:
     return setting.span if setting is not None else None
 
@@ -280,14 +232,6 @@ def mounted_under(container: Container | None, path: str) -> bool:
         if mount and (path == mount.rstrip("/") or path.startswith(mount.rstrip("/") + "/")):
             return True
     return False
-
-
-def ssh_ready(pair: Pair) -> tuple[MPIJob, FileFacts] | None:
-    job = pair.manifest.job
-    if not job.uses_ssh or job.worker is None or job.worker.main is None:
-        return None
-    facts = files_of(pair.image)
-    return (job, facts) if facts is not None else None
 
 
 def user_config(facts: FileFacts, job: MPIJob) -> bool:
@@ -320,14 +264,8 @@ class ServerPorts(Record):
 
 
 def server_ports(facts: FileFacts, sshd: Sshd) -> ServerPorts | None:
-    """Where sshd listens; kept by facts and sshd reading, which several rules share."""
-    return _PORTS.get(facts, sshd, lambda: _read_server_ports(facts, sshd))
-
-
-_PORTS = IdentityMemo(2)  # FileFacts, Sshd -> ServerPorts | None
-
-
-def _read_server_ports(facts: FileFacts, sshd: Sshd) -> ServerPorts | None:
+    """Where sshd listens, from the image's files and the worker's sshd reading.  Rules ask it
+    through ``mpilint.ruleapi.sshd``, which keeps it by image."""
     config = read_config(facts, sshd.config, server=True)
     if config.exists is not True or sshd.listen_option:
         return None
@@ -361,40 +299,3 @@ class SshdListening(Record):
         self.ports = ports
         self.config = config
         self.related = related
-
-
-def worker_sshd_listening(pair: Pair) -> SshdListening | None:
-    """None when the image's configuration or the worker's command cannot be read."""
-    ready = ssh_ready(pair)
-    if ready is None:
-        return None
-    job, facts = ready
-    sshd = worker_sshd(job, pair.manifest.text)
-    server = server_ports(facts, sshd) if sshd is not None else None
-    if sshd is None or server is None:
-        return None
-    related = server_related(pair, sshd, server) or [
-        Related(
-            pair.image_file,
-            server.config.span or pair.image.final.from_span,
-            f"{sshd.config} has no Port line: sshd listens on 22",
-        )
-    ]
-    return SshdListening(server.ports, sshd.config, tuple(related))
-
-
-def server_related(pair: Pair, sshd: Sshd, server: ServerPorts) -> list[Related]:
-    related = [
-        Related(pair.manifest.file, span, f"the worker's sshd is given port {port} here")
-        for port, span in sshd.ports
-    ]
-    related += [
-        Related(pair.image_file, s.span, f"sshd Port {s.value} set here")
-        for s in server.settings
-        if s.span is not None
-    ]
-    if sshd.config_span is not None:
-        related.append(
-            Related(pair.manifest.file, sshd.config_span, f"the worker's sshd reads {sshd.config}")
-        )
-    return related

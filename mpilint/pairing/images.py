@@ -18,7 +18,6 @@ means the cross-file rules stay silent, never that they guess.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterator, Sequence
@@ -33,34 +32,46 @@ if TYPE_CHECKING:
 _PLAIN = ("Dockerfile", "Containerfile")
 
 
-@functools.lru_cache(maxsize=16384)
-def real_path(path: str) -> str:
-    """``os.path.realpath``, with each folder resolved once per run.
+class RealPaths:
+    """``os.path.realpath``, with each folder resolved once: one per run (``Pairing`` owns it),
+    because what the disk holds may change between runs of one process (an editor's server
+    lints after files moved), and nothing is kept beyond the run that filled it.
 
     ``realpath`` looks at every folder level of every path (six system calls for
     ``jobs/j00042/Dockerfile`` under /tmp): a run of 1,000 folders paid 19,000 of them. A name
     that is not a symbolic link adds nothing to its folder's real path, so one ``lstat`` per
     file and per new folder is enough; a link, or a path with ``.``, ``..`` or ``//`` in it,
     goes to ``realpath`` itself. Paths are resolved two or three times in a run (the run's files,
-    pairing, the jobs of a Dockerfile), and a run does not move files (``forget_paths``)."""
-    folder, name = os.path.split(path)
-    if not folder or name in ("", ".", "..") or os.path.normpath(path) != path:
-        return os.path.realpath(path)
-    # The link test is of the name in its real folder, as realpath's own last step is: the
-    # path as given may not even reach it (``missing/../to_a``).
-    candidate = os.path.join(_real_folder(folder), name)
-    return os.path.realpath(path) if os.path.islink(candidate) else candidate
+    pairing, the jobs of a Dockerfile)."""
+
+    __slots__ = ("_folders", "_paths")
+
+    def __init__(self) -> None:
+        self._paths: dict[str, str] = {}
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: str) -> str:
+        real = self._paths.get(path)
+        if real is None:
+            real = self._paths[path] = self._resolve(path)
+        return real
+
+    def _resolve(self, path: str) -> str:
+        folder, name = os.path.split(path)
+        if not folder or name in ("", ".", "..") or os.path.normpath(path) != path:
+            return os.path.realpath(path)
+        # The link test is of the name in its real folder, as realpath's own last step is: the
+        # path as given may not even reach it (``missing/../to_a``).
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = self(folder)
+        candidate = os.path.join(real_folder, name)
+        return os.path.realpath(path) if os.path.islink(candidate) else candidate
 
 
-@functools.lru_cache(maxsize=4096)
-def _real_folder(folder: str) -> str:
-    return real_path(folder)
-
-
-def forget_paths() -> None:
-    """For a program that runs mpilint again after moving files."""
-    real_path.cache_clear()
-    _real_folder.cache_clear()
+def real_path(path: str) -> str:
+    """``os.path.realpath`` through a fresh ``RealPaths``: for a caller outside a run."""
+    return RealPaths()(path)
 
 
 _MANIFEST_SUFFIXES = (".yaml", ".yml")
@@ -75,9 +86,10 @@ class Pairing:
     def __init__(
         self, dockerfiles: list[str], image_map: ImageMap | None = None, disk: bool = False
     ) -> None:
+        self.real_path = RealPaths()  # this run's: the next run may see files moved
         self._only = dockerfiles[0] if len(dockerfiles) == 1 else None
         self._by_folder: dict[str, list[str]] = defaultdict(list)
-        self._given = {real_path(p): p for p in dockerfiles if p != "-"}
+        self._given = {self.real_path(p): p for p in dockerfiles if p != "-"}
         self._image_map = image_map
         self._disk = disk
         for path in dockerfiles:
@@ -123,7 +135,7 @@ class Pairing:
     def _shown(self, path: str) -> str:
         """A Dockerfile of the run under the name the user gave it; others relative to the
         working directory when below it."""
-        real = real_path(path)
+        real = self.real_path(path)
         if real in self._given:
             return self._given[real]
         if not os.path.isabs(path):
@@ -146,12 +158,12 @@ class Pairing:
         if the candidate were checked alone: its image map, then the folder on disk. Files in
         ``known`` (real paths of the run's own manifests) are skipped unread: the run checks
         them anyway, and parsing them twice doubled the cost of a tree's manifests."""
-        target = real_path(dockerfile)
+        target = self.real_path(dockerfile)
         found: list[str] = []
-        for candidate in _candidates(dockerfile, roots, excluded, known):
+        for candidate in _candidates(dockerfile, roots, excluded, known, self.real_path):
             if any(
                 (paired := self._mapped(candidate, job) or self._beside(candidate)) is not None
-                and real_path(paired) == target
+                and self.real_path(paired) == target
                 for job in _jobs(candidate)
             ):
                 found.append(candidate)
@@ -163,6 +175,7 @@ def _candidates(
     roots: Sequence[str],
     excluded: Callable[[str], bool] | None,
     known: Container[str],
+    real_path: Callable[[str], str],
 ) -> Iterator[str]:
     from mpilint.inputs.files import expand
 

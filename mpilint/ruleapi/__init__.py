@@ -15,6 +15,8 @@ MPL117 reading that MPL310 defers to (``workercommand``).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 from mpilint.core import catalog
 from mpilint.core.findings import Finding, Fix, Related, Severity, Span
 from mpilint.core.records import Record
@@ -23,9 +25,11 @@ from mpilint.sources.yamlsource import Node
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    from typing import Final, TypeVar
 
     from mpilint.models.image import Image
+
+    V = TypeVar("V")
 
 
 class Hit(Record):
@@ -62,9 +66,14 @@ class Manifest(Record):
     documents of the same file (rules about the objects the operator creates need them), and
     the paired image when there is one: a manifest rule may sharpen a default with it (the
     image's sshd port instead of the usual 22/2222), while rules that need an image are
-    ``pair`` rules."""
+    ``pair`` rules.
 
-    __slots__ = ("file", "image", "image_file", "job", "siblings", "text")
+    ``once`` keeps what several rules compute from the same job (the schema's problems, the
+    worker's sshd reading) for as long as this object lives: one job of one run, so nothing
+    outlives the run or depends on the order rules run in."""
+
+    __slots__ = ("_kept", "file", "image", "image_file", "job", "siblings", "text")
+    _compared = ("file", "text", "job", "siblings", "image", "image_file")
 
     file: Final[str]
     text: Final[str]
@@ -88,6 +97,18 @@ class Manifest(Record):
         self.siblings = siblings
         self.image = image
         self.image_file = image_file
+        self._kept: dict[Hashable, object] = {}  # by the caller's key: see ``once``
+
+    def once(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """``compute()`` the first time ``key`` is asked of this job, then what it gave. The
+        key names the computation (a module-level function of the rule's module is a good
+        one); the rules and the pair rules of one job share the one ``Manifest``, so all of
+        them share what is kept here."""
+        kept = self._kept
+        if key in kept:
+            return kept[key]  # type: ignore[return-value]  # this key's compute made it
+        value = kept[key] = compute()
+        return value
 
 
 class Pair(Record):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mpilint.core.findings import Span
 from mpilint.models.mpijob import MPIJob
+from mpilint.ruleapi import Manifest
 from mpilint.sources.schemacheck import VERSIONS, Path, Problem, load_schema, validate
 from mpilint.sources.yamlsource import (
     MappingNode,
@@ -21,18 +22,16 @@ from mpilint.sources.yamlsource import (
     span_of,
 )
 
-# One validation serves both rules: the engine runs them one after the other on the same job.
-_last: list[tuple[Node, list[Problem]]] = []
+
+def problems_of(manifest: Manifest) -> list[Problem]:
+    """The job's schema problems; one validation serves MPL105 and MPL106 (kept by the job)."""
+    return manifest.once(problems_of, lambda: _problems(manifest.job))
 
 
-def problems_of(job: MPIJob) -> list[Problem]:
+def _problems(job: MPIJob) -> list[Problem]:
     if job.version not in VERSIONS:
         return []  # v1alpha1 and v1alpha2 are retired; their shapes are not checked
-    if _last and _last[0][0] is job.root:
-        return _last[0][1]
-    found = [p for p in validate(job.root, load_schema(job.version)) if not _templated(p)]
-    _last[:] = [(job.root, found)]
-    return found
+    return [p for p in validate(job.root, load_schema(job.version)) if not _templated(p)]
 
 
 def _templated(problem: Problem) -> bool:

@@ -7,6 +7,32 @@ the configuration, and returns a ``Report``: it never prints.
 Files are processed folder by folder and their node trees dropped afterwards; image models live in
 a bounded cache and the texts of files are read again for code frames, so memory does not grow
 with the number of files. ``parallel.py`` spreads the folders over processes.
+
+A run keeps nothing for the next one: a process may lint again and again (an editor's server),
+in other workspaces, after files were edited or moved. What a run reads from the disk is kept by
+objects made for it and dropped with it: the ``Project`` (each path's configuration, the
+configuration files found and read; made by ``config.project.prepare``), the ``Pairing`` (real
+paths), the ``Linter`` (image models), the ``.gitignore`` patterns of one ``inputs.files.expand``,
+and the ``Manifest`` and ``Image`` objects (what rules compute once per job or image: ``once``).
+A team's base images reach ``load_image`` as an argument (``Project.declared_bases``). The node
+attributes ``sources.yamlsource`` writes (a mapping's pairs, its index by key) live in the node
+and die with its tree. What stays at module level is a function of its arguments alone, and
+bounded, so a long-lived process neither grows nor sees an earlier run through it:
+
+- ``lru_cache`` with a maxsize, keyed by strings or tuples of immutable values, giving immutable
+  records or tuples: ``reference.split_image``/``normalise_image``, ``basefacts._built_in``,
+  ``dockerfile._cached_roster`` (its key holds the declared bases by value), ``files._absent``/
+  ``_unknown_file``/``_base_kind``/``_default_lines``/``_mpioperator_files``,
+  ``sshconfig.split_line``, ``software._mpi_package``/``_package_kind``/``_split_spec``,
+  ``sed._parse_cached``/``_cached_changes``, ``runplan._cached``, ``commands._read_argv``,
+  ``launchers._find_launches``, ``suppress.sift._names_to_ids``, ``config.project._schema``,
+  ``models.placeholders``' image placeholders;
+- ``functools.cache`` whose keys are few and fixed by the installed package: ``catalog.meta``
+  (rule ids), ``schemacheck.load_schema`` (API versions), ``packagedata.folder``, each
+  ``lazyre`` pattern, ``kinds.instructions_read``/``quiet_tests``, ``catalog.rule_ids``;
+- ``schemacheck._COMPILED`` (compiled schemas by ``id``, each entry holding its schema so the
+  ``id`` cannot be reused while it lives; at most 16), ``records._GETTERS``/``_INIT_FIELDS``
+  (per class), and the rule modules ``run.rules`` imports (once, by id).
 """
 
 from __future__ import annotations
@@ -57,7 +83,6 @@ def run(
     if dockerfiles:
         active.load("pair")  # the same for the rules that read a job with its image
     image_map = project.image_map if project is not None else None
-    pairing.forget_paths()  # a program may run mpilint again after moving files
     pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
     if project is not None:
         files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
@@ -245,8 +270,6 @@ class Linter:
         return loaded
 
     def _read(self, path: str) -> _Loaded:
-        from contextlib import nullcontext
-
         self.active.load("pair")  # a run with an image needs the rules that read it
 
         from mpilint.models.image import load_image
@@ -257,8 +280,9 @@ class Linter:
         directives = suppressions.parse(content.text)
         if directives:
             self._result.directives[path] = directives
-        project = self.project
-        with project.base_images(path) if project is not None else nullcontext():
+        if self.project is not None:
+            result = load_image(path, content.text, self.project.declared_bases(path))
+        else:
             result = load_image(path, content.text)
         problems = tuple(finding("MPL004", path, Hit(span, msg)) for span, msg in result.problems)
         return _Loaded(result.image, problems)
@@ -277,12 +301,12 @@ def _jobs_of_dockerfiles(
 ) -> list[InputFile]:
     """The manifests on disk that run a Dockerfile of the run: a changed Dockerfile alone
     (pre-commit) still gets its jobs checked, and their findings reported."""
-    known = {pairing.real_path(f.path) for f in files if f.path != "-"}
+    known = {pairs.real_path(f.path) for f in files if f.path != "-"}
     extra: list[InputFile] = []
     for dockerfile in dockerfiles:
         roots = project.image_map_roots(dockerfile)
         for path in pairs.manifests_for(dockerfile, roots, project.excluded, known):
-            known.add(pairing.real_path(path))
+            known.add(pairs.real_path(path))
             extra.append(InputFile(path, "manifest"))
     return extra
 

@@ -124,7 +124,6 @@ def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in FILES:
         (top / name).parent.mkdir(parents=True, exist_ok=True)
         (top / name).write_text("kind: x\n")
-    gitignore_of.cache_clear()
     return top
 
 
@@ -190,7 +189,6 @@ def test_the_walk_lists_what_git_lists_as_untracked(
     walked = {os.path.relpath(f.path) for f in expand(["."])}
     assert walked == listed  # from "." too: its subfolders once lost the top .gitignore
     # a walk that starts below the top reads the .gitignore files above it
-    gitignore_of.cache_clear()
     below = {os.path.relpath(f.path) for f in expand(["sub"])}
     assert below == {p for p in listed if p.startswith("sub/")}
 

@@ -1,4 +1,4 @@
-"""pairing.real_path against os.path.realpath, which it stands in for (see its docstring)."""
+"""pairing.RealPaths against os.path.realpath, which it stands in for (see its docstring)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mpilint.pairing.images import forget_paths, real_path
+from mpilint.pairing.images import RealPaths
 
 PARTS = ["a", "b", "f", "to_a", "to_f", "to_b_f", "dangling", "loop", "missing", ".", "..", ""]
 
@@ -35,11 +35,9 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def inside(tree: Path) -> Iterator[Path]:
     before = os.getcwd()
     os.chdir(tree)
-    forget_paths()
     try:
         yield tree
     finally:
-        forget_paths()
         os.chdir(before)
 
 
@@ -51,5 +49,6 @@ def test_real_path_is_realpath(inside: Path, parts: list[str], absolute: bool) -
         path = f"{inside}/{path}"
     if not path:
         return
+    real_path = RealPaths()  # one run's: empty caches for each example
     assert real_path(path) == os.path.realpath(path)
     assert real_path(path) == os.path.realpath(path)  # and again, from the caches

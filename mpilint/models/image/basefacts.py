@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from contextvars import ContextVar
 
 from mpilint.core.records import Record, replace
 from mpilint.models.image.reference import glob_matches, reference_matches, split_image
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from typing import Final
 
 __all__ = [
-    "EXTRA_SOFTWARE",
     "UNKNOWN_BASE",
     "BaseMPI",
     "BaseSoftware",
@@ -321,20 +319,16 @@ KNOWN_SOFTWARE: dict[str, _Entry] = {
 }
 
 
-# A team's own base images (``base-images`` in the configuration), consulted first; set around
-# reading one Dockerfile, like ``bases.EXTRA_BASES``.
-EXTRA_SOFTWARE: ContextVar[tuple[tuple[str, BaseSoftware], ...]] = ContextVar(
-    "EXTRA_SOFTWARE", default=()
-)
-
-
-def lookup_software(ref: str | None) -> BaseSoftware:
-    """Software facts of ``FROM ref``; every field unknown when the image is not in the table."""
+def lookup_software(
+    ref: str | None, declared: tuple[tuple[str, BaseSoftware], ...] = ()
+) -> BaseSoftware:
+    """Software facts of ``FROM ref``; every field unknown when the image is not in the table.
+    ``declared`` (a team's own base images, ``Declared.software``) is consulted first."""
     if ref is None:
         return UNKNOWN_BASE
     if ref.strip().lower() == "scratch":
         return _SCRATCH
-    for glob, facts in EXTRA_SOFTWARE.get():
+    for glob, facts in declared:
         if reference_matches(glob, ref):
             return facts
     return _built_in(ref)

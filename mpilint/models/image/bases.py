@@ -13,7 +13,6 @@ groups a base brings (``ubuntu``, gid 1000) decide that gid just as its users de
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 
 from mpilint.core.records import Record
 from mpilint.models.image.reference import (
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from typing import Final
 
 __all__ = [
-    "EXTRA_BASES",
     "KNOWN_BASES",
     "OS_GROUPS",
     "OS_USERS",
@@ -327,19 +325,15 @@ KNOWN_BASES: dict[str, KnownBase] = {
 }
 
 
-# A team's own base images (``base-images`` in the configuration): image glob → entry,
-# consulted before the built-in table. A context variable, set around reading one Dockerfile,
-# because the closest configuration of each Dockerfile decides, and the table stays read-only.
-EXTRA_BASES: ContextVar[tuple[tuple[str, KnownBase], ...]] = ContextVar("EXTRA_BASES", default=())
-
-
 def _repository_of(pattern: str) -> str:
     """Canonical repository of a table key, keeping any ``*`` for ``fnmatch``."""
     return split_image(pattern).repository
 
 
-def _match(repository: str, ref: str) -> tuple[str, KnownBase] | None:
-    for pattern, entry in EXTRA_BASES.get():
+def _match(
+    repository: str, ref: str, declared: tuple[tuple[str, KnownBase], ...]
+) -> tuple[str, KnownBase] | None:
+    for pattern, entry in declared:
         if reference_matches(pattern, ref):
             return pattern, entry
     for pattern, entry in KNOWN_BASES.items():
@@ -357,10 +351,11 @@ def _flavour(entry: KnownBase, tag: str | None) -> Flavour:
     return entry.default
 
 
-def lookup_base(ref: str) -> BaseFacts | None:
-    """Users of a known base image, or None when ``ref`` matches no entry."""
+def lookup_base(ref: str, declared: tuple[tuple[str, KnownBase], ...] = ()) -> BaseFacts | None:
+    """Users of a known base image, or None when ``ref`` matches no entry; ``declared`` (a
+    team's own base images, ``Declared.users``) is consulted before the built-in table."""
     parts = split_image(ref)
-    found = _match(parts.repository, ref)
+    found = _match(parts.repository, ref, declared)
     if found is None:
         return None
     pattern, entry = found

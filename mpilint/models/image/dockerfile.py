@@ -21,12 +21,13 @@ import os
 import posixpath
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 
 from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import MutableRecord, Record, replace
-from mpilint.models.image.bases import EXTRA_BASES, BaseGroup, BaseUser, KnownBase, lookup_base
+from mpilint.models.image.bases import BaseGroup, BaseUser, KnownBase, lookup_base
+from mpilint.models.image.declared import NO_DECLARED, Declared
 from mpilint.models.image.kinds import factories, instructions_read, quiet_tests
 from mpilint.models.image.observe import (
     Instruction,
@@ -53,7 +54,9 @@ from mpilint.sources.shellwords import Word
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Any, Final
+    from typing import Any, Final, TypeVar
+
+    V = TypeVar("V")
 
     from mpilint.models.image.observe import StageObserver
 
@@ -133,7 +136,24 @@ class Stage(Record):
 
 
 class Image(Record):
+    """``once`` keeps what rules compute from the image (its file and software facts) for as
+    long as the image lives: the run's image cache decides that, not a module-level memo."""
+
     __slots__ = (
+        "_kept",
+        "final",
+        "groups",
+        "groups_complete",
+        "observed",
+        "path",
+        "root_base",
+        "root_base_known",
+        "stages",
+        "user_instruction",
+        "users",
+        "users_complete",
+    )
+    _compared = (
         "final",
         "groups",
         "groups_complete",
@@ -185,6 +205,16 @@ class Image(Record):
         self.observed = observed
         self.groups = groups
         self.groups_complete = groups_complete
+        self._kept: dict[Hashable, object] = {}  # by the caller's key: see ``once``
+
+    def once(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """``compute()`` the first time ``key`` is asked of this image, then what it gave: the
+        image and its final observers no longer change once ``load_image`` has returned."""
+        kept = self._kept
+        if key in kept:
+            return kept[key]  # type: ignore[return-value]  # this key's compute made it
+        value = kept[key] = compute()
+        return value
 
     def observer(self, name: str) -> StageObserver | None:
         for kind, observer in self.observed:  # every rule asks, through files_of/software_of
@@ -561,28 +591,31 @@ class _Roster(Record):
         self.os = os
 
 
-def _roster(base: str, span: Span) -> _Roster | None:
+def _roster(base: str, span: Span, declared: tuple[tuple[str, KnownBase], ...]) -> _Roster | None:
     """What ``FROM base`` brings, its entries placed at ``span``; None for an unknown image.
 
-    Kept by image, place and configured table (``EXTRA_BASES``, which ``lookup_base`` reads):
-    Dockerfiles of one team start FROM the same images on the same lines, and a base brings
-    tens of users and groups to build.
+    Kept by image, place and configured table (``Declared.users``, which ``lookup_base``
+    reads): Dockerfiles of one team start FROM the same images on the same lines, and a base
+    brings tens of users and groups to build. The cache is bounded, and its key holds all its
+    result depends on (the table by value), so it may outlive a run.
     """
     try:
-        return _cached_roster(base, span, EXTRA_BASES.get())
+        return _cached_roster(base, span, declared)
     except TypeError:  # a configured table that cannot be a key: not kept
-        return _build_roster(base, span)
+        return _build_roster(base, span, declared)
 
 
 @functools.lru_cache(maxsize=256)
 def _cached_roster(
-    base: str, span: Span, _table: tuple[tuple[str, KnownBase], ...]
+    base: str, span: Span, declared: tuple[tuple[str, KnownBase], ...]
 ) -> _Roster | None:
-    return _build_roster(base, span)
+    return _build_roster(base, span, declared)
 
 
-def _build_roster(base: str, span: Span) -> _Roster | None:
-    facts = lookup_base(base)
+def _build_roster(
+    base: str, span: Span, declared: tuple[tuple[str, KnownBase], ...]
+) -> _Roster | None:
+    facts = lookup_base(base, declared)
     if facts is None:
         return None
     origin = f"base:{base}"
@@ -714,6 +747,7 @@ class _Walk(MutableRecord):
 
     __slots__ = (
         "context_dir",
+        "declared",
         "first_command",
         "globals",
         "heredocs",
@@ -732,6 +766,7 @@ class _Walk(MutableRecord):
     heredocs: dict[str, str]
     first_command: bool  # no command of the RUN being read has been followed yet
     context_dir: str  # the build context: the Dockerfile's folder
+    declared: Declared  # the base images the Dockerfile's configuration declares
 
     def __init__(
         self,
@@ -742,9 +777,11 @@ class _Walk(MutableRecord):
         globals: dict[str, str | None] | None = None,
         stages: list[_StageState] | None = None,
         heredocs: dict[str, str] | None = None,
+        declared: Declared = NO_DECLARED,
     ) -> None:
         self.path = path
         self.source = source
+        self.declared = declared
         self.globals = {} if globals is None else globals
         self.stages = [] if stages is None else stages
         self.problems = [] if problems is None else problems
@@ -811,7 +848,7 @@ class _Walk(MutableRecord):
         if parent is not None:
             self.stages.append(self.inherit(self.stages[parent], stage))
         else:
-            self.stages.append(self.external(stage, base))
+            self.stages.append(self.external(stage, base, self.declared))
 
     @staticmethod
     def last_column(logical: _Logical) -> tuple[int, int]:
@@ -862,14 +899,14 @@ class _Walk(MutableRecord):
         )
 
     @staticmethod
-    def external(stage: Stage, base: str | None) -> _StageState:
+    def external(stage: Stage, base: str | None, declared: Declared) -> _StageState:
         """A stage FROM an outside image: start from what that image is known to hold."""
         state = _StageState(stage=stage, root=stage.index, root_base=base)
-        state.observers = {name: start(base) for name, start in factories()}
+        state.observers = {name: start(base, declared) for name, start in factories()}
         if base is not None and base.lower() == "scratch":
             state.root_base = None  # no /etc/passwd at all
             return state
-        roster = _roster(base, stage.base_span) if base is not None else None
+        roster = _roster(base, stage.base_span, declared.users) if base is not None else None
         if roster is None:
             root = User("root", 0, "/root", stage.base_span, "os", 0, "root")
             state.users = [_Entry(root, True)]
@@ -1426,8 +1463,9 @@ def _parse_error_span(
 MAX_DOCKERFILE_LINES = 20_000
 
 
-def load_image(path: str, text: str) -> ImageResult:
-    """Read a Dockerfile into the facts of its final image; never raises on any text."""
+def load_image(path: str, text: str, declared: Declared = NO_DECLARED) -> ImageResult:
+    """Read a Dockerfile into the facts of its final image; never raises on any text.
+    ``declared``: the base images its configuration declares (``Project.declared_bases``)."""
     import dockerfile  # lazy: the Go binding is loaded only when an image is read
 
     clean, problems = _sanitise(text)
@@ -1456,7 +1494,7 @@ def load_image(path: str, text: str) -> ImageResult:
     except Exception as exc:  # the binding documents no other errors; still never raise
         problems.append((Span.point(1, 1), f"Dockerfile could not be parsed: {exc}"))
         return ImageResult(None, tuple(problems))
-    walk = _Walk(path, source, problems=problems)
+    walk = _Walk(path, source, problems=problems, declared=declared)
     for command in commands:
         walk.instruction(_Instr.of(command))
     if not walk.stages:

@@ -21,13 +21,12 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextvars import ContextVar
 
 from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.models.image import sshdefaults
-from mpilint.models.image.memo import IdentityMemo
+from mpilint.models.image.declared import NO_DECLARED, Declared
 from mpilint.models.image.observe import Instruction, RunSite
 from mpilint.models.image.reference import glob_matches, reference_matches, split_image
 from mpilint.models.image.sed import Line, SedError, parse_sed, run_sed
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
 
     from mpilint.models.image.observe import StageObserver
 
-__all__ = ["EXTRA_SSH", "DeclaredSsh", "FileFacts", "FileState", "Line", "files_of", "start"]
+__all__ = ["DeclaredSsh", "FileFacts", "FileState", "Line", "files_of", "start"]
 
 
 # -- the facts ------------------------------------------------------------------------------
@@ -107,6 +106,21 @@ class FileFacts(Record):
     """
 
     __slots__ = (
+        "_readings",
+        "base",
+        "base_note",
+        "clean",
+        "dirs",
+        "dirs_complete",
+        "entrypoint",
+        "entrypoint_known",
+        "files",
+        "installs",
+        "touched",
+        "unknown_under",
+        "user",
+    )
+    _compared = (
         "base",
         "base_note",
         "clean",
@@ -150,6 +164,9 @@ class FileFacts(Record):
         entrypoint_known: bool,
     ) -> None:
         self.files = files
+        # ``sshconfig.read_config``'s readings of these files, by (path, server): kept with
+        # the facts, so they live as long as the image that holds them.
+        self._readings: dict[tuple[str, bool], object] = {}
         self.clean = clean
         self.unknown_under = unknown_under
         self.dirs = dirs
@@ -201,10 +218,8 @@ def files_of(image: object) -> FileFacts | None:
     observer = observer_of("files")
     if not isinstance(observer, Files):
         return None
-    return _FACTS.get(observer, None, observer.facts)
-
-
-_FACTS = IdentityMemo(64)  # Files -> FileFacts
+    once = getattr(image, "once", None)
+    return once(files_of, observer.facts) if once is not None else observer.facts()
 
 
 # -- paths ----------------------------------------------------------------------------------
@@ -448,17 +463,14 @@ class DeclaredSsh(Record):
         )
 
 
-# Image glob → declaration, consulted before the built-in tables (first match wins, as in
-# ``bases.EXTRA_BASES``); set around reading one Dockerfile by ``config.Project.base_images``.
-EXTRA_SSH: ContextVar[tuple[tuple[str, DeclaredSsh], ...]] = ContextVar("EXTRA_SSH", default=())
-
-
-def _declared(base: str | None) -> tuple[str, DeclaredSsh] | None:
-    """The configured entry for ``base`` when it declares OpenSSH files; not cached, because
-    each Dockerfile's closest configuration decides."""
+def _declared(
+    base: str | None, declared: tuple[tuple[str, DeclaredSsh], ...]
+) -> tuple[str, DeclaredSsh] | None:
+    """The configured entry for ``base`` when it declares OpenSSH files (``Declared.ssh``, the
+    image glob → declaration list of the Dockerfile's configuration, first match wins)."""
     if base is None:
         return None
-    for pattern, entry in EXTRA_SSH.get():
+    for pattern, entry in declared:
         if reference_matches(pattern, base):
             return (pattern, entry) if entry.declared else None
     return None
@@ -1682,10 +1694,10 @@ _HANDLERS: dict[str, Handler] = {
 # -- start ----------------------------------------------------------------------------------
 
 
-def start(base: str | None) -> StageObserver:
+def start(base: str | None, bases: Declared = NO_DECLARED) -> StageObserver:
     """The observer of a stage built FROM ``base``, seeded with what that image holds: a
     ``base-images`` declaration first, then the built-in tables."""
-    declared = _declared(base)
+    declared = _declared(base, bases.ssh)
     if base is not None and declared is not None:
         return _start_declared(base, *declared)
     kind = _base_kind(base)

@@ -25,6 +25,8 @@ TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from typing import Final, Protocol
 
+    from mpilint.models.image.declared import Declared
+
 
 class RunSite(Record):
     """Where the commands of one RUN instruction are written.
@@ -130,8 +132,9 @@ if TYPE_CHECKING:
         def fork(self) -> StageObserver:
             """An independent copy for a later ``FROM <this stage>``."""
 
-    ObserverFactory = Callable[[str | None], StageObserver]
-    """Starts an observer for a stage built FROM the given external image (None: unresolved)."""
+    ObserverFactory = Callable[[str | None, Declared], StageObserver]
+    """Starts an observer for a stage built FROM the given external image (None: unresolved),
+    with the base images the Dockerfile's configuration declares."""
 
 
 QuietTest = Callable[[Sequence[Arg], Sequence[tuple[str, Arg]]], bool]

@@ -37,7 +37,7 @@ from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import MutableRecord, Record, replace
 from mpilint.models.image.basefacts import BaseSoftware, distro_openmpi_version, lookup_software
-from mpilint.models.image.memo import IdentityMemo
+from mpilint.models.image.declared import NO_DECLARED, Declared
 from mpilint.models.image.observe import Instruction, RunSite
 from mpilint.models.image.users import Arg
 from mpilint.sources.yamlsource import Node, ScalarNode, SequenceNode, scalar_type
@@ -1174,9 +1174,9 @@ def _operands(words: Sequence[Arg], value_options: frozenset[str]) -> Iterator[A
 # -- entry points -------------------------------------------------------------------------
 
 
-def start(base: str | None) -> StageObserver:
+def start(base: str | None, declared: Declared = NO_DECLARED) -> StageObserver:
     """The observer of a stage built FROM ``base``, starting from what that image holds."""
-    facts = lookup_software(base)
+    facts = lookup_software(base, declared.software)
     server = Presence(facts.openssh_server, None, f"the base image {base}")
     client = Presence(facts.openssh_client, None, f"the base image {base}")
     mpis = [MPI(m.family, m.version, _base_how(base, m.note), None) for m in facts.mpis or ()]
@@ -1226,10 +1226,7 @@ def software_of(image: Image) -> SoftwareFacts | None:
     observer = image.observer("software")
     if not isinstance(observer, _Software):
         return None
-    return _FACTS.get(image, None, lambda: observer.facts(_root_stage_span(image), image))
-
-
-_FACTS = IdentityMemo(4)  # Image -> SoftwareFacts
+    return image.once(software_of, lambda: observer.facts(_root_stage_span(image), image))
 
 
 # -- the effective argv (shared domain notes, section 4) ----------------------------------

@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from mpilint.core.findings import Span
 from mpilint.core.records import MutableRecord, Record
 from mpilint.models.image.files import FileFacts, FileState, Line
-from mpilint.models.image.memo import IdentityMemo
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
@@ -327,7 +326,13 @@ def read_config(facts: FileFacts, path: str, server: bool) -> Config:
 
     Kept by facts (``files.files_of`` hands every rule the same) and question: several rules
     read the same file of one image."""
-    return _READINGS.get(facts, (path, server), lambda: _read_config(facts, path, server))
+    readings = facts._readings
+    key = (path, server)
+    config = readings.get(key)
+    if config is None:
+        config = readings[key] = _read_config(facts, path, server)
+    assert isinstance(config, Config)
+    return config
 
 
 def _read_config(facts: FileFacts, path: str, server: bool) -> Config:
@@ -338,6 +343,3 @@ def _read_config(facts: FileFacts, path: str, server: bool) -> Config:
     reader = _Reader(facts, server, [])
     reader.read(state, 0)
     return Config(path, server, True, tuple(reader.items), state.span)
-
-
-_READINGS = IdentityMemo(256)  # FileFacts, (path, server) -> Config

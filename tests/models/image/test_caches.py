@@ -15,7 +15,6 @@ from mpilint.core.records import replace
 from mpilint.models.image import load_image
 from mpilint.models.image.dockerfile import User, _Logical, _normal, user_for_ssh_path
 from mpilint.models.image.files import _dirname, _escapes, _named, _norm, _under, files_of
-from mpilint.models.image.memo import IdentityMemo
 from mpilint.models.image.sed import Line, parse_sed, run_sed
 from mpilint.models.image.software import software_of
 from mpilint.models.image.sshconfig import read_config, split_line
@@ -161,23 +160,6 @@ def test_split_line_raises_on_every_call() -> None:
         with pytest.raises(ValueError):
             split_line('Match User "unterminated')
     assert split_line("  Port=2222 # comment") == ("port", ("2222",))
-
-
-def test_identity_memo_keeps_by_identity_and_forgets_the_oldest() -> None:
-    memo = IdentityMemo(2)
-    a, b, c = [1], [1], [2]
-    calls: list[int] = []
-
-    def value(key: list[int]) -> int:
-        calls.append(len(calls))
-        return sum(key)
-
-    assert memo.get(a, "x", lambda: value(a)) == 1
-    assert memo.get(a, "x", lambda: value(a)) == 1
-    assert memo.get(b, "x", lambda: value(b)) == 1  # equal, not the same: computed again
-    assert memo.get(c, "x", lambda: value(c)) == 2  # a is forgotten
-    assert memo.get(a, "x", lambda: value(a)) == 1
-    assert len(calls) == 4
 
 
 def _user_for_ssh_path_afresh(users: list[User], ssh_path: str) -> User | None:

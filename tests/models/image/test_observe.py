@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from mpilint.core.findings import Span
 from mpilint.models.image import dockerfile, load_image
+from mpilint.models.image.declared import NO_DECLARED
 from mpilint.models.image.kinds import factories, instructions_read
 from mpilint.models.image.observe import Instruction, RunSite
 from mpilint.models.image.users import Arg
@@ -52,7 +53,9 @@ Recorded = Callable[[str], list[str]]
 
 @pytest.fixture
 def recorded(monkeypatch: pytest.MonkeyPatch) -> Recorded:
-    monkeypatch.setattr(dockerfile, "factories", lambda: (("rec", Recorder),))
+    monkeypatch.setattr(
+        dockerfile, "factories", lambda: (("rec", lambda base, _declared: Recorder(base)),)
+    )
 
     def run(text: str) -> list[str]:
         result = load_image("ctx/Dockerfile", text)
@@ -138,7 +141,7 @@ def test_instructions_a_kind_does_not_read_change_nothing_in_it(
     for name, start in factories():
         if cmd in instructions_read()[name]:
             continue
-        observer = start(base)
+        observer = start(base, NO_DECLARED)
         before = copy.deepcopy(observer)
         instruction = Instruction(
             cmd,
@@ -150,7 +153,7 @@ def test_instructions_a_kind_does_not_read_change_nothing_in_it(
             "ctx",
             lambda: tuple(Span(1, 1, 1, 2) for _ in words),
         )
-        observer.on_instruction(instruction, start(base) if donor else None)
+        observer.on_instruction(instruction, start(base, NO_DECLARED) if donor else None)
         assert observer == before, (name, cmd)
 
 

@@ -131,7 +131,9 @@ def test_quiet_commands_are_not_shown_but_the_first_of_each_run(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A recorder in the software observer's place: it is shown what software.py would be.
-    monkeypatch.setattr(dockerfile, "factories", lambda: (("software", Recorder),))
+    monkeypatch.setattr(
+        dockerfile, "factories", lambda: (("software", lambda base, _declared: Recorder(base)),)
+    )
     result = load_image(
         "Dockerfile",
         "FROM debian:bookworm\n"
