@@ -7,7 +7,9 @@ Conventions that keep a one-file run (the pre-commit case) near the cost of impo
   mpilint needs it at run time (type checkers read a module-level ``TYPE_CHECKING`` as true; PEP
   781 proposes the same constant as a builtin for this reason). Names from ``typing`` go inside
   that block; with ``from __future__ import annotations`` they are only read by mypy.
-- Value classes are ``mpilint.core.records`` classes, not dataclasses (see there).
+- Value classes are ``mpilint.core.records`` classes, not dataclasses: each field is declared
+  once, as an annotation, and the ``__init__`` is a precompiled template renamed for each class
+  (``mpilint.core._record_inits``), not code compiled at import (see there).
 - Costly patterns are compiled on first use (``mpilint.core.lazyre``), and modules that only
   some runs need (reporters, rich, tempfile) are imported where they are used.
 """

@@ -22,20 +22,14 @@ from mpilint.sources.yamlsource import (
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 
 class _Spread(Record):
     """How sure it is that two workers never share a node."""
 
-    __slots__ = ("certain", "partial")
-
-    certain: Final[bool]
-    partial: Final[str | None]  # what may keep them apart, when not certain
-
-    def __init__(self, certain: bool, partial: str | None) -> None:
-        self.certain = certain
-        self.partial = partial
+    certain: bool
+    partial: str | None  # what may keep them apart, when not certain
 
 
 def check(subject: Manifest) -> Iterator[Hit]:

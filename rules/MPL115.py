@@ -25,25 +25,15 @@ from mpilint.sources.yamlsource import (
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
-
     from mpilint.models.sshd import SshdListening
 _PROBE_KINDS = ("tcpSocket", "httpGet", "grpc")
 
 
 class _ProbePort(Record):
-    __slots__ = ("kind", "node", "port", "via")
-
-    kind: Final[str]
-    node: Final[Node]
-    port: Final[int]
-    via: Final[Node | None]  # the containerPort a named port resolved to
-
-    def __init__(self, kind: str, node: Node, port: int, via: Node | None) -> None:
-        self.kind = kind
-        self.node = node
-        self.port = port
-        self.via = via
+    kind: str
+    node: Node
+    port: int
+    via: Node | None  # the containerPort a named port resolved to
 
 
 def check(subject: Manifest) -> Iterator[Hit]:

@@ -13,7 +13,7 @@ from mpilint.sources.yamlsource import Node, SequenceNode, get, get_str, span_of
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 
 _HOSTFILE = "/etc/mpi/hostfile"
@@ -22,14 +22,8 @@ _ATTEMPTS = "-o ConnectionAttempts=10"
 
 
 class _Reserved(Record):
-    __slots__ = ("instead", "value")
-
-    value: Final[str]  # what the operator sets
-    instead: Final[str]  # how to get the user's intent another way; {v} is the user's value
-
-    def __init__(self, value: str, instead: str) -> None:
-        self.value = value
-        self.instead = instead
+    value: str  # what the operator sets
+    instead: str  # how to get the user's intent another way; {v} is the user's value
 
 
 def _ompi(param: str, value: str) -> tuple[str, _Reserved]:

@@ -28,7 +28,7 @@ from mpilint.sources.yamlsource import (
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 
 _DEFAULT_SSHD = "/usr/sbin/sshd"
@@ -42,16 +42,9 @@ _NO_BIND = frozenset({"ALL", "NET_BIND_SERVICE"})
 class _Caps(Record):
     """The worker container's ``securityContext.capabilities`` as far as sshd cares."""
 
-    __slots__ = ("added", "dropped", "privileged")
-
-    dropped: Final[Node | None]  # the drop entry that takes NET_BIND_SERVICE away
-    added: Final[bool]  # NET_BIND_SERVICE (or ALL) is added back
-    privileged: Final[bool]
-
-    def __init__(self, dropped: Node | None, added: bool, privileged: bool) -> None:
-        self.dropped = dropped
-        self.added = added
-        self.privileged = privileged
+    dropped: Node | None  # the drop entry that takes NET_BIND_SERVICE away
+    added: bool  # NET_BIND_SERVICE (or ALL) is added back
+    privileged: bool
 
 
 def _cap_name(node: Node) -> str:
@@ -99,16 +92,9 @@ def _bind_capability(software: SoftwareFacts, program: str) -> Capability | bool
 
 
 class _NonRoot(Record):
-    __slots__ = ("file", "name", "span")
-
-    name: Final[str]
-    span: Final[Span]
-    file: Final[str | None]  # None: the manifest
-
-    def __init__(self, name: str, span: Span, file: str | None) -> None:
-        self.name = name
-        self.span = span
-        self.file = file
+    name: str
+    span: Span
+    file: str | None  # None: the manifest
 
 
 def _non_root(

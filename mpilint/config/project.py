@@ -24,7 +24,7 @@ import yaml
 from mpilint.config.selection import Selection, SelectorError
 from mpilint.core.findings import Finding, Severity
 from mpilint.core.lazyre import lazy
-from mpilint.core.records import MutableRecord, Record
+from mpilint.core.records import MutableRecord, Record, field
 from mpilint.inputs.ignore import Ignore, compile_lines, ignored
 from mpilint.sources.kubevalues import kube_bool, kube_int
 from mpilint.sources.schemacheck import Problem, validate
@@ -39,7 +39,7 @@ from mpilint.sources.yamlsource import (
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Any, Final
+    from typing import Any
 
     from mpilint.config.options import CheckOptions
     from mpilint.inputs.files import InputFile
@@ -61,104 +61,37 @@ class ConfigError(Exception):
 class BaseImage(Record):
     """One ``base-images`` entry in the form of the built-in tables."""
 
-    __slots__ = ("software", "ssh", "users")
-
-    users: Final[KnownBase]
-    software: Final[BaseSoftware]
-    ssh: Final[DeclaredSsh]
-
-    def __init__(self, users: KnownBase, software: BaseSoftware, ssh: DeclaredSsh) -> None:
-        self.users = users
-        self.software = software
-        self.ssh = ssh
+    users: KnownBase
+    software: BaseSoftware
+    ssh: DeclaredSsh
 
 
 class Config(Record):
     """One configuration file's settings; ``select`` None means "not set here"."""
 
-    __slots__ = (
-        "base_images",
-        "exclude",
-        "extend_select",
-        "fail_on",
-        "folder",
-        "ignore",
-        "images",
-        "path",
-        "per_file_ignores",
-        "select",
-        "severity",
-    )
-
-    path: Final[str | None]
-    folder: Final[str]
-    select: Final[tuple[str, ...] | None]
-    extend_select: Final[tuple[str, ...]]
-    ignore: Final[tuple[str, ...]]
-    per_file_ignores: Final[tuple[tuple[Ignore, tuple[str, ...]], ...]]
-    severity: Final[tuple[tuple[str, Severity], ...]]
-    fail_on: Final[str | None]
-    exclude: Final[tuple[Ignore, ...]]  # one list (its globs in order), or none
-    images: Final[tuple[tuple[str, str], ...]]  # (image glob, absolute Dockerfile path)
-    base_images: Final[tuple[tuple[str, BaseImage], ...]]
-
-    def __init__(
-        self,
-        path: str | None = None,
-        folder: str = "",
-        select: tuple[str, ...] | None = None,
-        extend_select: tuple[str, ...] = (),
-        ignore: tuple[str, ...] = (),
-        per_file_ignores: tuple[tuple[Ignore, tuple[str, ...]], ...] = (),
-        severity: tuple[tuple[str, Severity], ...] = (),
-        fail_on: str | None = None,
-        exclude: tuple[Ignore, ...] = (),
-        images: tuple[tuple[str, str], ...] = (),
-        base_images: tuple[tuple[str, BaseImage], ...] = (),
-    ) -> None:
-        self.path = path
-        self.folder = folder
-        self.select = select
-        self.extend_select = extend_select
-        self.ignore = ignore
-        self.per_file_ignores = per_file_ignores
-        self.severity = severity
-        self.fail_on = fail_on
-        self.exclude = exclude
-        self.images = images
-        self.base_images = base_images
+    path: str | None = None
+    folder: str = ""
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[Ignore, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    fail_on: str | None = None
+    exclude: tuple[Ignore, ...] = ()  # one list (its globs in order), or none
+    images: tuple[tuple[str, str], ...] = ()  # (image glob, absolute Dockerfile path)
+    base_images: tuple[tuple[str, BaseImage], ...] = ()
 
 
 class Overrides(Record):
     """What the command line says; each field set here beats the configuration."""
 
-    __slots__ = ("config", "extend_select", "fail_on", "ignore", "images", "isolated", "select")
-
-    select: Final[tuple[str, ...] | None]
-    extend_select: Final[tuple[str, ...]]
-    ignore: Final[tuple[str, ...]]
-    fail_on: Final[str | None]
-    images: Final[tuple[tuple[str, str], ...]]  # (image glob, absolute Dockerfile path)
-    config: Final[str | None]
-    isolated: Final[bool]
-
-    def __init__(
-        self,
-        select: tuple[str, ...] | None = None,
-        extend_select: tuple[str, ...] = (),
-        ignore: tuple[str, ...] = (),
-        fail_on: str | None = None,
-        images: tuple[tuple[str, str], ...] = (),
-        config: str | None = None,
-        isolated: bool = False,
-    ) -> None:
-        self.select = select
-        self.extend_select = extend_select
-        self.ignore = ignore
-        self.fail_on = fail_on
-        self.images = images
-        self.config = config
-        self.isolated = isolated
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    images: tuple[tuple[str, str], ...] = ()  # (image glob, absolute Dockerfile path)
+    config: str | None = None
+    isolated: bool = False
 
 
 # -- finding and reading ------------------------------------------------------------------
@@ -557,22 +490,14 @@ def _at(path: str, node: Node, message: str) -> ConfigError:
 class Project(MutableRecord):
     """Answers, per checked file, the questions the configuration decides."""
 
-    __slots__ = ("_configs", "_found", "_loaded", "_selections", "overrides")
-
-    overrides: Overrides
-    _selections: dict[str | None, Selection]
-    _configs: dict[str, Config]  # by path: asked about five times per file in a run
+    overrides: Overrides = field(default_factory=Overrides)
+    _selections: dict[str | None, Selection] = field(init=False, default_factory=dict)
+    # By path: asked about five times per file in a run.
+    _configs: dict[str, Config] = field(init=False, default_factory=dict)
     # One run's view of the disk (a Project lasts one run): the closest configuration file of
     # each folder looked at, and each configuration file read.
-    _found: dict[str, str | None]
-    _loaded: dict[str, Config]
-
-    def __init__(self, overrides: Overrides | None = None) -> None:
-        self.overrides = Overrides() if overrides is None else overrides
-        self._selections = {}
-        self._configs = {}
-        self._found = {}
-        self._loaded = {}
+    _found: dict[str, str | None] = field(init=False, default_factory=dict)
+    _loaded: dict[str, Config] = field(init=False, default_factory=dict)
 
     def config_for(self, path: str) -> Config:
         """The configuration that governs ``path``: ``--config``, else the closest one."""

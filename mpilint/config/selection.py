@@ -13,7 +13,7 @@ from mpilint.core.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 # "Could not check this file" is never deselected by accident: a CI gate that selects a few
 # rules must still fail on a file it could not read. Only an explicit --ignore by id or name
@@ -26,20 +26,16 @@ class SelectorError(ValueError):
 
 
 class Selection(Record):
-    __slots__ = ("ignore", "select")
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
-    select: Final[tuple[str, ...]]
-    ignore: Final[tuple[str, ...]]
-
-    def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> None:
-        for selector in (*select, *ignore):
+    def __post_init__(self) -> None:
+        for selector in (*self.select, *self.ignore):
             if not _known(selector):
                 raise SelectorError(
                     f"unknown rule selector {selector!r}: use an id (MPL102), a prefix (MPL1),"
                     " a name (process-count-mismatch) or ALL"
                 )
-        self.select = select
-        self.ignore = ignore
 
     def enabled(self, rule_id: str, name: str) -> bool:
         if rule_id in ALWAYS_ON:

@@ -17,7 +17,7 @@ from mpilint.core.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Any, Final
+    from typing import Any
 
 # Where the rule documentation (docs/rules.md, generated from rules/) is published. The one place
 # that names the repository, so SARIF helpUri links and docs cannot point at different hosts.
@@ -28,84 +28,30 @@ RULES_DOC_URL = f"{REPOSITORY_URL}/blob/main/docs/rules.md"
 class Expected(Record):
     """A finding an example must give; severity is checked only where the example states it."""
 
-    __slots__ = ("column", "file", "line", "rule", "severity")
-
-    rule: Final[str]
-    file: Final[str]
-    line: Final[int]
-    column: Final[int]
-    severity: Final[str | None]
-
-    def __init__(
-        self,
-        rule: str,
-        file: str,
-        line: int,
-        column: int,
-        severity: str | None = None,
-    ) -> None:
-        self.rule = rule
-        self.file = file
-        self.line = line
-        self.column = column
-        self.severity = severity
+    rule: str
+    file: str
+    line: int
+    column: int
+    severity: str | None = None
 
 
 class Example(Record):
-    __slots__ = ("args", "encoding", "expect", "files", "kind", "title")
-
-    title: Final[str]
-    kind: Final[str]  # "bad" or "good"
-    files: Final[tuple[tuple[str, str], ...]]
-    args: Final[tuple[str, ...]]
-    expect: Final[tuple[Expected, ...]]
-    encoding: Final[str]
-
-    def __init__(
-        self,
-        title: str,
-        kind: str,
-        files: tuple[tuple[str, str], ...],
-        args: tuple[str, ...],
-        expect: tuple[Expected, ...],
-        encoding: str = "utf-8",
-    ) -> None:
-        self.title = title
-        self.kind = kind
-        self.files = files
-        self.args = args
-        self.expect = expect
-        self.encoding = encoding
+    title: str
+    kind: str  # "bad" or "good"
+    files: tuple[tuple[str, str], ...]
+    args: tuple[str, ...]
+    expect: tuple[Expected, ...]
+    encoding: str = "utf-8"
 
 
 class RuleMeta(Record):
-    __slots__ = ("examples", "fix", "id", "name", "rationale", "severity", "summary")
-
-    id: Final[str]
-    name: Final[str]
-    severity: Final[Severity]
-    summary: Final[str]
-    rationale: Final[str]
-    fix: Final[str]
-    examples: Final[tuple[Example, ...]]
-
-    def __init__(
-        self,
-        id: str,
-        name: str,
-        severity: Severity,
-        summary: str,
-        rationale: str,
-        fix: str,
-        examples: tuple[Example, ...],
-    ) -> None:
-        self.id = id
-        self.name = name
-        self.severity = severity
-        self.summary = summary
-        self.rationale = rationale
-        self.fix = fix
-        self.examples = examples
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+    rationale: str
+    fix: str
+    examples: tuple[Example, ...]
 
 
 @functools.cache

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import enum
 
-from mpilint.core.records import Record
+from mpilint.core.records import Record, field
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 
 class Severity(enum.IntEnum):
@@ -38,18 +38,10 @@ class Span(Record):
     Columns count Unicode code points, as the YAML and Dockerfile parsers do.
     """
 
-    __slots__ = ("column", "end_column", "end_line", "line")
-
-    line: Final[int]
-    column: Final[int]
-    end_line: Final[int]
-    end_column: Final[int]
-
-    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
-        self.line = line
-        self.column = column
-        self.end_line = end_line
-        self.end_column = end_column
+    line: int
+    column: int
+    end_line: int
+    end_column: int
 
     def _key(self) -> tuple[int, int, int, int]:
         return (self.line, self.column, self.end_line, self.end_column)
@@ -74,85 +66,36 @@ class Span(Record):
 class Related(Record):
     """The other half of a mistake ("worker replicas set here")."""
 
-    __slots__ = ("file", "message", "span")
-
-    file: Final[str]
-    span: Final[Span]
-    message: Final[str]
-
-    def __init__(self, file: str, span: Span, message: str) -> None:
-        self.file = file
-        self.span = span
-        self.message = message
+    file: str
+    span: Span
+    message: str
 
 
 class Edit(Record):
-    __slots__ = ("file", "replacement", "span")
-
-    file: Final[str]
-    span: Final[Span]
-    replacement: Final[str]
-
-    def __init__(self, file: str, span: Span, replacement: str) -> None:
-        self.file = file
-        self.span = span
-        self.replacement = replacement
+    file: str
+    span: Span
+    replacement: str
 
 
 class Fix(Record):
     """An edit offered only where it is certainly right, so editors may apply it blindly."""
 
-    __slots__ = ("description", "edits")
-
-    description: Final[str]
-    edits: Final[tuple[Edit, ...]]
-
-    def __init__(self, description: str, edits: tuple[Edit, ...]) -> None:
-        self.description = description
-        self.edits = edits
+    description: str
+    edits: tuple[Edit, ...]
 
 
 class Finding(Record):
-    __slots__ = (
-        "file",
-        "fix",
-        "message",
-        "name",
-        "related",
-        "rule",
-        "severity",
-        "sort_key",
-        "span",
-    )
-    _compared = ("rule", "name", "severity", "message", "file", "span", "related", "fix")
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    file: str
+    span: Span
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+    sort_key: tuple[str, int, int, str] = field(init=False)  # the order of reports
 
-    rule: Final[str]
-    name: Final[str]
-    severity: Final[Severity]
-    message: Final[str]
-    file: Final[str]
-    span: Final[Span]
-    related: Final[tuple[Related, ...]]
-    fix: Final[Fix | None]
-    sort_key: Final[tuple[str, int, int, str]]
-
-    def __init__(
-        self,
-        rule: str,
-        name: str,
-        severity: Severity,
-        message: str,
-        file: str,
-        span: Span,
-        related: tuple[Related, ...] = (),
-        fix: Fix | None = None,
-    ) -> None:
-        self.rule = rule
-        self.name = name
-        self.severity = severity
-        self.message = message
-        self.file = file
-        self.span = span
-        self.related = related
-        self.fix = fix
-        self.sort_key = (file, span.line, span.column, rule)
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "sort_key", (self.file, self.span.line, self.span.column, self.rule)
+        )

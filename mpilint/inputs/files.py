@@ -16,7 +16,7 @@ from mpilint.inputs.ignore import Ignore, decide, gitignore_of, gitignores_above
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final, Literal
+    from typing import Literal
 
 if TYPE_CHECKING:
     Kind = Literal["manifest", "dockerfile"]
@@ -36,27 +36,13 @@ class UsageError(Exception):
 
 
 class InputFile(Record):
-    __slots__ = ("kind", "path")
-
-    path: Final[
-        str
-    ]  # as the user will recognise it: given on the command line, or joined to a given dir
-    kind: Final[Kind]
-
-    def __init__(self, path: str, kind: Kind) -> None:
-        self.path = path
-        self.kind = kind
+    path: str  # as the user will recognise it: given on the command line, or joined to a given dir
+    kind: Kind
 
 
 class FileText(Record):
-    __slots__ = ("problem", "text")
-
-    text: Final[str | None]
-    problem: Final[tuple[int, int, str] | None]  # (line, column, message) when the file is not text
-
-    def __init__(self, text: str | None, problem: tuple[int, int, str] | None) -> None:
-        self.text = text
-        self.problem = problem
+    text: str | None
+    problem: tuple[int, int, str] | None  # (line, column, message) when the file is not text
 
 
 def is_dockerfile_name(name: str) -> bool:

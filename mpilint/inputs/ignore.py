@@ -25,21 +25,15 @@ from mpilint.core.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 
 class Ignore(Record):
     """The patterns of one ``.gitignore`` file (or one configuration list), in order."""
 
-    __slots__ = ("base", "patterns")
-
-    base: Final[str]  # absolute folder the patterns are relative to
+    base: str  # absolute folder the patterns are relative to
     # (regex, include, folders only), last line first; include False for a ``!`` pattern
-    patterns: Final[tuple[tuple[re.Pattern[str], bool, bool], ...]]
-
-    def __init__(self, base: str, patterns: tuple[tuple[re.Pattern[str], bool, bool], ...]) -> None:
-        self.base = base
-        self.patterns = patterns
+    patterns: tuple[tuple[re.Pattern[str], bool, bool], ...]
 
     def decides(self, relative: str, is_folder: bool) -> bool | None:
         """True (ignored), False (re-included by a ``!`` pattern) or None (no pattern matched)

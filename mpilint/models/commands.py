@@ -21,12 +21,12 @@ import functools
 import re
 from collections.abc import Sequence
 
-from mpilint.core.records import MutableRecord, Record
+from mpilint.core.records import MutableRecord, Record, field
 from mpilint.sources import shellwords
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 __all__ = [
     "ArgRef",
@@ -49,16 +49,9 @@ class ArgRef(Record):
     the whole enclosing word.
     """
 
-    __slots__ = ("end", "index", "start")
-
-    index: Final[int]
-    start: Final[int]
-    end: Final[int]
-
-    def __init__(self, index: int, start: int, end: int) -> None:
-        self.index = index
-        self.start = start
-        self.end = end
+    index: int
+    start: int
+    end: int
 
 
 class Word(Record):
@@ -70,18 +63,10 @@ class Word(Record):
     columns inexact.
     """
 
-    __slots__ = ("base", "expands", "ref", "text")
-
-    text: Final[str]
-    ref: Final[ArgRef]
-    expands: Final[bool]
-    base: Final[int | None]
-
-    def __init__(self, text: str, ref: ArgRef, expands: bool, base: int | None) -> None:
-        self.text = text
-        self.ref = ref
-        self.expands = expands
-        self.base = base
+    text: str
+    ref: ArgRef
+    expands: bool
+    base: int | None
 
     def tail(self, offset: int) -> Word:
         """``text[offset:]`` (the value of ``--np=4``, the string of ``-cSTRING``), placed."""
@@ -101,18 +86,10 @@ class Command(Record):
     has control flow or unreadable text, so that whether and how often it runs is unknown.
     """
 
-    __slots__ = ("complete", "last", "reached", "words")
-
-    words: Final[tuple[Word, ...]]
-    last: Final[bool]
-    reached: Final[bool]
-    complete: Final[bool]
-
-    def __init__(self, words: tuple[Word, ...], last: bool, reached: bool, complete: bool) -> None:
-        self.words = words
-        self.last = last
-        self.reached = reached
-        self.complete = complete
+    words: tuple[Word, ...]
+    last: bool
+    reached: bool
+    complete: bool
 
     @property
     def program(self) -> Word:
@@ -131,14 +108,8 @@ class Reading(Record):
     a shell running a script file, control flow, nesting too deep): other programs may run.
     """
 
-    __slots__ = ("commands", "complete")
-
-    commands: Final[tuple[Command, ...]]
-    complete: Final[bool]
-
-    def __init__(self, commands: tuple[Command, ...], complete: bool) -> None:
-        self.commands = commands
-        self.complete = complete
+    commands: tuple[Command, ...]
+    complete: bool
 
 
 def basename(text: str) -> str:
@@ -184,27 +155,11 @@ class _Wrapper(Record):
     (``timeout DURATION``); ``assignments``: NAME=value words accepted before the command.
     """
 
-    __slots__ = ("assignments", "dash_is_option", "long_values", "operands", "short_values")
-
-    short_values: Final[str]
-    long_values: Final[frozenset[str]]
-    operands: Final[int]
-    assignments: Final[bool]
-    dash_is_option: Final[bool]
-
-    def __init__(
-        self,
-        short_values: str = "",
-        long_values: frozenset[str] = frozenset(),
-        operands: int = 0,
-        assignments: bool = False,
-        dash_is_option: bool = False,
-    ) -> None:
-        self.short_values = short_values
-        self.long_values = long_values
-        self.operands = operands
-        self.assignments = assignments
-        self.dash_is_option = dash_is_option
+    short_values: str = ""
+    long_values: frozenset[str] = frozenset()
+    operands: int = 0
+    assignments: bool = False
+    dash_is_option: bool = False
 
 
 _WRAPPERS: dict[str, _Wrapper] = {
@@ -253,16 +208,9 @@ _MAX_DEPTH = 8
 class _Opt(Record):
     """One option as getopt sees it: its name, its value word if any, and the next index."""
 
-    __slots__ = ("name", "next", "value")
-
-    name: Final[str]
-    value: Final[Word | None]
-    next: Final[int]
-
-    def __init__(self, name: str, value: Word | None, next: int) -> None:
-        self.name = name
-        self.value = value
-        self.next = next
+    name: str
+    value: Word | None
+    next: int
 
 
 def _getopt(spec: _Wrapper, words: Sequence[Word], i: int) -> _Opt | None:
@@ -325,14 +273,8 @@ def _shell_string(words: Sequence[Word], i: int) -> Word | None:
 
 
 class _SuCommand(Record):
-    __slots__ = ("command", "string")
-
-    string: Final[Word | None]  # su/runuser -c STRING
-    command: Final[int | None]  # runuser -u USER [--] COMMAND...: index of COMMAND
-
-    def __init__(self, string: Word | None, command: int | None) -> None:
-        self.string = string
-        self.command = command
+    string: Word | None  # su/runuser -c STRING
+    command: int | None  # runuser -u USER [--] COMMAND...: index of COMMAND
 
 
 def _su(words: Sequence[Word], i: int) -> _SuCommand:
@@ -365,18 +307,10 @@ def _su(words: Sequence[Word], i: int) -> _SuCommand:
 class _Place(Record):
     """Where the words being read stand: see :class:`Command` for the flags."""
 
-    __slots__ = ("complete", "depth", "last", "reached")
-
-    last: Final[bool]
-    reached: Final[bool]
-    complete: Final[bool]
-    depth: Final[int]
-
-    def __init__(self, last: bool, reached: bool, complete: bool, depth: int) -> None:
-        self.last = last
-        self.reached = reached
-        self.complete = complete
-        self.depth = depth
+    last: bool
+    reached: bool
+    complete: bool
+    depth: int
 
 
 def _word_in(string: Word, word: shellwords.Word) -> Word:
@@ -397,14 +331,8 @@ def _word_in(string: Word, word: shellwords.Word) -> Word:
 class _Walk(MutableRecord):
     """What a walk found; mutable only while walking."""
 
-    __slots__ = ("commands", "complete")
-
-    commands: list[Command]
-    complete: bool
-
-    def __init__(self, complete: bool = True, commands: list[Command] | None = None) -> None:
-        self.commands = [] if commands is None else commands
-        self.complete = complete
+    commands: list[Command] = field(default_factory=list)
+    complete: bool = True
 
     def unreadable(self, place: _Place) -> None:
         """Something that runs could not be read (what is never reached does not matter)."""
@@ -491,30 +419,12 @@ class SshdArgs(Record):
     the ``-f`` file.
     """
 
-    __slots__ = ("config", "flags", "port_option", "port_unknown", "ports", "program")
-
-    program: Final[Word]
-    flags: Final[frozenset[str]]
-    ports: Final[tuple[tuple[int, Word], ...]]
-    port_option: Final[bool]
-    port_unknown: Final[bool]
-    config: Final[Word | None]
-
-    def __init__(
-        self,
-        program: Word,
-        flags: frozenset[str],
-        ports: tuple[tuple[int, Word], ...],
-        port_option: bool,
-        port_unknown: bool,
-        config: Word | None,
-    ) -> None:
-        self.program = program
-        self.flags = flags
-        self.ports = ports
-        self.port_option = port_option
-        self.port_unknown = port_unknown
-        self.config = config
+    program: Word
+    flags: frozenset[str]
+    ports: tuple[tuple[int, Word], ...]
+    port_option: bool
+    port_unknown: bool
+    config: Word | None
 
     @property
     def absolute(self) -> bool:
@@ -528,27 +438,11 @@ class SshdArgs(Record):
 
 
 class _SshdReading(MutableRecord):
-    __slots__ = ("config", "flags", "port_option", "port_unknown", "ports")
-
-    flags: set[str]
-    ports: list[tuple[int, Word]]
-    port_option: bool
-    port_unknown: bool
-    config: Word | None
-
-    def __init__(
-        self,
-        port_option: bool = False,
-        port_unknown: bool = False,
-        config: Word | None = None,
-        flags: set[str] | None = None,
-        ports: list[tuple[int, Word]] | None = None,
-    ) -> None:
-        self.flags = set() if flags is None else flags
-        self.ports = [] if ports is None else ports
-        self.port_option = port_option
-        self.port_unknown = port_unknown
-        self.config = config
+    flags: set[str] = field(default_factory=set)
+    ports: list[tuple[int, Word]] = field(default_factory=list)
+    port_option: bool = False
+    port_unknown: bool = False
+    config: Word | None = None
 
     def value(self, letter: str, value: Word, holder: Word) -> None:
         """Option ``-<letter>`` with ``value``, written in the word ``holder``."""

@@ -18,12 +18,12 @@ import functools
 import re
 from collections.abc import Sequence
 
-from mpilint.core.records import MutableRecord, Record
+from mpilint.core.records import MutableRecord, Record, field
 from mpilint.models.commands import ArgRef, Command, Word, basename, read_argv
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final, Literal
+    from typing import Literal
 
 __all__ = ["ArgRef", "Family", "Launch", "find_launches"]
 
@@ -32,65 +32,19 @@ if TYPE_CHECKING:
 
 
 class Launch(Record):
-    __slots__ = (
-        "count",
-        "count_option",
-        "count_ref",
-        "elastic",
-        "family",
-        "nonportable_syntax",
-        "oversubscribe",
-        "per_node",
-        "per_node_ref",
-        "program",
-        "program_ref",
-        "replaces_hostfile",
-        "unknowable",
-    )
-
-    program: Final[str]
-    program_ref: Final[ArgRef]
-    family: Final[Family]
-    count: Final[int | None]
-    count_ref: Final[ArgRef | None]
-    count_option: Final[str | None]
-    per_node: Final[int | None]
-    per_node_ref: Final[ArgRef | None]
-    unknowable: Final[bool]
-    replaces_hostfile: Final[bool]
-    oversubscribe: Final[bool]
-    elastic: Final[bool]
-    nonportable_syntax: Final[bool]
-
-    def __init__(
-        self,
-        program: str,
-        program_ref: ArgRef,
-        family: Family,
-        count: int | None,
-        count_ref: ArgRef | None,
-        count_option: str | None,
-        per_node: int | None,
-        per_node_ref: ArgRef | None,
-        unknowable: bool,
-        replaces_hostfile: bool,
-        oversubscribe: bool,
-        elastic: bool,
-        nonportable_syntax: bool,
-    ) -> None:
-        self.program = program
-        self.program_ref = program_ref
-        self.family = family
-        self.count = count
-        self.count_ref = count_ref
-        self.count_option = count_option
-        self.per_node = per_node
-        self.per_node_ref = per_node_ref
-        self.unknowable = unknowable
-        self.replaces_hostfile = replaces_hostfile
-        self.oversubscribe = oversubscribe
-        self.elastic = elastic
-        self.nonportable_syntax = nonportable_syntax
+    program: str
+    program_ref: ArgRef
+    family: Family
+    count: int | None
+    count_ref: ArgRef | None
+    count_option: str | None
+    per_node: int | None
+    per_node_ref: ArgRef | None
+    unknowable: bool
+    replaces_hostfile: bool
+    oversubscribe: bool
+    elastic: bool
+    nonportable_syntax: bool
 
 
 # ---------------------------------------------------------------------------------------
@@ -256,71 +210,24 @@ class _Context(MutableRecord):
     Mutable: it only accumulates while one context's options are read.
     """
 
-    __slots__ = ("count", "count_given", "count_option", "count_ref", "used")
-
-    used: bool
-    count: int | None
-    count_given: bool
-    count_ref: ArgRef | None
-    count_option: str | None
-
-    def __init__(
-        self,
-        used: bool = False,
-        count: int | None = None,
-        count_given: bool = False,
-        count_ref: ArgRef | None = None,
-        count_option: str | None = None,
-    ) -> None:
-        self.used = used
-        self.count = count
-        self.count_given = count_given
-        self.count_ref = count_ref
-        self.count_option = count_option
+    used: bool = False
+    count: int | None = None
+    count_given: bool = False
+    count_ref: ArgRef | None = None
+    count_option: str | None = None
 
 
 class _Reading(MutableRecord):
     """Everything learnt while reading one launcher's options; mutable while reading."""
 
-    __slots__ = (
-        "contexts",
-        "elastic",
-        "nonportable_syntax",
-        "oversubscribe",
-        "per_node",
-        "per_node_ref",
-        "replaces_hostfile",
-        "unknowable",
-    )
-
-    contexts: list[_Context]
-    per_node: int | None
-    per_node_ref: ArgRef | None
-    unknowable: bool
-    replaces_hostfile: bool
-    oversubscribe: bool
-    elastic: bool
-    nonportable_syntax: bool
-
-    def __init__(
-        self,
-        per_node: int | None = None,
-        per_node_ref: ArgRef | None = None,
-        unknowable: bool = False,
-        replaces_hostfile: bool = False,
-        oversubscribe: bool = False,
-        elastic: bool = False,
-        nonportable_syntax: bool = False,
-        contexts: list[_Context] | None = None,
-    ) -> None:
-        self.contexts = [_Context()] if contexts is None else contexts
-        self.per_node = per_node
-        self.per_node_ref = per_node_ref
-        self.unknowable = unknowable
-        self.replaces_hostfile = replaces_hostfile
-        self.oversubscribe = oversubscribe
-        self.elastic = elastic
-        self.nonportable_syntax = nonportable_syntax
+    contexts: list[_Context] = field(default_factory=lambda: [_Context()])
+    per_node: int | None = None
+    per_node_ref: ArgRef | None = None
+    unknowable: bool = False
+    replaces_hostfile: bool = False
+    oversubscribe: bool = False
+    elastic: bool = False
+    nonportable_syntax: bool = False
 
     @property
     def context(self) -> _Context:

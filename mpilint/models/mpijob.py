@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mpilint.core.records import Record
+from mpilint.core.records import Record, field
 from mpilint.sources.kubevalues import kube_bool, kube_int
 from mpilint.sources.yamlsource import (
     MappingNode,
@@ -26,45 +26,22 @@ from mpilint.sources.yamlsource import (
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 GROUP = "kubeflow.org"
 KNOWN_VERSIONS = ("v2beta1", "v1", "v1alpha2", "v1alpha1")
 
 
 class Container(Record):
-    __slots__ = ("_argv", "args", "command", "env", "image", "index", "init", "name", "node")
-    _compared = ("args", "command", "env", "image", "index", "init", "name", "node")
-
-    node: Final[MappingNode]
-    index: Final[int]
-    init: Final[bool]
-    name: Final[str | None]
-    image: Final[ScalarNode | None]
-    command: Final[Node | None]
-    args: Final[Node | None]
-    env: Final[Node | None]
-
-    def __init__(
-        self,
-        node: MappingNode,
-        index: int,
-        init: bool,
-        name: str | None,
-        image: ScalarNode | None,
-        command: Node | None,
-        args: Node | None,
-        env: Node | None,
-    ) -> None:
-        self.node = node
-        self.index = index
-        self.init = init
-        self.name = name
-        self.image = image
-        self.command = command
-        self.args = args
-        self.env = env
-        self._argv: tuple[tuple[str, Node], ...] | None = None
+    node: MappingNode
+    index: int
+    init: bool
+    name: str | None
+    image: ScalarNode | None
+    command: Node | None
+    args: Node | None
+    env: Node | None
+    _argv: tuple[tuple[str, Node], ...] | None = field(init=False, default=None)  # argv()
 
     def argv(self) -> tuple[tuple[str, Node], ...]:
         """``command`` then ``args``, each item as Kubernetes will pass it, with its node.
@@ -79,65 +56,26 @@ class Container(Record):
                 if isinstance(part, SequenceNode):
                     for item in part.value:
                         items.append((item.value if isinstance(item, ScalarNode) else "", item))
-            argv = self._argv = tuple(items)
+            argv = tuple(items)
+            object.__setattr__(self, "_argv", argv)  # a cache: frozen only for mypy
         return argv
 
 
 class ReplicaSpec(Record):
-    __slots__ = (
-        "containers",
-        "init_containers",
-        "key",
-        "main",
-        "node",
-        "pod_spec",
-        "replicas",
-        "replicas_node",
-        "role",
-    )
-    _compared = (
-        "role",
-        "key",
-        "node",
-        "replicas",
-        "replicas_node",
-        "pod_spec",
-        "containers",
-        "init_containers",
-    )
-
-    role: Final[str]
-    key: Final[Node]
-    node: Final[Node]
-    replicas: Final[int | None]
-    replicas_node: Final[Node | None]
-    pod_spec: Final[MappingNode | None]
-    containers: Final[tuple[Container, ...]]
-    init_containers: Final[tuple[Container, ...]]
+    role: str
+    key: Node
+    node: Node
+    replicas: int | None
+    replicas_node: Node | None
+    pod_spec: MappingNode | None
+    containers: tuple[Container, ...]
+    init_containers: tuple[Container, ...]
     # The container the operator injects the SSH mount, env and default command into (set
     # once: rules ask for it about sixty times per job).
-    main: Final[Container | None]
+    main: Container | None = field(init=False)
 
-    def __init__(
-        self,
-        role: str,
-        key: Node,
-        node: Node,
-        replicas: int | None,
-        replicas_node: Node | None,
-        pod_spec: MappingNode | None,
-        containers: tuple[Container, ...],
-        init_containers: tuple[Container, ...],
-    ) -> None:
-        self.role = role
-        self.key = key
-        self.node = node
-        self.replicas = replicas
-        self.replicas_node = replicas_node
-        self.pod_spec = pod_spec
-        self.containers = containers
-        self.init_containers = init_containers
-        self.main = containers[0] if containers else None
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "main", self.containers[0] if self.containers else None)
 
     def security(self, container: Container, name: str) -> Node | None:
         """A securityContext field as the kubelet resolves it: the container's wins over the
@@ -150,94 +88,34 @@ class ReplicaSpec(Record):
 
 
 class MPIJob(Record):
-    __slots__ = (
-        "_containers",
-        "document",
-        "launcher",
-        "mpi_implementation",
-        "name",
-        "replica_specs",
-        "root",
-        "run_launcher_as_worker",
-        "run_launcher_as_worker_node",
-        "slots_node",
-        "slots_per_worker",
-        "spec",
-        "ssh_auth_mount_path",
-        "ssh_auth_mount_path_node",
-        "version",
-        "worker",
-    )
-    _compared = (
-        "root",
-        "document",
-        "version",
-        "name",
-        "spec",
-        "slots_per_worker",
-        "slots_node",
-        "ssh_auth_mount_path",
-        "ssh_auth_mount_path_node",
-        "mpi_implementation",
-        "run_launcher_as_worker",
-        "run_launcher_as_worker_node",
-        "replica_specs",
-    )
-
-    root: Final[MappingNode]
-    document: Final[int]
-    version: Final[str]
-    name: Final[str | None]
-    spec: Final[Node | None]
-    slots_per_worker: Final[int | None]
-    slots_node: Final[Node | None]
-    ssh_auth_mount_path: Final[str]
-    ssh_auth_mount_path_node: Final[Node | None]
-    mpi_implementation: Final[str]
-    run_launcher_as_worker: Final[bool]
-    run_launcher_as_worker_node: Final[Node | None]
-    replica_specs: Final[tuple[ReplicaSpec, ...]]
+    root: MappingNode
+    document: int
+    version: str
+    name: str | None
+    spec: Node | None
+    slots_per_worker: int | None
+    slots_node: Node | None
+    ssh_auth_mount_path: str
+    ssh_auth_mount_path_node: Node | None
+    mpi_implementation: str
+    run_launcher_as_worker: bool
+    run_launcher_as_worker_node: Node | None
+    replica_specs: tuple[ReplicaSpec, ...]
     # Read from replica_specs once: rules ask for them tens of times per job.
-    launcher: Final[ReplicaSpec | None]
-    worker: Final[ReplicaSpec | None]
-    _containers: Final[tuple[tuple[ReplicaSpec, Container], ...]]
+    launcher: ReplicaSpec | None = field(init=False)
+    worker: ReplicaSpec | None = field(init=False)
+    _containers: tuple[tuple[ReplicaSpec, Container], ...] = field(init=False)
 
-    def __init__(
-        self,
-        root: MappingNode,
-        document: int,
-        version: str,
-        name: str | None,
-        spec: Node | None,
-        slots_per_worker: int | None,
-        slots_node: Node | None,
-        ssh_auth_mount_path: str,
-        ssh_auth_mount_path_node: Node | None,
-        mpi_implementation: str,
-        run_launcher_as_worker: bool,
-        run_launcher_as_worker_node: Node | None,
-        replica_specs: tuple[ReplicaSpec, ...],
-    ) -> None:
-        self.root = root
-        self.document = document
-        self.version = version
-        self.name = name
-        self.spec = spec
-        self.slots_per_worker = slots_per_worker
-        self.slots_node = slots_node
-        self.ssh_auth_mount_path = ssh_auth_mount_path
-        self.ssh_auth_mount_path_node = ssh_auth_mount_path_node
-        self.mpi_implementation = mpi_implementation
-        self.run_launcher_as_worker = run_launcher_as_worker
-        self.run_launcher_as_worker_node = run_launcher_as_worker_node
-        self.replica_specs = replica_specs
-        self.launcher = next((r for r in replica_specs if r.role == "Launcher"), None)
-        self.worker = next((r for r in replica_specs if r.role == "Worker"), None)
-        self._containers = tuple(
+    def __post_init__(self) -> None:
+        specs = self.replica_specs
+        object.__setattr__(self, "launcher", next((r for r in specs if r.role == "Launcher"), None))
+        object.__setattr__(self, "worker", next((r for r in specs if r.role == "Worker"), None))
+        containers = tuple(
             (replica, container)
-            for replica in replica_specs
+            for replica in specs
             for container in replica.init_containers + replica.containers
         )
+        object.__setattr__(self, "_containers", containers)
 
     @property
     def uses_ssh(self) -> bool:

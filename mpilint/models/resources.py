@@ -9,25 +9,17 @@ from mpilint.sources.yamlsource import Node, ScalarNode, get, pairs, scalar_type
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 
 class GpuLimit(Record):
     """One ``resources.limits`` entry for a GPU: its name, key and value nodes, and its count
     (None when the quantity is not a plain integer, e.g. templated or ``500m``)."""
 
-    __slots__ = ("count", "key", "name", "value")
-
-    name: Final[str]
-    key: Final[Node]
-    value: Final[Node]
-    count: Final[int | None]
-
-    def __init__(self, name: str, key: Node, value: Node, count: int | None) -> None:
-        self.name = name
-        self.key = key
-        self.value = value
-        self.count = count
+    name: str
+    key: Node
+    value: Node
+    count: int | None
 
 
 def gpu_limits(container: Container | None) -> list[GpuLimit]:

@@ -33,7 +33,7 @@ from mpilint.sources.yamlsource import (
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 
 SSH_CONFIG = "/etc/ssh/ssh_config"
@@ -48,45 +48,14 @@ class Sshd(Record):
     ``options``: keywords given with ``-o``; ``default``: the operator's own ``sshd -De``.
     """
 
-    __slots__ = (
-        "config",
-        "config_span",
-        "default",
-        "exact",
-        "listen_option",
-        "options",
-        "ports",
-        "texts",
-    )
-
-    config: Final[str]
-    config_span: Final[Span | None]
-    ports: Final[tuple[tuple[int, Span], ...]]
-    exact: Final[bool]
-    options: Final[frozenset[str]]
-    listen_option: Final[bool]
-    default: Final[bool]
-    texts: Final[tuple[str, ...]]
-
-    def __init__(
-        self,
-        config: str,
-        config_span: Span | None,
-        ports: tuple[tuple[int, Span], ...],
-        exact: bool,
-        options: frozenset[str],
-        listen_option: bool,
-        default: bool,
-        texts: tuple[str, ...],
-    ) -> None:
-        self.config = config
-        self.config_span = config_span
-        self.ports = ports
-        self.exact = exact
-        self.options = options
-        self.listen_option = listen_option
-        self.default = default
-        self.texts = texts
+    config: str
+    config_span: Span | None
+    ports: tuple[tuple[int, Span], ...]
+    exact: bool
+    options: frozenset[str]
+    listen_option: bool
+    default: bool
+    texts: tuple[str, ...]
 
 
 def _word_span(container: Container, ref: ArgRef, text: str) -> Span:
@@ -184,27 +153,11 @@ def _read_sshd_words(container: Container, typed: Sequence[Word], text: str) -> 
 class Who(Record):
     """Who the worker's sshd runs as: ``root`` True/False; where that is decided."""
 
-    __slots__ = ("name", "node", "root", "span", "uid")
-
-    root: Final[bool]
-    uid: Final[int | None]
-    name: Final[str]
-    node: Final[Node | None]  # the manifest's runAsUser
-    span: Final[Span | None]  # the Dockerfile's USER line
-
-    def __init__(
-        self,
-        root: bool,
-        uid: int | None,
-        name: str,
-        node: Node | None,
-        span: Span | None,
-    ) -> None:
-        self.root = root
-        self.uid = uid
-        self.name = name
-        self.node = node
-        self.span = span
+    root: bool
+    uid: int | None
+    name: str
+    node: Node | None  # the manifest's runAsUser
+    span: Span | None  # the Dockerfile's USER line
 
 
 def setting_span(setting: Setting | None) -> Span | None:
@@ -246,21 +199,9 @@ def user_config(facts: FileFacts, job: MPIJob) -> bool:
 
 
 class ServerPorts(Record):
-    __slots__ = ("config", "ports", "settings")
-
-    ports: Final[frozenset[int]]
-    settings: Final[tuple[Setting, ...]]  # the Port lines that set them (empty: default or -p)
-    config: Final[Config]
-
-    def __init__(
-        self,
-        ports: frozenset[int],
-        settings: tuple[Setting, ...],
-        config: Config,
-    ) -> None:
-        self.ports = ports
-        self.settings = settings
-        self.config = config
+    ports: frozenset[int]
+    settings: tuple[Setting, ...]  # the Port lines that set them (empty: default or -p)
+    config: Config
 
 
 def server_ports(facts: FileFacts, sshd: Sshd) -> ServerPorts | None:
@@ -289,13 +230,6 @@ class SshdListening(Record):
     """Where the worker's sshd listens, read from the image and the worker's command line,
     with where those ports are set (for MPL115, which owns the readiness-probe question)."""
 
-    __slots__ = ("config", "ports", "related")
-
-    ports: Final[frozenset[int]]
-    config: Final[str]
-    related: Final[tuple[Related, ...]]
-
-    def __init__(self, ports: frozenset[int], config: str, related: tuple[Related, ...]) -> None:
-        self.ports = ports
-        self.config = config
-        self.related = related
+    ports: frozenset[int]
+    config: str
+    related: tuple[Related, ...]

@@ -16,7 +16,7 @@ from mpilint.sources.yamlsource import Node, ScalarNode, offset_span, span_of
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 
 # Ports sshd listens on when its command does not say: 2222 in the mpioperator images and the
@@ -25,14 +25,8 @@ USUAL_SSHD_PORTS = (2222, 22)
 
 
 class SshdPort(Record):
-    __slots__ = ("port", "span")
-
-    port: Final[int]
-    span: Final[Span]
-
-    def __init__(self, port: int, span: Span) -> None:
-        self.port = port
-        self.span = span
+    port: int
+    span: Span
 
 
 class SshdCommand(Record):
@@ -44,24 +38,10 @@ class SshdCommand(Record):
     mentions sshd where no command can be read (a script, ``$(SSHD)``).
     """
 
-    __slots__ = ("exact", "ports", "runs_sshd", "unknown")
-
-    runs_sshd: Final[bool]
-    ports: Final[tuple[SshdPort, ...]]
-    exact: Final[bool]
-    unknown: Final[bool]
-
-    def __init__(
-        self,
-        runs_sshd: bool,
-        ports: tuple[SshdPort, ...],
-        exact: bool,
-        unknown: bool,
-    ) -> None:
-        self.runs_sshd = runs_sshd
-        self.ports = ports
-        self.exact = exact
-        self.unknown = unknown
+    runs_sshd: bool
+    ports: tuple[SshdPort, ...]
+    exact: bool
+    unknown: bool
 
 
 def sshd_command(container: Container, text: str) -> SshdCommand:

@@ -23,7 +23,7 @@ from mpilint.core.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final, Protocol, TextIO
+    from typing import Protocol, TextIO
 
     from mpilint.report.result import Report
 
@@ -36,35 +36,15 @@ class OutputError(Exception):
 
 
 class Destination(Record):
-    __slots__ = ("format", "path")
-
-    format: Final[str]
-    path: Final[str | None]  # None: standard output
-
-    def __init__(self, format: str, path: str | None) -> None:
-        self.format = format
-        self.path = path
+    format: str
+    path: str | None  # None: standard output
 
 
 class Plan(Record):
-    __slots__ = ("destinations", "quiet", "statistics", "verbose")
-
-    destinations: Final[tuple[Destination, ...]]
-    statistics: Final[bool]
-    quiet: Final[bool]
-    verbose: Final[bool]
-
-    def __init__(
-        self,
-        destinations: tuple[Destination, ...],
-        statistics: bool = False,
-        quiet: bool = False,
-        verbose: bool = False,
-    ) -> None:
-        self.destinations = destinations
-        self.statistics = statistics
-        self.quiet = quiet
-        self.verbose = verbose
+    destinations: tuple[Destination, ...]
+    statistics: bool = False
+    quiet: bool = False
+    verbose: bool = False
 
 
 def plan(

@@ -12,7 +12,7 @@ from mpilint.suppress import directives as suppressions
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 
 class Sources:
@@ -31,28 +31,12 @@ class Sources:
 
 
 class Report(Record):
-    __slots__ = ("files", "findings", "jobs", "sources", "suppressed")
-
-    files: Final[tuple[str, ...]]
-    findings: Final[tuple[Finding, ...]]
-    jobs: Final[int]
-    sources: Final[Sources]
+    files: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    jobs: int
+    sources: Sources
     # What comments and annotations silenced, with their reasons (shown by JSON and --verbose).
-    suppressed: Final[tuple[suppressions.Suppressed, ...]]
-
-    def __init__(
-        self,
-        files: tuple[str, ...],
-        findings: tuple[Finding, ...],
-        jobs: int,
-        sources: Sources,
-        suppressed: tuple[suppressions.Suppressed, ...] = (),
-    ) -> None:
-        self.files = files
-        self.findings = findings
-        self.jobs = jobs
-        self.sources = sources
-        self.suppressed = suppressed
+    suppressed: tuple[suppressions.Suppressed, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -19,13 +19,13 @@ from collections.abc import Callable, Hashable
 
 from mpilint.core import catalog
 from mpilint.core.findings import Finding, Fix, Related, Severity, Span
-from mpilint.core.records import Record
+from mpilint.core.records import Record, field
 from mpilint.models.mpijob import MPIJob
 from mpilint.sources.yamlsource import Node
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final, TypeVar
+    from typing import TypeVar
 
     from mpilint.models.image import Image
 
@@ -35,30 +35,12 @@ if TYPE_CHECKING:
 class Hit(Record):
     """What a rule found. ``file`` defaults to the file of the model the rule read."""
 
-    __slots__ = ("file", "fix", "message", "related", "severity", "span")
-
-    span: Final[Span]
-    message: Final[str]
-    file: Final[str | None]
-    severity: Final[Severity | None]  # only to say "cannot verify" at info level
-    related: Final[tuple[Related, ...]]
-    fix: Final[Fix | None]
-
-    def __init__(
-        self,
-        span: Span,
-        message: str,
-        file: str | None = None,
-        severity: Severity | None = None,
-        related: tuple[Related, ...] = (),
-        fix: Fix | None = None,
-    ) -> None:
-        self.span = span
-        self.message = message
-        self.file = file
-        self.severity = severity
-        self.related = related
-        self.fix = fix
+    span: Span
+    message: str
+    file: str | None = None
+    severity: Severity | None = None  # only to say "cannot verify" at info level
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
 
 
 class Manifest(Record):
@@ -72,32 +54,13 @@ class Manifest(Record):
     worker's sshd reading) for as long as this object lives: one job of one run, so nothing
     outlives the run or depends on the order rules run in."""
 
-    __slots__ = ("_kept", "file", "image", "image_file", "job", "siblings", "text")
-    _compared = ("file", "text", "job", "siblings", "image", "image_file")
-
-    file: Final[str]
-    text: Final[str]
-    job: Final[MPIJob]
-    siblings: Final[tuple[Node, ...]]
-    image: Final[Image | None]
-    image_file: Final[str | None]
-
-    def __init__(
-        self,
-        file: str,
-        text: str,
-        job: MPIJob,
-        siblings: tuple[Node, ...] = (),
-        image: Image | None = None,
-        image_file: str | None = None,
-    ) -> None:
-        self.file = file
-        self.text = text
-        self.job = job
-        self.siblings = siblings
-        self.image = image
-        self.image_file = image_file
-        self._kept: dict[Hashable, object] = {}  # by the caller's key: see ``once``
+    file: str
+    text: str
+    job: MPIJob
+    siblings: tuple[Node, ...] = ()
+    image: Image | None = None
+    image_file: str | None = None
+    _kept: dict[Hashable, object] = field(init=False, default_factory=dict)  # see ``once``
 
     def once(self, key: Hashable, compute: Callable[[], V]) -> V:
         """``compute()`` the first time ``key`` is asked of this job, then what it gave. The
@@ -112,16 +75,9 @@ class Manifest(Record):
 
 
 class Pair(Record):
-    __slots__ = ("image", "image_file", "manifest")
-
-    manifest: Final[Manifest]
-    image_file: Final[str]
-    image: Final[Image]
-
-    def __init__(self, manifest: Manifest, image_file: str, image: Image) -> None:
-        self.manifest = manifest
-        self.image_file = image_file
-        self.image = image
+    manifest: Manifest
+    image_file: str
+    image: Image
 
 
 def finding(rule_id: str, file: str, hit: Hit) -> Finding:

@@ -44,7 +44,7 @@ from contextlib import contextmanager
 from mpilint.config.selection import Selection
 from mpilint.core import catalog
 from mpilint.core.findings import Finding, Related, Severity, Span
-from mpilint.core.records import MutableRecord, Record
+from mpilint.core.records import MutableRecord, Record, field
 from mpilint.inputs.files import InputFile, read_text
 from mpilint.models.mpijob import MPIJob, read_mpijob
 from mpilint.pairing import images as pairing
@@ -57,7 +57,7 @@ from mpilint.suppress.sift import sift_dockerfiles, unused, without_annotated
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final, TypeVar
+    from typing import TypeVar
 
     from mpilint.config.project import Project
     from mpilint.models.image import Image
@@ -145,14 +145,8 @@ class Unit(Record):
     """The files of one folder. A job and the Dockerfile beside it land in the same unit, so
     the process that lints them parses that Dockerfile once."""
 
-    __slots__ = ("dockerfiles", "manifests")
-
-    dockerfiles: Final[tuple[str, ...]]
-    manifests: Final[tuple[str, ...]]
-
-    def __init__(self, dockerfiles: tuple[str, ...], manifests: tuple[str, ...]) -> None:
-        self.dockerfiles = dockerfiles
-        self.manifests = manifests
+    dockerfiles: tuple[str, ...]
+    manifests: tuple[str, ...]
 
 
 def units_of(files: list[InputFile]) -> list[Unit]:
@@ -172,31 +166,13 @@ class UnitResult(MutableRecord):
     Dockerfile are not yet sifted by its suppression comments, because jobs of other units
     may place findings there too."""
 
-    __slots__ = ("directives", "findings", "jobs", "paired", "suppressed", "texts")
-
-    findings: list[Finding]
-    suppressed: list[suppressions.Suppressed]
-    jobs: int
-    paired: set[str]  # Dockerfiles some job was paired with
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[suppressions.Suppressed] = field(default_factory=list)
+    jobs: int = 0
+    paired: set[str] = field(default_factory=set)  # Dockerfiles some job was paired with
     # The suppression comments of each Dockerfile read that has any.
-    directives: dict[str, tuple[suppressions.Directive, ...]]
-    texts: dict[str, str]  # standard input's, when read
-
-    def __init__(
-        self,
-        jobs: int = 0,
-        findings: list[Finding] | None = None,
-        suppressed: list[suppressions.Suppressed] | None = None,
-        paired: set[str] | None = None,
-        directives: dict[str, tuple[suppressions.Directive, ...]] | None = None,
-        texts: dict[str, str] | None = None,
-    ) -> None:
-        self.findings = [] if findings is None else findings
-        self.suppressed = [] if suppressed is None else suppressed
-        self.jobs = jobs
-        self.paired = set() if paired is None else paired
-        self.directives = {} if directives is None else directives
-        self.texts = {} if texts is None else texts
+    directives: dict[str, tuple[suppressions.Directive, ...]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # standard input's, when read
 
     def absorb(self, other: UnitResult) -> None:
         self.findings.extend(other.findings)
@@ -208,14 +184,8 @@ class UnitResult(MutableRecord):
 
 
 class _Loaded(Record):
-    __slots__ = ("image", "problems")
-
-    image: Final[Image | None]
-    problems: Final[tuple[Finding, ...]]  # its own MPL003/MPL004, reported when the run names it
-
-    def __init__(self, image: Image | None, problems: tuple[Finding, ...]) -> None:
-        self.image = image
-        self.problems = problems
+    image: Image | None
+    problems: tuple[Finding, ...]  # its own MPL003/MPL004, reported when the run names it
 
 
 class Linter:
@@ -317,24 +287,10 @@ def _unreadable(path: str, problem: tuple[int, int, str] | None) -> Finding:
 
 
 class _Checked(Record):
-    __slots__ = ("findings", "jobs", "suppressed", "text")
-
-    findings: Final[list[Finding]]
-    jobs: Final[int]
-    text: Final[str | None]
-    suppressed: Final[list[suppressions.Suppressed]]
-
-    def __init__(
-        self,
-        findings: list[Finding],
-        jobs: int,
-        text: str | None,
-        suppressed: list[suppressions.Suppressed],
-    ) -> None:
-        self.findings = findings
-        self.jobs = jobs
-        self.text = text
-        self.suppressed = suppressed
+    findings: list[Finding]
+    jobs: int
+    text: str | None
+    suppressed: list[suppressions.Suppressed]
 
 
 _INPUT_RULES = input_rules()

@@ -18,7 +18,7 @@ from mpilint.core.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Any, Final, Literal
+    from typing import Any, Literal
 
     from mpilint.ruleapi import Hit
 
@@ -42,14 +42,8 @@ def module_name(rule_id: str) -> str:
 
 
 class Rule(Record):
-    __slots__ = ("check", "id")
-
-    id: Final[str]
-    check: Final[Callable[[Any], Iterable[Hit]]]
-
-    def __init__(self, id: str, check: Callable[[Any], Iterable[Hit]]) -> None:
-        self.id = id
-        self.check = check
+    id: str
+    check: Callable[[Any], Iterable[Hit]]
 
 
 class Rules:

@@ -37,7 +37,7 @@ from mpilint.sources.yamlsource import (
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Any, Final
+    from typing import Any
 
 if TYPE_CHECKING:
     Schema = Mapping[str, Any]
@@ -71,49 +71,15 @@ class Problem(Record):
     ``detail`` is the message without its location, which the rule adds from ``path``.
     """
 
-    __slots__ = (
-        "anchor",
-        "detail",
-        "elsewhere",
-        "field",
-        "keyword",
-        "node",
-        "path",
-        "schema",
-        "suggestion",
-    )
-
-    keyword: Final[str]
-    node: Final[Node]
-    anchor: Final[Node]
-    path: Final[Path]
-    schema: Final[Schema]
-    detail: Final[str]
-    field: Final[str | None]  # the missing or unknown field
-    suggestion: Final[str | None]  # a known field or value close to what was written
-    elsewhere: Final[str | None]  # x-mpilint-elsewhere: where a misplaced field belongs
-
-    def __init__(
-        self,
-        keyword: str,
-        node: Node,
-        anchor: Node,
-        path: Path,
-        schema: Schema,
-        detail: str,
-        field: str | None = None,
-        suggestion: str | None = None,
-        elsewhere: str | None = None,
-    ) -> None:
-        self.keyword = keyword
-        self.node = node
-        self.anchor = anchor
-        self.path = path
-        self.schema = schema
-        self.detail = detail
-        self.field = field
-        self.suggestion = suggestion
-        self.elsewhere = elsewhere
+    keyword: str
+    node: Node
+    anchor: Node
+    path: Path
+    schema: Schema
+    detail: str
+    field: str | None = None  # the missing or unknown field
+    suggestion: str | None = None  # a known field or value close to what was written
+    elsewhere: str | None = None  # x-mpilint-elsewhere: where a misplaced field belongs
 
 
 @functools.cache

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 
-from mpilint.core.records import MutableRecord, Record
+from mpilint.core.records import MutableRecord, Record, field
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 __all__ = ["Redirect", "Script", "SimpleCommand", "Word", "parse"]
 
@@ -33,49 +33,23 @@ class Word(Record):
     ``start``/``end`` include any quotes, so a finding underlines exactly what the user typed.
     """
 
-    __slots__ = ("end", "expands", "start", "text")
-
-    text: Final[str]
-    start: Final[int]
-    end: Final[int]
-    expands: Final[bool]
-
-    def __init__(self, text: str, start: int, end: int, expands: bool) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.expands = expands
+    text: str
+    start: int
+    end: int
+    expands: bool
 
 
 class Redirect(Record):
     """A redirection; kept apart from the words so ``> log 2>&1`` never looks like arguments."""
 
-    __slots__ = ("op", "target")
-
-    op: Final[str]
-    target: Final[Word | None]
-
-    def __init__(self, op: str, target: Word | None) -> None:
-        self.op = op
-        self.target = target
+    op: str
+    target: Word | None
 
 
 class SimpleCommand(Record):
-    __slots__ = ("assignments", "redirects", "words")
-
-    assignments: Final[tuple[Word, ...]]
-    words: Final[tuple[Word, ...]]
-    redirects: Final[tuple[Redirect, ...]]
-
-    def __init__(
-        self,
-        assignments: tuple[Word, ...],
-        words: tuple[Word, ...],
-        redirects: tuple[Redirect, ...],
-    ) -> None:
-        self.assignments = assignments
-        self.words = words
-        self.redirects = redirects
+    assignments: tuple[Word, ...]
+    words: tuple[Word, ...]
+    redirects: tuple[Redirect, ...]
 
 
 class Script(Record):
@@ -87,21 +61,9 @@ class Script(Record):
     get the bodies elsewhere (BuildKit hands a RUN's here-documents over separately).
     """
 
-    __slots__ = ("commands", "complete", "flow_complete")
-
-    commands: Final[tuple[SimpleCommand, ...]]
-    complete: Final[bool]
-    flow_complete: Final[bool]
-
-    def __init__(
-        self,
-        commands: tuple[SimpleCommand, ...],
-        complete: bool,
-        flow_complete: bool = True,
-    ) -> None:
-        self.commands = commands
-        self.complete = complete
-        self.flow_complete = flow_complete
+    commands: tuple[SimpleCommand, ...]
+    complete: bool
+    flow_complete: bool = True
 
 
 # Characters that end an unquoted word.
@@ -224,24 +186,10 @@ class _WordBuffer(MutableRecord):
     Mutable on purpose: it lives only for the duration of one word.
     """
 
-    __slots__ = ("expands", "length", "parts", "quoted_at")
-
-    parts: list[str]
-    length: int
-    quoted_at: int | None  # text length when the first quote or escape was seen
-    expands: bool
-
-    def __init__(
-        self,
-        length: int = 0,
-        quoted_at: int | None = None,
-        expands: bool = False,
-        parts: list[str] | None = None,
-    ) -> None:
-        self.parts = [] if parts is None else parts
-        self.length = length
-        self.quoted_at = quoted_at
-        self.expands = expands
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    quoted_at: int | None = None  # text length when the first quote or escape was seen
+    expands: bool = False
 
     def add(self, text: str) -> None:
         self.parts.append(text)

@@ -21,7 +21,7 @@ from mpilint.sources.kubevalues import MAYBE_NOT_STRING, kube_type
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
-    from typing import Final, Literal
+    from typing import Literal
 
 try:  # the C loader is 10x faster; fall back only where libyaml is missing
     _Loader: type = yaml.CSafeLoader
@@ -58,54 +58,23 @@ if TYPE_CHECKING:
 
 
 class YamlProblem(Record):
-    __slots__ = ("message", "related", "rule", "span")
-
-    rule: Final[str]
-    span: Final[Span]
-    message: Final[str]
-    related: Final[tuple[tuple[Span, str], ...]]
-
-    def __init__(
-        self,
-        rule: str,
-        span: Span,
-        message: str,
-        related: tuple[tuple[Span, str], ...] = (),
-    ) -> None:
-        self.rule = rule
-        self.span = span
-        self.message = message
-        self.related = related
+    rule: str
+    span: Span
+    message: str
+    related: tuple[tuple[Span, str], ...] = ()
 
 
 class YamlDocument(Record):
-    __slots__ = ("index", "problems", "root")
-
-    index: Final[int]
-    root: Final[Node]
+    index: int
+    root: Node
     # Problems that belong to this document only (duplicate keys): reported only when the
     # document is one mpilint checks, since other kinds are skipped silently.
-    problems: Final[tuple[YamlProblem, ...]]
-
-    def __init__(self, index: int, root: Node, problems: tuple[YamlProblem, ...] = ()) -> None:
-        self.index = index
-        self.root = root
-        self.problems = problems
+    problems: tuple[YamlProblem, ...] = ()
 
 
 class ParsedYaml(Record):
-    __slots__ = ("documents", "problems")
-
-    documents: Final[tuple[YamlDocument, ...]]
-    problems: Final[tuple[YamlProblem, ...]]
-
-    def __init__(
-        self,
-        documents: tuple[YamlDocument, ...],
-        problems: tuple[YamlProblem, ...],
-    ) -> None:
-        self.documents = documents
-        self.problems = problems
+    documents: tuple[YamlDocument, ...]
+    problems: tuple[YamlProblem, ...]
 
 
 def span_of(node: Node) -> Span:

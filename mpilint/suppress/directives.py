@@ -16,7 +16,7 @@ from mpilint.core.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 _DIRECTIVE = lazy(
     r"#\s*mpilint:\s*(disable|disable-file)\s*=\s*([\w-]+(?:\s*,\s*[\w-]+)*)(?:\s+(.*?))?\s*$"
@@ -24,42 +24,19 @@ _DIRECTIVE = lazy(
 
 
 class Directive(Record):
-    __slots__ = ("file_wide", "line", "reason", "rules", "span")
-
-    line: Final[int]  # the line whose findings it silences
-    rules: Final[frozenset[str]]  # upper-cased ids, lower-case names, or "all"
-    file_wide: Final[bool]
-    reason: Final[str]
-    span: Final[Span]  # where the comment itself is written, to report it when it silences nothing
-
-    def __init__(
-        self,
-        line: int,
-        rules: frozenset[str],
-        file_wide: bool,
-        reason: str,
-        span: Span,
-    ) -> None:
-        self.line = line
-        self.rules = rules
-        self.file_wide = file_wide
-        self.reason = reason
-        self.span = span
+    line: int  # the line whose findings it silences
+    rules: frozenset[str]  # upper-cased ids, lower-case names, or "all"
+    file_wide: bool
+    reason: str
+    span: Span  # where the comment itself is written, to report it when it silences nothing
 
 
 class Suppressed(Record):
     """A finding that a comment or annotation silenced, kept with the reason given there."""
 
-    __slots__ = ("by", "finding", "reason")
-
-    finding: Final[Finding]
-    reason: Final[str]
-    by: Final[str]  # "comment" or "annotation"
-
-    def __init__(self, finding: Finding, reason: str, by: str) -> None:
-        self.finding = finding
-        self.reason = reason
-        self.by = by
+    finding: Finding
+    reason: str
+    by: str  # "comment" or "annotation"
 
 
 class Sieve:

@@ -23,7 +23,7 @@ from mpilint.models.image.reference import glob_matches, reference_matches, spli
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 __all__ = [
     "UNKNOWN_BASE",
@@ -35,16 +35,9 @@ __all__ = [
 
 
 class BaseMPI(Record):
-    __slots__ = ("family", "note", "version")
-
-    family: Final[str]  # "OpenMPI", "Intel" or "MPICH": the values of spec.mpiImplementation
-    version: Final[str | None]  # "4.1", "5.0"; None when the tag does not tell
-    note: Final[str]  # "HPC-X" and the like, for messages
-
-    def __init__(self, family: str, version: str | None, note: str = "") -> None:
-        self.family = family
-        self.version = version
-        self.note = note
+    family: str  # "OpenMPI", "Intel" or "MPICH": the values of spec.mpiImplementation
+    version: str | None  # "4.1", "5.0"; None when the tag does not tell
+    note: str = ""  # "HPC-X" and the like, for messages
 
 
 class BaseSoftware(Record):
@@ -58,57 +51,17 @@ class BaseSoftware(Record):
     ``/usr/sbin/sshd`` (``""``: none).
     """
 
-    __slots__ = (
-        "cmd",
-        "entrypoint",
-        "env_known",
-        "mpis",
-        "openssh_client",
-        "openssh_server",
-        "os",
-        "packages_known",
-        "release",
-        "sshd_capability",
-        "user",
-    )
-
-    mpis: Final[tuple[BaseMPI, ...] | None]
-    openssh_server: Final[bool | None]
-    openssh_client: Final[bool | None]
-    packages_known: Final[bool]
-    os: Final[str | None]
-    release: Final[str | None]
-    entrypoint: Final[tuple[str, ...] | None]
-    cmd: Final[tuple[str, ...] | None]
-    user: Final[str | None]
-    env_known: Final[bool]
-    sshd_capability: Final[str | None]
-
-    def __init__(
-        self,
-        mpis: tuple[BaseMPI, ...] | None = None,
-        openssh_server: bool | None = None,
-        openssh_client: bool | None = None,
-        packages_known: bool = False,
-        os: str | None = None,
-        release: str | None = None,
-        entrypoint: tuple[str, ...] | None = None,
-        cmd: tuple[str, ...] | None = None,
-        user: str | None = None,
-        env_known: bool = False,
-        sshd_capability: str | None = None,
-    ) -> None:
-        self.mpis = mpis
-        self.openssh_server = openssh_server
-        self.openssh_client = openssh_client
-        self.packages_known = packages_known
-        self.os = os
-        self.release = release
-        self.entrypoint = entrypoint
-        self.cmd = cmd
-        self.user = user
-        self.env_known = env_known
-        self.sshd_capability = sshd_capability
+    mpis: tuple[BaseMPI, ...] | None = None
+    openssh_server: bool | None = None
+    openssh_client: bool | None = None
+    packages_known: bool = False
+    os: str | None = None
+    release: str | None = None
+    entrypoint: tuple[str, ...] | None = None
+    cmd: tuple[str, ...] | None = None
+    user: str | None = None
+    env_known: bool = False
+    sshd_capability: str | None = None
 
 
 UNKNOWN_BASE = BaseSoftware()

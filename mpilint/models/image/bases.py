@@ -24,7 +24,7 @@ from mpilint.models.image.reference import (
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 __all__ = [
     "KNOWN_BASES",
@@ -41,38 +41,16 @@ __all__ = [
 
 
 class BaseUser(Record):
-    __slots__ = ("gid", "group", "home", "name", "uid")
-
-    name: Final[str]
-    uid: Final[int | None]
-    home: Final[str | None]
-    gid: Final[int | None]  # primary gid, when the image pins it
-    group: Final[str | None]  # primary group's name when the gid is not pinned
-
-    def __init__(
-        self,
-        name: str,
-        uid: int | None,
-        home: str | None,
-        gid: int | None = None,
-        group: str | None = None,
-    ) -> None:
-        self.name = name
-        self.uid = uid
-        self.home = home
-        self.gid = gid
-        self.group = group
+    name: str
+    uid: int | None
+    home: str | None
+    gid: int | None = None  # primary gid, when the image pins it
+    group: str | None = None  # primary group's name when the gid is not pinned
 
 
 class BaseGroup(Record):
-    __slots__ = ("gid", "name")
-
-    name: Final[str]
-    gid: Final[int | None]
-
-    def __init__(self, name: str, gid: int | None) -> None:
-        self.name = name
-        self.gid = gid
+    name: str
+    gid: int | None
 
 
 class Flavour(Record):
@@ -82,68 +60,28 @@ class Flavour(Record):
     which release it is, so users may exist that this table cannot name.
     """
 
-    __slots__ = ("certain", "groups", "os", "users")
-
-    os: Final[str | None]
-    users: Final[tuple[BaseUser, ...]]
-    certain: Final[bool]
-    groups: Final[tuple[BaseGroup, ...]]
-
-    def __init__(
-        self,
-        os: str | None,
-        users: tuple[BaseUser, ...] = (),
-        certain: bool = True,
-        groups: tuple[BaseGroup, ...] = (),
-    ) -> None:
-        self.os = os
-        self.users = users
-        self.certain = certain
-        self.groups = groups
+    os: str | None
+    users: tuple[BaseUser, ...] = ()
+    certain: bool = True
+    groups: tuple[BaseGroup, ...] = ()
 
 
 class KnownBase(Record):
-    __slots__ = ("by_tag", "default")
-
-    default: Final[Flavour]
+    default: Flavour
     # (regular expression searched in the tag, flavour); the first match wins.
-    by_tag: Final[tuple[tuple[str, Flavour], ...]]
-
-    def __init__(self, default: Flavour, by_tag: tuple[tuple[str, Flavour], ...] = ()) -> None:
-        self.default = default
-        self.by_tag = by_tag
+    by_tag: tuple[tuple[str, Flavour], ...] = ()
 
 
 class BaseFacts(Record):
     """The users a matched base image brings, split so callers can label their origin."""
 
-    __slots__ = ("complete", "groups", "os", "pattern", "system_groups", "system_users", "users")
-
-    pattern: Final[str]
-    system_users: Final[tuple[BaseUser, ...]]
-    users: Final[tuple[BaseUser, ...]]
-    complete: Final[bool]
-    system_groups: Final[tuple[BaseGroup, ...]]
-    groups: Final[tuple[BaseGroup, ...]]
-    os: Final[str | None]  # an ``OS_USERS`` key: decides how ``useradd`` picks groups
-
-    def __init__(
-        self,
-        pattern: str,
-        system_users: tuple[BaseUser, ...],
-        users: tuple[BaseUser, ...],
-        complete: bool,
-        system_groups: tuple[BaseGroup, ...] = (),
-        groups: tuple[BaseGroup, ...] = (),
-        os: str | None = None,
-    ) -> None:
-        self.pattern = pattern
-        self.system_users = system_users
-        self.users = users
-        self.complete = complete
-        self.system_groups = system_groups
-        self.groups = groups
-        self.os = os
+    pattern: str
+    system_users: tuple[BaseUser, ...]
+    users: tuple[BaseUser, ...]
+    complete: bool
+    system_groups: tuple[BaseGroup, ...] = ()
+    groups: tuple[BaseGroup, ...] = ()
+    os: str | None = None  # an ``OS_USERS`` key: decides how ``useradd`` picks groups
 
 
 _ROOT = BaseUser("root", 0, "/root", gid=0)

@@ -13,8 +13,6 @@ from mpilint.core.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
-
     from mpilint.models.image.basefacts import BaseSoftware
     from mpilint.models.image.bases import KnownBase
     from mpilint.models.image.files import DeclaredSsh
@@ -23,21 +21,9 @@ __all__ = ["NO_DECLARED", "Declared"]
 
 
 class Declared(Record):
-    __slots__ = ("software", "ssh", "users")
-
-    users: Final[tuple[tuple[str, KnownBase], ...]]  # for ``bases.lookup_base``
-    software: Final[tuple[tuple[str, BaseSoftware], ...]]  # for ``basefacts.lookup_software``
-    ssh: Final[tuple[tuple[str, DeclaredSsh], ...]]  # for ``files.start``
-
-    def __init__(
-        self,
-        users: tuple[tuple[str, KnownBase], ...] = (),
-        software: tuple[tuple[str, BaseSoftware], ...] = (),
-        ssh: tuple[tuple[str, DeclaredSsh], ...] = (),
-    ) -> None:
-        self.users = users
-        self.software = software
-        self.ssh = ssh
+    users: tuple[tuple[str, KnownBase], ...] = ()  # for ``bases.lookup_base``
+    software: tuple[tuple[str, BaseSoftware], ...] = ()  # for ``basefacts.lookup_software``
+    ssh: tuple[tuple[str, DeclaredSsh], ...] = ()  # for ``files.start``
 
 
 NO_DECLARED = Declared()  # no configuration, or one without base-images

@@ -25,7 +25,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 
 from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
-from mpilint.core.records import MutableRecord, Record, replace
+from mpilint.core.records import MutableRecord, Record, field, replace
 from mpilint.models.image.bases import BaseGroup, BaseUser, KnownBase, lookup_base
 from mpilint.models.image.declared import NO_DECLARED, Declared
 from mpilint.models.image.kinds import factories, instructions_read, quiet_tests
@@ -54,7 +54,7 @@ from mpilint.sources.shellwords import Word
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Any, Final, TypeVar
+    from typing import Any, TypeVar
 
     V = TypeVar("V")
 
@@ -64,148 +64,48 @@ __all__ = ["Group", "Image", "ImageResult", "Stage", "User", "load_image", "user
 
 
 class User(Record):
-    __slots__ = ("gid", "group", "home", "name", "origin", "span", "uid")
-
-    name: Final[str]
-    uid: Final[int | None]  # None when not given and not derivable
-    home: Final[str | None]
-    span: Final[Span]  # the creating command through the user name; for base users the FROM image
-    origin: Final[str]  # "useradd", "adduser", "passwd", "base:<image ref>", "os"
-    gid: Final[int | None]  # primary group id; None when not given and not derivable
-    group: Final[str | None]  # primary group's name, when known
-
-    def __init__(
-        self,
-        name: str,
-        uid: int | None,
-        home: str | None,
-        span: Span,
-        origin: str,
-        gid: int | None = None,
-        group: str | None = None,
-    ) -> None:
-        self.name = name
-        self.uid = uid
-        self.home = home
-        self.span = span
-        self.origin = origin
-        self.gid = gid
-        self.group = group
+    name: str
+    uid: int | None  # None when not given and not derivable
+    home: str | None
+    span: Span  # the creating command through the user name; for base users the FROM image
+    origin: str  # "useradd", "adduser", "passwd", "base:<image ref>", "os"
+    gid: int | None = None  # primary group id; None when not given and not derivable
+    group: str | None = None  # primary group's name, when known
 
 
 class Group(Record):
-    __slots__ = ("gid", "name", "origin", "span")
-
-    name: Final[str]
-    gid: Final[int | None]  # None when not given and not derivable
-    span: Final[Span]  # the creating command through the group name; for base groups the FROM image
-    origin: Final[str]  # "groupadd", "addgroup", "useradd", "adduser", "group", "base:<ref>", "os"
-
-    def __init__(self, name: str, gid: int | None, span: Span, origin: str) -> None:
-        self.name = name
-        self.gid = gid
-        self.span = span
-        self.origin = origin
+    name: str
+    gid: int | None  # None when not given and not derivable
+    span: Span  # the creating command through the group name; for base groups the FROM image
+    origin: str  # "groupadd", "addgroup", "useradd", "adduser", "group", "base:<ref>", "os"
 
 
 class Stage(Record):
-    __slots__ = ("base", "base_span", "from_span", "index", "name", "parent")
-
-    index: Final[int]
-    name: Final[str | None]
-    base: Final[str]  # after ARG substitution, as written when that is not possible
-    parent: Final[int | None]  # the earlier stage this one is built FROM
-    from_span: Final[Span]
-    base_span: Final[Span]
-
-    def __init__(
-        self,
-        index: int,
-        name: str | None,
-        base: str,
-        parent: int | None,
-        from_span: Span,
-        base_span: Span,
-    ) -> None:
-        self.index = index
-        self.name = name
-        self.base = base
-        self.parent = parent
-        self.from_span = from_span
-        self.base_span = base_span
+    index: int
+    name: str | None
+    base: str  # after ARG substitution, as written when that is not possible
+    parent: int | None  # the earlier stage this one is built FROM
+    from_span: Span
+    base_span: Span
 
 
 class Image(Record):
     """``once`` keeps what rules compute from the image (its file and software facts) for as
     long as the image lives: the run's image cache decides that, not a module-level memo."""
 
-    __slots__ = (
-        "_kept",
-        "final",
-        "groups",
-        "groups_complete",
-        "observed",
-        "path",
-        "root_base",
-        "root_base_known",
-        "stages",
-        "user_instruction",
-        "users",
-        "users_complete",
-    )
-    _compared = (
-        "final",
-        "groups",
-        "groups_complete",
-        "observed",
-        "path",
-        "root_base",
-        "root_base_known",
-        "stages",
-        "user_instruction",
-        "users",
-        "users_complete",
-    )
-
-    path: Final[str]
-    stages: Final[tuple[Stage, ...]]
-    final: Final[Stage]
-    root_base: Final[str | None]
-    root_base_known: Final[bool]
-    users: Final[tuple[User, ...]]
-    users_complete: Final[bool]
-    user_instruction: Final[tuple[str, Span] | None]
+    path: str
+    stages: tuple[Stage, ...]
+    final: Stage
+    root_base: str | None
+    root_base_known: bool
+    users: tuple[User, ...]
+    users_complete: bool
+    user_instruction: tuple[str, Span] | None
     # The final stage's observers (see observe.py), by name; each fact module reads its own.
-    observed: Final[tuple[tuple[str, StageObserver], ...]]
-    groups: Final[tuple[Group, ...]]
-    groups_complete: Final[bool]
-
-    def __init__(
-        self,
-        path: str,
-        stages: tuple[Stage, ...],
-        final: Stage,
-        root_base: str | None,
-        root_base_known: bool,
-        users: tuple[User, ...],
-        users_complete: bool,
-        user_instruction: tuple[str, Span] | None,
-        observed: tuple[tuple[str, StageObserver], ...] = (),
-        groups: tuple[Group, ...] = (),
-        groups_complete: bool = False,
-    ) -> None:
-        self.path = path
-        self.stages = stages
-        self.final = final
-        self.root_base = root_base
-        self.root_base_known = root_base_known
-        self.users = users
-        self.users_complete = users_complete
-        self.user_instruction = user_instruction
-        self.observed = observed
-        self.groups = groups
-        self.groups_complete = groups_complete
-        self._kept: dict[Hashable, object] = {}  # by the caller's key: see ``once``
+    observed: tuple[tuple[str, StageObserver], ...] = ()
+    groups: tuple[Group, ...] = ()
+    groups_complete: bool = False
+    _kept: dict[Hashable, object] = field(init=False, default_factory=dict)  # see ``once``
 
     def once(self, key: Hashable, compute: Callable[[], V]) -> V:
         """``compute()`` the first time ``key`` is asked of this image, then what it gave: the
@@ -224,14 +124,8 @@ class Image(Record):
 
 
 class ImageResult(Record):
-    __slots__ = ("image", "problems")
-
-    image: Final[Image | None]
-    problems: Final[tuple[tuple[Span, str], ...]]
-
-    def __init__(self, image: Image | None, problems: tuple[tuple[Span, str], ...]) -> None:
-        self.image = image
-        self.problems = problems
+    image: Image | None
+    problems: tuple[tuple[Span, str], ...]
 
 
 # -- instructions as typed values ---------------------------------------------------------
@@ -263,33 +157,13 @@ _INSTRUCTIONS = frozenset(
 class _Instr(Record):
     """One parsed instruction; the binding's objects are untyped, these are not."""
 
-    __slots__ = ("cmd", "end_line", "flags", "heredocs", "json", "start_line", "value")
-
-    cmd: Final[str]
-    json: Final[bool]
-    start_line: Final[int]
-    end_line: Final[int]
-    flags: Final[tuple[str, ...]]
-    value: Final[tuple[str, ...]]
-    heredocs: Final[tuple[tuple[str, str], ...]]  # (name, content)
-
-    def __init__(
-        self,
-        cmd: str,
-        json: bool,
-        start_line: int,
-        end_line: int,
-        flags: tuple[str, ...],
-        value: tuple[str, ...],
-        heredocs: tuple[tuple[str, str], ...],
-    ) -> None:
-        self.cmd = cmd
-        self.json = json
-        self.start_line = start_line
-        self.end_line = end_line
-        self.flags = flags
-        self.value = value
-        self.heredocs = heredocs
+    cmd: str
+    json: bool
+    start_line: int
+    end_line: int
+    flags: tuple[str, ...]
+    value: tuple[str, ...]
+    heredocs: tuple[tuple[str, str], ...]  # (name, content)
 
     @classmethod
     def of(cls, command: Any) -> _Instr:
@@ -383,14 +257,8 @@ class _Logical:
 
 
 class _Source(Record):
-    __slots__ = ("escape", "lines")
-
-    lines: Final[tuple[str, ...]]
-    escape: Final[str]
-
-    def __init__(self, lines: tuple[str, ...], escape: str) -> None:
-        self.lines = lines
-        self.escape = escape
+    lines: tuple[str, ...]
+    escape: str
 
     @classmethod
     def of(cls, text: str) -> _Source:
@@ -547,48 +415,22 @@ def _unquote(text: str) -> str:
 
 
 class _Entry(Record):
-    __slots__ = ("system", "user")
-
-    user: Final[User]
-    system: Final[bool]
-
-    def __init__(self, user: User, system: bool) -> None:
-        self.user = user
-        self.system = system
+    user: User
+    system: bool
 
 
 class _GroupEntry(Record):
-    __slots__ = ("group", "system")
-
-    group: Final[Group]
-    system: Final[bool]
-
-    def __init__(self, group: Group, system: bool) -> None:
-        self.group = group
-        self.system = system
+    group: Group
+    system: bool
 
 
 class _Roster(Record):
     """The users and groups a known base image brings, as a stage's entries."""
 
-    __slots__ = ("complete", "groups", "os", "users")
-
-    users: Final[tuple[_Entry, ...]]
-    groups: Final[tuple[_GroupEntry, ...]]
-    complete: Final[bool]
-    os: Final[str | None]
-
-    def __init__(
-        self,
-        users: tuple[_Entry, ...],
-        groups: tuple[_GroupEntry, ...],
-        complete: bool,
-        os: str | None,
-    ) -> None:
-        self.users = users
-        self.groups = groups
-        self.complete = complete
-        self.os = os
+    users: tuple[_Entry, ...]
+    groups: tuple[_GroupEntry, ...]
+    complete: bool
+    os: str | None
 
 
 def _roster(base: str, span: Span, declared: tuple[tuple[str, KnownBase], ...]) -> _Roster | None:
@@ -630,79 +472,24 @@ def _build_roster(
 class _StageState(MutableRecord):
     """Facts so far for one stage; mutable only while its instructions are read."""
 
-    __slots__ = (
-        "_values",
-        "args",
-        "complete",
-        "declared_unset",
-        "env",
-        "groups",
-        "groups_complete",
-        "members",
-        "observers",
-        "os",
-        "root",
-        "root_base",
-        "root_known",
-        "stage",
-        "user_instruction",
-        "users",
-    )
-
     stage: Stage
     root: int  # index of the stage whose FROM is external
     root_base: str | None
-    args: dict[str, str | None]
-    declared_unset: set[str]
-    env: dict[str, str | None]
-    users: list[_Entry]
-    complete: bool
-    user_instruction: tuple[str, Span] | None
-    observers: dict[str, StageObserver]
-    groups: list[_GroupEntry]
-    groups_complete: bool
-    os: str | None  # the base's OS family (bases.OS_USERS key), for login.defs defaults
-    root_known: bool  # the root stage's base is a known image (lookup_base finds it)
-    members: dict[str, set[str]]  # supplementary, by group
+    args: dict[str, str | None] = field(default_factory=dict)
+    declared_unset: set[str] = field(default_factory=set)
+    env: dict[str, str | None] = field(default_factory=dict)
+    users: list[_Entry] = field(default_factory=list)
+    complete: bool = True
+    user_instruction: tuple[str, Span] | None = None
+    observers: dict[str, StageObserver] = field(default_factory=dict)
+    groups: list[_GroupEntry] = field(default_factory=list)
+    groups_complete: bool = True
+    os: str | None = None  # the base's OS family (bases.OS_USERS key), for login.defs defaults
+    root_known: bool = False  # the root stage's base is a known image (lookup_base finds it)
+    members: dict[str, set[str]] = field(default_factory=dict)  # supplementary, by group
     # ``values()`` until ``args`` or ``env`` change (``changed_values`` is then called): read
     # for every word that expands, changed only by ARG and ENV.
-    _values: dict[str, str | None] | None
-
-    def __init__(
-        self,
-        stage: Stage,
-        root: int,
-        root_base: str | None,
-        complete: bool = True,
-        user_instruction: tuple[str, Span] | None = None,
-        groups_complete: bool = True,
-        os: str | None = None,
-        root_known: bool = False,
-        _values: dict[str, str | None] | None = None,
-        env: dict[str, str | None] | None = None,
-        users: list[_Entry] | None = None,
-        observers: dict[str, StageObserver] | None = None,
-        groups: list[_GroupEntry] | None = None,
-        members: dict[str, set[str]] | None = None,
-        args: dict[str, str | None] | None = None,
-        declared_unset: set[str] | None = None,
-    ) -> None:
-        self.stage = stage
-        self.root = root
-        self.root_base = root_base
-        self.args = {} if args is None else args
-        self.declared_unset = set() if declared_unset is None else declared_unset
-        self.env = {} if env is None else env
-        self.users = [] if users is None else users
-        self.complete = complete
-        self.user_instruction = user_instruction
-        self.observers = {} if observers is None else observers
-        self.groups = [] if groups is None else groups
-        self.groups_complete = groups_complete
-        self.os = os
-        self.root_known = root_known
-        self.members = {} if members is None else members
-        self._values = _values
+    _values: dict[str, str | None] | None = field(init=False, default=None)
 
     def values(self) -> dict[str, str | None]:
         if self._values is None:
@@ -745,49 +532,19 @@ _SUBSTITUTED = frozenset(
 class _Walk(MutableRecord):
     """State of the walk over one Dockerfile: stages so far, global ARGs, problems."""
 
-    __slots__ = (
-        "context_dir",
-        "declared",
-        "first_command",
-        "globals",
-        "heredocs",
-        "path",
-        "problems",
-        "source",
-        "stages",
-    )
-
     path: str
     source: _Source
-    globals: dict[str, str | None]
-    stages: list[_StageState]
-    problems: list[tuple[Span, str]]
+    globals: dict[str, str | None] = field(default_factory=dict)
+    stages: list[_StageState] = field(default_factory=list)
+    problems: list[tuple[Span, str]] = field(default_factory=list)
     # The RUN being read: its here-document bodies, for observers of ``cat > FILE <<EOF``.
-    heredocs: dict[str, str]
-    first_command: bool  # no command of the RUN being read has been followed yet
-    context_dir: str  # the build context: the Dockerfile's folder
-    declared: Declared  # the base images the Dockerfile's configuration declares
+    heredocs: dict[str, str] = field(default_factory=dict)
+    first_command: bool = True  # no command of the RUN being read has been followed yet
+    declared: Declared = NO_DECLARED  # the base images the Dockerfile's configuration declares
+    context_dir: str = field(init=False)  # the build context: the Dockerfile's folder
 
-    def __init__(
-        self,
-        path: str,
-        source: _Source,
-        first_command: bool = True,
-        problems: list[tuple[Span, str]] | None = None,
-        globals: dict[str, str | None] | None = None,
-        stages: list[_StageState] | None = None,
-        heredocs: dict[str, str] | None = None,
-        declared: Declared = NO_DECLARED,
-    ) -> None:
-        self.path = path
-        self.source = source
-        self.declared = declared
-        self.globals = {} if globals is None else globals
-        self.stages = [] if stages is None else stages
-        self.problems = [] if problems is None else problems
-        self.heredocs = {} if heredocs is None else heredocs
-        self.first_command = first_command
-        self.context_dir = os.path.dirname(path)
+    def __post_init__(self) -> None:
+        self.context_dir = os.path.dirname(self.path)
 
     # -- instruction dispatch ---------------------------------------------------------
 

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
-from mpilint.core.records import MutableRecord, Record, replace
+from mpilint.core.records import MutableRecord, Record, field, replace
 from mpilint.models.image import sshdefaults
 from mpilint.models.image.declared import NO_DECLARED, Declared
 from mpilint.models.image.observe import Instruction, RunSite
@@ -34,7 +34,7 @@ from mpilint.models.image.users import Arg
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Any, Final
+    from typing import Any
 
     from mpilint.models.image.observe import StageObserver
 
@@ -53,36 +53,14 @@ class FileState(Record):
     ``mode`` and ``owner`` are set only when known (``owner`` as written: a name or a uid).
     """
 
-    __slots__ = ("eol", "exists", "lines", "mode", "origin", "owner", "path", "span")
-
-    path: Final[str]
-    exists: Final[bool | None]
-    lines: Final[tuple[Line, ...] | None]
-    span: Final[Span | None]
-    mode: Final[int | None]
-    owner: Final[str | None]
-    origin: Final[str]
-    eol: Final[bool]  # the last line ends with a newline (``echo -n`` leaves it open)
-
-    def __init__(
-        self,
-        path: str,
-        exists: bool | None,
-        lines: tuple[Line, ...] | None,
-        span: Span | None = None,
-        mode: int | None = None,
-        owner: str | None = None,
-        origin: str = "",
-        eol: bool = True,
-    ) -> None:
-        self.path = path
-        self.exists = exists
-        self.lines = lines
-        self.span = span
-        self.mode = mode
-        self.owner = owner
-        self.origin = origin
-        self.eol = eol
+    path: str
+    exists: bool | None
+    lines: tuple[Line, ...] | None
+    span: Span | None = None
+    mode: int | None = None
+    owner: str | None = None
+    origin: str = ""
+    eol: bool = True  # the last line ends with a newline (``echo -n`` leaves it open)
 
     @property
     def known(self) -> bool:
@@ -105,79 +83,21 @@ class FileFacts(Record):
     some unfollowed command may have written anything into.
     """
 
-    __slots__ = (
-        "_readings",
-        "base",
-        "base_note",
-        "clean",
-        "dirs",
-        "dirs_complete",
-        "entrypoint",
-        "entrypoint_known",
-        "files",
-        "installs",
-        "touched",
-        "unknown_under",
-        "user",
-    )
-    _compared = (
-        "base",
-        "base_note",
-        "clean",
-        "dirs",
-        "dirs_complete",
-        "entrypoint",
-        "entrypoint_known",
-        "files",
-        "installs",
-        "touched",
-        "unknown_under",
-        "user",
-    )
-
-    files: Final[Mapping[str, FileState]]
-    clean: Final[bool]
-    unknown_under: Final[frozenset[str]]
-    dirs: Final[Mapping[str, Span | None]]
-    dirs_complete: Final[bool]
-    touched: Final[frozenset[str]]  # paths a chmod/chown changed (directories included)
-    installs: Final[Mapping[str, Span | None]]
-    base: Final[str | None]
-    base_note: Final[str]
-    user: Final[str | None]
-    entrypoint: Final[tuple[str, ...] | None]
-    entrypoint_known: Final[bool]
-
-    def __init__(
-        self,
-        files: Mapping[str, FileState],
-        clean: bool,
-        unknown_under: frozenset[str],
-        dirs: Mapping[str, Span | None],
-        dirs_complete: bool,
-        touched: frozenset[str],
-        installs: Mapping[str, Span | None],
-        base: str | None,
-        base_note: str,
-        user: str | None,
-        entrypoint: tuple[str, ...] | None,
-        entrypoint_known: bool,
-    ) -> None:
-        self.files = files
-        # ``sshconfig.read_config``'s readings of these files, by (path, server): kept with
-        # the facts, so they live as long as the image that holds them.
-        self._readings: dict[tuple[str, bool], object] = {}
-        self.clean = clean
-        self.unknown_under = unknown_under
-        self.dirs = dirs
-        self.dirs_complete = dirs_complete
-        self.touched = touched
-        self.installs = installs
-        self.base = base
-        self.base_note = base_note
-        self.user = user
-        self.entrypoint = entrypoint
-        self.entrypoint_known = entrypoint_known
+    files: Mapping[str, FileState]
+    clean: bool
+    unknown_under: frozenset[str]
+    dirs: Mapping[str, Span | None]
+    dirs_complete: bool
+    touched: frozenset[str]  # paths a chmod/chown changed (directories included)
+    installs: Mapping[str, Span | None]
+    base: str | None
+    base_note: str
+    user: str | None
+    entrypoint: tuple[str, ...] | None
+    entrypoint_known: bool
+    # ``sshconfig.read_config``'s readings of these files, by (path, server): kept with the facts,
+    # so they live as long as the image that holds them.
+    _readings: dict[tuple[str, bool], object] = field(init=False, default_factory=dict)
 
     def file(self, path: str) -> FileState:
         """The state of ``path``, tracked or not."""
@@ -427,33 +347,13 @@ class DeclaredSsh(Record):
     for root), ``os`` and ``entrypoint`` repeat the entry's own keys, None when not given.
     """
 
-    __slots__ = ("client", "entrypoint", "files", "host_keys", "os", "server", "user")
-
-    client: Final[Settings | None]
-    server: Final[Settings | None]
-    files: Final[tuple[tuple[str, str, str | None], ...]]
-    host_keys: Final[str | None]
-    user: Final[str | None]
-    os: Final[str | None]
-    entrypoint: Final[tuple[str, ...] | None]
-
-    def __init__(
-        self,
-        client: Settings | None = None,
-        server: Settings | None = None,
-        files: tuple[tuple[str, str, str | None], ...] = (),
-        host_keys: str | None = None,
-        user: str | None = None,
-        os: str | None = None,
-        entrypoint: tuple[str, ...] | None = None,
-    ) -> None:
-        self.client = client
-        self.server = server
-        self.files = files
-        self.host_keys = host_keys
-        self.user = user
-        self.os = os
-        self.entrypoint = entrypoint
+    client: Settings | None = None
+    server: Settings | None = None
+    files: tuple[tuple[str, str, str | None], ...] = ()
+    host_keys: str | None = None
+    user: str | None = None
+    os: str | None = None
+    entrypoint: tuple[str, ...] | None = None
 
     @property
     def declared(self) -> bool:
@@ -719,83 +619,25 @@ INSTRUCTIONS = frozenset({"COPY", "ADD", "WORKDIR", "USER", "SHELL", "ENTRYPOINT
 class Files(MutableRecord):
     """The per-stage observer: mutable while its stage is read, frozen by ``facts()``."""
 
-    __slots__ = (
-        "base",
-        "clean",
-        "cwd",
-        "dirs",
-        "dirs_complete",
-        "entrypoint",
-        "entrypoint_known",
-        "files",
-        "installs",
-        "kind",
-        "run",
-        "shell",
-        "stdout",
-        "touched",
-        "unknown_under",
-        "user",
-        "workdir",
-    )
-
     base: str | None
     kind: str | None
-    files: dict[str, FileState]
-    clean: bool
-    unknown_under: set[str]
-    dirs: dict[str, Span | None]
-    dirs_complete: bool
-    touched: set[str]
-    installs: dict[str, Span | None]
-    user: str | None
-    workdir: str | None
-    shell: str | None
-    entrypoint: tuple[str, ...] | None
-    entrypoint_known: bool
+    files: dict[str, FileState] = field(default_factory=dict)
+    clean: bool = False
+    unknown_under: set[str] = field(default_factory=set)
+    dirs: dict[str, Span | None] = field(default_factory=dict)
+    dirs_complete: bool = False
+    touched: set[str] = field(default_factory=set)
+    installs: dict[str, Span | None] = field(default_factory=dict)
+    user: str | None = None
+    workdir: str | None = "/"
+    shell: str | None = None
+    entrypoint: tuple[str, ...] | None = None
+    entrypoint_known: bool = False
     # Per RUN: its working directory after ``cd``, and the last output nobody captured (for
     # ``echo … | tee FILE``); keyed by the RUN's span.
-    run: Span | None
-    cwd: str | None
-    stdout: str | None
-
-    def __init__(
-        self,
-        base: str | None,
-        kind: str | None,
-        clean: bool = False,
-        dirs_complete: bool = False,
-        user: str | None = None,
-        workdir: str | None = "/",
-        shell: str | None = None,
-        entrypoint: tuple[str, ...] | None = None,
-        entrypoint_known: bool = False,
-        run: Span | None = None,
-        cwd: str | None = "/",
-        stdout: str | None = None,
-        files: dict[str, FileState] | None = None,
-        unknown_under: set[str] | None = None,
-        dirs: dict[str, Span | None] | None = None,
-        touched: set[str] | None = None,
-        installs: dict[str, Span | None] | None = None,
-    ) -> None:
-        self.base = base
-        self.kind = kind
-        self.files = {} if files is None else files
-        self.clean = clean
-        self.unknown_under = set() if unknown_under is None else unknown_under
-        self.dirs = {} if dirs is None else dirs
-        self.dirs_complete = dirs_complete
-        self.touched = set() if touched is None else touched
-        self.installs = {} if installs is None else installs
-        self.user = user
-        self.workdir = workdir
-        self.shell = shell
-        self.entrypoint = entrypoint
-        self.entrypoint_known = entrypoint_known
-        self.run = run
-        self.cwd = cwd
-        self.stdout = stdout
+    run: Span | None = None
+    cwd: str | None = "/"
+    stdout: str | None = None
 
     # -- StageObserver --------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from mpilint.models.image.users import Arg
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final, Protocol
+    from typing import Protocol
 
     from mpilint.models.image.declared import Declared
 
@@ -37,24 +37,10 @@ class RunSite(Record):
     control flow (if/for/while…) the walk does not model: it may not run, or run several times.
     """
 
-    __slots__ = ("conditional", "heredocs", "span", "whole")
-
-    span: Final[Callable[[int, int], Span]]
-    whole: Final[Span]
-    heredocs: Final[Mapping[str, str]]
-    conditional: Final[bool]
-
-    def __init__(
-        self,
-        span: Callable[[int, int], Span],
-        whole: Span,
-        heredocs: Mapping[str, str],
-        conditional: bool = False,
-    ) -> None:
-        self.span = span
-        self.whole = whole
-        self.heredocs = heredocs
-        self.conditional = conditional
+    span: Callable[[int, int], Span]
+    whole: Span
+    heredocs: Mapping[str, str]
+    conditional: bool = False
 
 
 class Instruction:

@@ -15,7 +15,7 @@ from mpilint.core.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 __all__ = ["ImageRef", "normalise_image", "split_image"]
 
@@ -26,16 +26,9 @@ _REGISTRY_ALIASES = {"index.docker.io": _DEFAULT_REGISTRY, "registry-1.docker.io
 class ImageRef(Record):
     """The parts of a reference; ``repository`` includes the registry (``docker.io/library/x``)."""
 
-    __slots__ = ("digest", "repository", "tag")
-
-    repository: Final[str]
-    tag: Final[str | None]
-    digest: Final[str | None]
-
-    def __init__(self, repository: str, tag: str | None, digest: str | None) -> None:
-        self.repository = repository
-        self.tag = tag
-        self.digest = digest
+    repository: str
+    tag: str | None
+    digest: str | None
 
     def canonical(self) -> str:
         text = self.repository

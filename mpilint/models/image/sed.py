@@ -18,7 +18,7 @@ from mpilint.core.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 __all__ = ["Line", "SedCommand", "SedError", "parse_sed", "run_sed", "translate_regex"]
 
@@ -26,14 +26,8 @@ __all__ = ["Line", "SedCommand", "SedError", "parse_sed", "run_sed", "translate_
 class Line(Record):
     """One line of a file, with the Dockerfile span that wrote it (None: the base or package)."""
 
-    __slots__ = ("span", "text")
-
-    text: Final[str]
-    span: Final[Span | None]
-
-    def __init__(self, text: str, span: Span | None) -> None:
-        self.text = text
-        self.span = span
+    text: str
+    span: Span | None
 
 
 # -- sed ------------------------------------------------------------------------------------
@@ -44,16 +38,9 @@ class SedError(ValueError):
 
 
 class _Address(Record):
-    __slots__ = ("negate", "number", "regex")
-
-    regex: Final[re.Pattern[str] | None]
-    number: Final[int | None]  # 0 stands for ``$``
-    negate: Final[bool]
-
-    def __init__(self, regex: re.Pattern[str] | None, number: int | None, negate: bool) -> None:
-        self.regex = regex
-        self.number = number
-        self.negate = negate
+    regex: re.Pattern[str] | None
+    number: int | None  # 0 stands for ``$``
+    negate: bool
 
     def matches(self, text: str, number: int, last: bool) -> bool:
         if self.regex is not None:
@@ -68,33 +55,13 @@ class _Address(Record):
 class SedCommand(Record):
     """One command of a sed script: ``s``, ``d``, or GNU's one-line ``a``/``i``/``c``."""
 
-    __slots__ = ("address", "every", "kind", "occurrence", "regex", "replacement", "text")
-
-    kind: Final[str]
-    address: Final[_Address | None]
-    regex: Final[re.Pattern[str] | None]
-    replacement: Final[tuple[str | int, ...]]
-    occurrence: Final[int]
-    every: Final[bool]
-    text: Final[str]
-
-    def __init__(
-        self,
-        kind: str,
-        address: _Address | None,
-        regex: re.Pattern[str] | None = None,
-        replacement: tuple[str | int, ...] = (),
-        occurrence: int = 1,
-        every: bool = False,
-        text: str = "",
-    ) -> None:
-        self.kind = kind
-        self.address = address
-        self.regex = regex
-        self.replacement = replacement
-        self.occurrence = occurrence
-        self.every = every
-        self.text = text
+    kind: str
+    address: _Address | None
+    regex: re.Pattern[str] | None = None
+    replacement: tuple[str | int, ...] = ()
+    occurrence: int = 1
+    every: bool = False
+    text: str = ""
 
 
 _POSIX_CLASSES = {

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from mpilint.core.findings import Span
 from mpilint.core.lazyre import lazy
-from mpilint.core.records import MutableRecord, Record, replace
+from mpilint.core.records import MutableRecord, Record, field, replace
 from mpilint.models.image.basefacts import BaseSoftware, distro_openmpi_version, lookup_software
 from mpilint.models.image.declared import NO_DECLARED, Declared
 from mpilint.models.image.observe import Instruction, RunSite
@@ -44,8 +44,6 @@ from mpilint.sources.yamlsource import Node, ScalarNode, SequenceNode, scalar_ty
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
-
     from mpilint.models.image.dockerfile import Image
     from mpilint.models.image.observe import StageObserver
     from mpilint.models.mpijob import Container
@@ -70,18 +68,10 @@ __all__ = [
 
 
 class Package(Record):
-    __slots__ = ("manager", "name", "span", "version")
-
-    manager: Final[str]  # "apt", "rpm", "apk", "conda", "pip"
-    name: Final[str]
-    version: Final[str | None]
-    span: Final[Span]
-
-    def __init__(self, manager: str, name: str, version: str | None, span: Span) -> None:
-        self.manager = manager
-        self.name = name
-        self.version = version
-        self.span = span
+    manager: str  # "apt", "rpm", "apk", "conda", "pip"
+    name: str
+    version: str | None
+    span: Span
 
 
 class MPI(Record):
@@ -89,30 +79,12 @@ class MPI(Record):
     name, the FROM image).  ``prefix``/``prefix_by_default`` are known for source builds only:
     the ``--prefix`` and whether ``--enable-orterun-prefix-by-default`` was given."""
 
-    __slots__ = ("family", "how", "prefix", "prefix_by_default", "span", "version")
-
-    family: Final[str]  # "OpenMPI", "Intel", "MPICH" (spec.mpiImplementation's spelling)
-    version: Final[str | None]
-    how: Final[str]
-    span: Final[Span | None]
-    prefix: Final[str | None]
-    prefix_by_default: Final[bool | None]
-
-    def __init__(
-        self,
-        family: str,
-        version: str | None,
-        how: str,
-        span: Span | None,
-        prefix: str | None = None,
-        prefix_by_default: bool | None = None,
-    ) -> None:
-        self.family = family
-        self.version = version
-        self.how = how
-        self.span = span
-        self.prefix = prefix
-        self.prefix_by_default = prefix_by_default
+    family: str  # "OpenMPI", "Intel", "MPICH" (spec.mpiImplementation's spelling)
+    version: str | None
+    how: str
+    span: Span | None
+    prefix: str | None = None
+    prefix_by_default: bool | None = None
 
     @property
     def major(self) -> int | None:
@@ -121,16 +93,9 @@ class MPI(Record):
 
 
 class Presence(Record):
-    __slots__ = ("how", "present", "span")
-
-    present: Final[bool | None]  # None: unknown
-    span: Final[Span | None]
-    how: Final[str]
-
-    def __init__(self, present: bool | None, span: Span | None, how: str) -> None:
-        self.present = present
-        self.span = span
-        self.how = how
+    present: bool | None  # None: unknown
+    span: Span | None
+    how: str
 
 
 _UNKNOWN = Presence(None, None, "")
@@ -139,169 +104,61 @@ _UNKNOWN = Presence(None, None, "")
 class Process(Record):
     """ENTRYPOINT or CMD: the exec-form list, or ``(*SHELL, string)`` for the shell form."""
 
-    __slots__ = ("argv", "shell_form", "span")
-
-    argv: Final[tuple[str, ...]]
-    shell_form: Final[bool]
-    span: Final[Span | None]
-
-    def __init__(self, argv: tuple[str, ...], shell_form: bool, span: Span | None) -> None:
-        self.argv = argv
-        self.shell_form = shell_form
-        self.span = span
+    argv: tuple[str, ...]
+    shell_form: bool
+    span: Span | None
 
 
 class EnvVar(Record):
-    __slots__ = ("name", "span", "value", "written")
-
-    name: Final[str]
-    value: Final[str | None]  # None when it depends on something unknown (the base's $PATH)
-    written: Final[str]  # after what substitution was possible, quotes removed
-    span: Final[Span]
-
-    def __init__(self, name: str, value: str | None, written: str, span: Span) -> None:
-        self.name = name
-        self.value = value
-        self.written = written
-        self.span = span
+    name: str
+    value: str | None  # None when it depends on something unknown (the base's $PATH)
+    written: str  # after what substitution was possible, quotes removed
+    span: Span
 
 
 class Exposed(Record):
-    __slots__ = ("port", "protocol", "span")
-
-    port: Final[int | None]
-    protocol: Final[str]
-    span: Final[Span]
-
-    def __init__(self, port: int | None, protocol: str, span: Span) -> None:
-        self.port = port
-        self.protocol = protocol
-        self.span = span
+    port: int | None
+    protocol: str
+    span: Span
 
 
 class Capability(Record):
-    __slots__ = ("capabilities", "path", "span")
-
-    path: Final[str]
-    capabilities: Final[str | None]  # ``CAP_NET_BIND_SERVICE=+eip``; None unknown
-    span: Final[Span | None]
-
-    def __init__(self, path: str, capabilities: str | None, span: Span | None) -> None:
-        self.path = path
-        self.capabilities = capabilities
-        self.span = span
+    path: str
+    capabilities: str | None  # ``CAP_NET_BIND_SERVICE=+eip``; None unknown
+    span: Span | None
 
 
 class Located(Record):
-    __slots__ = ("span", "value")
-
-    value: Final[str | None]
-    span: Final[Span | None]
-
-    def __init__(self, value: str | None, span: Span | None) -> None:
-        self.value = value
-        self.span = span
+    value: str | None
+    span: Span | None
 
 
 class SoftwareFacts(Record):
     """What the final image holds.  ``*_complete``/``*_known`` False means more may be there
     (or the value is unknown): rules must then stay silent rather than conclude absence."""
 
-    __slots__ = (
-        "base",
-        "base_span",
-        "capabilities_known",
-        "cmd",
-        "cmd_known",
-        "entrypoint",
-        "entrypoint_known",
-        "env",
-        "env_complete",
-        "exposed",
-        "mpi_complete",
-        "mpis",
-        "openssh_client",
-        "openssh_server",
-        "os",
-        "packages",
-        "packages_complete",
-        "ssh_env_configured",
-        "sshd_capabilities",
-        "user",
-        "user_known",
-        "workdir",
-    )
-
-    base: Final[str | None]
-    base_span: Final[Span | None]
-    os: Final[str | None]  # package family of the base: "debian", "rhel", "alpine"; None unknown
-    packages: Final[tuple[Package, ...]]
-    packages_complete: Final[bool]
-    mpis: Final[tuple[MPI, ...]]
-    mpi_complete: Final[bool]
-    openssh_server: Final[Presence]
-    openssh_client: Final[Presence]
-    entrypoint: Final[Process | None]
-    entrypoint_known: Final[bool]
-    cmd: Final[Process | None]
-    cmd_known: Final[bool]
-    exposed: Final[tuple[Exposed, ...]]
-    workdir: Final[Located | None]
-    user: Final[tuple[str, Span] | None]  # the USER instruction in effect (Image.user_instruction)
-    user_known: Final[bool]
-    env: Final[tuple[EnvVar, ...]]
-    env_complete: Final[bool]
-    sshd_capabilities: Final[tuple[Capability, ...]]
-    capabilities_known: Final[bool]
-    ssh_env_configured: Final[bool]  # writes /etc/environment, shell rc files, ld.so.conf, SetEnv…
-
-    def __init__(
-        self,
-        base: str | None,
-        base_span: Span | None,
-        os: str | None,
-        packages: tuple[Package, ...],
-        packages_complete: bool,
-        mpis: tuple[MPI, ...],
-        mpi_complete: bool,
-        openssh_server: Presence,
-        openssh_client: Presence,
-        entrypoint: Process | None,
-        entrypoint_known: bool,
-        cmd: Process | None,
-        cmd_known: bool,
-        exposed: tuple[Exposed, ...],
-        workdir: Located | None,
-        user: tuple[str, Span] | None,
-        user_known: bool,
-        env: tuple[EnvVar, ...],
-        env_complete: bool,
-        sshd_capabilities: tuple[Capability, ...],
-        capabilities_known: bool,
-        ssh_env_configured: bool,
-    ) -> None:
-        self.base = base
-        self.base_span = base_span
-        self.os = os
-        self.packages = packages
-        self.packages_complete = packages_complete
-        self.mpis = mpis
-        self.mpi_complete = mpi_complete
-        self.openssh_server = openssh_server
-        self.openssh_client = openssh_client
-        self.entrypoint = entrypoint
-        self.entrypoint_known = entrypoint_known
-        self.cmd = cmd
-        self.cmd_known = cmd_known
-        self.exposed = exposed
-        self.workdir = workdir
-        self.user = user
-        self.user_known = user_known
-        self.env = env
-        self.env_complete = env_complete
-        self.sshd_capabilities = sshd_capabilities
-        self.capabilities_known = capabilities_known
-        self.ssh_env_configured = ssh_env_configured
+    base: str | None
+    base_span: Span | None
+    os: str | None  # package family of the base: "debian", "rhel", "alpine"; None unknown
+    packages: tuple[Package, ...]
+    packages_complete: bool
+    mpis: tuple[MPI, ...]
+    mpi_complete: bool
+    openssh_server: Presence
+    openssh_client: Presence
+    entrypoint: Process | None
+    entrypoint_known: bool
+    cmd: Process | None
+    cmd_known: bool
+    exposed: tuple[Exposed, ...]
+    workdir: Located | None
+    user: tuple[str, Span] | None  # the USER instruction in effect (Image.user_instruction)
+    user_known: bool
+    env: tuple[EnvVar, ...]
+    env_complete: bool
+    sshd_capabilities: tuple[Capability, ...]
+    capabilities_known: bool
+    ssh_env_configured: bool  # writes /etc/environment, shell rc files, ld.so.conf, SetEnv…
 
     def mpi_families(self) -> frozenset[str]:
         return frozenset(m.family for m in self.mpis)
@@ -491,18 +348,10 @@ _SYSTEM_DIRS = frozenset(
 
 
 class _Candidate(Record):
-    __slots__ = ("family", "name", "span", "version")
-
-    family: Final[str]
-    version: Final[str | None]
-    name: Final[str]
-    span: Final[Span]
-
-    def __init__(self, family: str, version: str | None, name: str, span: Span) -> None:
-        self.family = family
-        self.version = version
-        self.name = name
-        self.span = span
+    family: str
+    version: str | None
+    name: str
+    span: Span
 
 
 # -- the observer -------------------------------------------------------------------------
@@ -511,118 +360,33 @@ class _Candidate(Record):
 class _Software(MutableRecord):
     """Facts of one stage while its instructions are read; frozen by ``facts``."""
 
-    __slots__ = (
-        "base",
-        "base_facts",
-        "candidates",
-        "caps",
-        "caps_known",
-        "client",
-        "cmd",
-        "cmd_known",
-        "cmd_set_here",
-        "configured",
-        "entrypoint",
-        "entrypoint_known",
-        "env",
-        "env_complete",
-        "exposed",
-        "mpi_complete",
-        "mpis",
-        "packages",
-        "packages_complete",
-        "run",
-        "server",
-        "shell",
-        "ssh_env",
-        "stage_candidates",
-        "unknown_source",
-        "workdir",
-    )
-
     base: str | None
     base_facts: BaseSoftware
-    packages: list[Package]
-    packages_complete: bool
-    mpis: list[MPI]
-    mpi_complete: bool
-    server: Presence
-    client: Presence
-    entrypoint: Process | None
-    entrypoint_known: bool
-    cmd: Process | None
-    cmd_known: bool
-    cmd_set_here: bool
-    shell: tuple[str, ...]
-    exposed: list[Exposed]
-    workdir: Located | None
-    env: dict[str, EnvVar]
-    env_complete: bool
-    caps: dict[str, Capability]
-    caps_known: bool
-    ssh_env: bool
-    stage_candidates: list[_Candidate]
+    packages: list[Package] = field(default_factory=list)
+    packages_complete: bool = False
+    mpis: list[MPI] = field(default_factory=list)
+    mpi_complete: bool = False
+    server: Presence = _UNKNOWN
+    client: Presence = _UNKNOWN
+    entrypoint: Process | None = None
+    entrypoint_known: bool = False
+    cmd: Process | None = None
+    cmd_known: bool = False
+    cmd_set_here: bool = False
+    shell: tuple[str, ...] = ("/bin/sh", "-c")
+    exposed: list[Exposed] = field(default_factory=list)
+    workdir: Located | None = None
+    env: dict[str, EnvVar] = field(default_factory=dict)
+    env_complete: bool = False
+    caps: dict[str, Capability] = field(default_factory=dict)
+    caps_known: bool = False
+    ssh_env: bool = False
+    stage_candidates: list[_Candidate] = field(default_factory=list)
     # The RUN being read: identified by its first line's span.
-    run: Span | None
-    candidates: list[_Candidate]
-    unknown_source: bool
-    configured: tuple[str | None, bool | None] | None
-
-    def __init__(
-        self,
-        base: str | None,
-        base_facts: BaseSoftware,
-        packages_complete: bool = False,
-        mpi_complete: bool = False,
-        server: Presence = _UNKNOWN,
-        client: Presence = _UNKNOWN,
-        entrypoint: Process | None = None,
-        entrypoint_known: bool = False,
-        cmd: Process | None = None,
-        cmd_known: bool = False,
-        cmd_set_here: bool = False,
-        shell: tuple[str, ...] = ("/bin/sh", "-c"),
-        workdir: Located | None = None,
-        env_complete: bool = False,
-        caps_known: bool = False,
-        ssh_env: bool = False,
-        run: Span | None = None,
-        unknown_source: bool = False,
-        configured: tuple[str | None, bool | None] | None = None,
-        mpis: list[MPI] | None = None,
-        caps: dict[str, Capability] | None = None,
-        packages: list[Package] | None = None,
-        exposed: list[Exposed] | None = None,
-        env: dict[str, EnvVar] | None = None,
-        stage_candidates: list[_Candidate] | None = None,
-        candidates: list[_Candidate] | None = None,
-    ) -> None:
-        self.base = base
-        self.base_facts = base_facts
-        self.packages = [] if packages is None else packages
-        self.packages_complete = packages_complete
-        self.mpis = [] if mpis is None else mpis
-        self.mpi_complete = mpi_complete
-        self.server = server
-        self.client = client
-        self.entrypoint = entrypoint
-        self.entrypoint_known = entrypoint_known
-        self.cmd = cmd
-        self.cmd_known = cmd_known
-        self.cmd_set_here = cmd_set_here
-        self.shell = shell
-        self.exposed = [] if exposed is None else exposed
-        self.workdir = workdir
-        self.env = {} if env is None else env
-        self.env_complete = env_complete
-        self.caps = {} if caps is None else caps
-        self.caps_known = caps_known
-        self.ssh_env = ssh_env
-        self.stage_candidates = [] if stage_candidates is None else stage_candidates
-        self.run = run
-        self.candidates = [] if candidates is None else candidates
-        self.unknown_source = unknown_source
-        self.configured = configured
+    run: Span | None = None
+    candidates: list[_Candidate] = field(default_factory=list)
+    unknown_source: bool = False
+    configured: tuple[str | None, bool | None] | None = None
 
     # -- StageObserver ------------------------------------------------------------------
 
@@ -1236,16 +1000,9 @@ class ArgvItem(Record):
     """One argument of the process a container starts: from the manifest (``node``) or from
     the image's ENTRYPOINT/CMD (``span`` in the Dockerfile)."""
 
-    __slots__ = ("node", "span", "text")
-
-    text: Final[str]
-    node: Final[Node | None]
-    span: Final[Span | None]
-
-    def __init__(self, text: str, node: Node | None, span: Span | None) -> None:
-        self.text = text
-        self.node = node
-        self.span = span
+    text: str
+    node: Node | None
+    span: Span | None
 
 
 def _manifest_items(part: Node | None) -> tuple[ArgvItem, ...] | None:

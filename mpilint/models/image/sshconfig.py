@@ -28,7 +28,7 @@ from mpilint.models.image.files import FileFacts, FileState, Line
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 __all__ = [
     "UNKNOWN",
@@ -54,32 +54,12 @@ _MAX_DEPTH = 16
 class Setting(Record):
     """One keyword line: ``keyword`` lower-cased, its arguments unquoted, where it stands."""
 
-    __slots__ = ("args", "file", "keyword", "line", "span", "written")
-
-    keyword: Final[str]
-    args: Final[tuple[str, ...]]
-    file: Final[str]
-    line: Final[int]
-    span: Final[
-        Span | None
-    ]  # the Dockerfile instruction that wrote the line; None: base or package
-    written: Final[str]  # the line as written
-
-    def __init__(
-        self,
-        keyword: str,
-        args: tuple[str, ...],
-        file: str,
-        line: int,
-        span: Span | None,
-        written: str,
-    ) -> None:
-        self.keyword = keyword
-        self.args = args
-        self.file = file
-        self.line = line
-        self.span = span
-        self.written = written
+    keyword: str
+    args: tuple[str, ...]
+    file: str
+    line: int
+    span: Span | None  # the Dockerfile instruction that wrote the line; None: base or package
+    written: str  # the line as written
 
     @property
     def value(self) -> str:
@@ -89,16 +69,9 @@ class Setting(Record):
 class _Opaque(Record):
     """Something that may set ``keyword`` (None: any keyword) before the lines after it."""
 
-    __slots__ = ("keyword", "reason", "span")
-
-    keyword: Final[str | None]
-    reason: Final[str]
-    span: Final[Span | None]
-
-    def __init__(self, keyword: str | None, reason: str, span: Span | None) -> None:
-        self.keyword = keyword
-        self.reason = reason
-        self.span = span
+    keyword: str | None
+    reason: str
+    span: Span | None
 
 
 _Item = Setting | _Opaque
@@ -110,27 +83,11 @@ class Config(Record):
     ``exists`` is None when the file itself is unknown: every value is then ``UNKNOWN``.
     """
 
-    __slots__ = ("exists", "items", "path", "server", "span")
-
-    path: Final[str]
-    server: Final[bool]
-    exists: Final[bool | None]
-    items: Final[tuple[_Item, ...]]
-    span: Final[Span | None]  # where the file itself was created or replaced
-
-    def __init__(
-        self,
-        path: str,
-        server: bool,
-        exists: bool | None,
-        items: tuple[_Item, ...],
-        span: Span | None = None,
-    ) -> None:
-        self.path = path
-        self.server = server
-        self.exists = exists
-        self.items = items
-        self.span = span
+    path: str
+    server: bool
+    exists: bool | None
+    items: tuple[_Item, ...]
+    span: Span | None = None  # where the file itself was created or replaced
 
     def value(self, keyword: str) -> Setting | Unknowable | None:
         """The value in effect: the first setting, None for the built-in default."""
@@ -236,25 +193,11 @@ def _match_applies(args: Sequence[str]) -> bool | None:
 
 
 class _Reader(MutableRecord):
-    __slots__ = ("block", "facts", "items", "server")
-
     facts: FileFacts
     server: bool
     items: list[_Item]
     # None: outside any block; True/False/None inside a Host/Match block (applies/never/may).
-    block: bool | None
-
-    def __init__(
-        self,
-        facts: FileFacts,
-        server: bool,
-        items: list[_Item],
-        block: bool | None = True,
-    ) -> None:
-        self.facts = facts
-        self.server = server
-        self.items = items
-        self.block = block
+    block: bool | None = True
 
     def read(self, state: FileState, depth: int) -> None:
         if state.exists is not True or state.lines is None:

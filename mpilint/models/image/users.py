@@ -31,7 +31,7 @@ from mpilint.core.records import Record
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from typing import Final
+    pass
 
 __all__ = [
     "Arg",
@@ -57,16 +57,9 @@ class Arg(Record):
     in the script the caller maps back to the Dockerfile; -1 when not known.
     """
 
-    __slots__ = ("end", "start", "text")
-
-    text: Final[str | None]
-    start: Final[int]
-    end: Final[int]
-
-    def __init__(self, text: str | None, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
+    text: str | None
+    start: int
+    end: int
 
 
 class Primary(Record):
@@ -80,30 +73,12 @@ class Primary(Record):
     ``USERGROUPS_ENAB yes``.  ``known`` is False when the group cannot be told at all.
     """
 
-    __slots__ = ("gid", "group", "known", "private", "rule", "usergroups")
-
-    group: Final[str | None]
-    gid: Final[int | None]
-    private: Final[bool]
-    rule: Final[str | None]
-    usergroups: Final[bool]
-    known: Final[bool]
-
-    def __init__(
-        self,
-        group: str | None = None,
-        gid: int | None = None,
-        private: bool = False,
-        rule: str | None = None,
-        usergroups: bool = False,
-        known: bool = True,
-    ) -> None:
-        self.group = group
-        self.gid = gid
-        self.private = private
-        self.rule = rule
-        self.usergroups = usergroups
-        self.known = known
+    group: str | None = None
+    gid: int | None = None
+    private: bool = False
+    rule: str | None = None
+    usergroups: bool = False
+    known: bool = True
 
 
 _UNKNOWN_PRIMARY = Primary(known=False)
@@ -118,53 +93,16 @@ class NewUser(Record):
     unknowable (a system user, or a ``-u $UID`` that is not resolved).
     """
 
-    __slots__ = (
-        "auto_uid",
-        "end",
-        "groups",
-        "home",
-        "name",
-        "origin",
-        "primary",
-        "start",
-        "system",
-        "uid",
-    )
-
-    name: Final[str]
-    uid: Final[int | None]
-    home: Final[str | None]
-    system: Final[bool]
-    origin: Final[str]
-    auto_uid: Final[str | None]
-    start: Final[int]
-    end: Final[int]
-    primary: Final[Primary]
-    groups: Final[tuple[str, ...]]  # supplementary groups (``useradd -G``)
-
-    def __init__(
-        self,
-        name: str,
-        uid: int | None,
-        home: str | None,
-        system: bool,
-        origin: str,
-        auto_uid: str | None,
-        start: int,
-        end: int,
-        primary: Primary = _UNKNOWN_PRIMARY,
-        groups: tuple[str, ...] = (),
-    ) -> None:
-        self.name = name
-        self.uid = uid
-        self.home = home
-        self.system = system
-        self.origin = origin
-        self.auto_uid = auto_uid
-        self.start = start
-        self.end = end
-        self.primary = primary
-        self.groups = groups
+    name: str
+    uid: int | None
+    home: str | None
+    system: bool
+    origin: str
+    auto_uid: str | None
+    start: int
+    end: int
+    primary: Primary = _UNKNOWN_PRIMARY
+    groups: tuple[str, ...] = ()  # supplementary groups (``useradd -G``)
 
 
 class ChangedUser(Record):
@@ -173,44 +111,18 @@ class ChangedUser(Record):
     ``group`` is ``-g``'s text (a name or a number); ``group_unknown`` for ``-g $X``.
     """
 
-    __slots__ = ("group", "group_unknown", "home", "name", "new_name", "uid", "uid_unknown")
-
-    name: Final[str]
-    new_name: Final[str | None]
-    uid: Final[int | None]
-    uid_unknown: Final[bool]
-    home: Final[str | None]
-    group: Final[str | None]
-    group_unknown: Final[bool]
-
-    def __init__(
-        self,
-        name: str,
-        new_name: str | None,
-        uid: int | None,
-        uid_unknown: bool,
-        home: str | None,
-        group: str | None = None,
-        group_unknown: bool = False,
-    ) -> None:
-        self.name = name
-        self.new_name = new_name
-        self.uid = uid
-        self.uid_unknown = uid_unknown
-        self.home = home
-        self.group = group
-        self.group_unknown = group_unknown
+    name: str
+    new_name: str | None
+    uid: int | None
+    uid_unknown: bool
+    home: str | None
+    group: str | None = None
+    group_unknown: bool = False
 
 
 class RemovedUser(Record):
-    __slots__ = ("name", "tool")
-
-    name: Final[str]
-    tool: Final[str]  # shadow's userdel also removes the private group; others: unknown
-
-    def __init__(self, name: str, tool: str = "userdel") -> None:
-        self.name = name
-        self.tool = tool
+    name: str
+    tool: str = "userdel"  # shadow's userdel also removes the private group; others: unknown
 
 
 class NewGroup(Record):
@@ -219,103 +131,45 @@ class NewGroup(Record):
     ``force``: ``groupadd -f`` picks another gid when the given one is taken.
     """
 
-    __slots__ = ("auto_gid", "end", "force", "gid", "name", "origin", "start", "system")
-
-    name: Final[str]
-    gid: Final[int | None]
-    system: Final[bool]
-    origin: Final[str]
-    auto_gid: Final[str | None]
-    start: Final[int]
-    end: Final[int]
-    force: Final[bool]
-
-    def __init__(
-        self,
-        name: str,
-        gid: int | None,
-        system: bool,
-        origin: str,
-        auto_gid: str | None,
-        start: int,
-        end: int,
-        force: bool = False,
-    ) -> None:
-        self.name = name
-        self.gid = gid
-        self.system = system
-        self.origin = origin
-        self.auto_gid = auto_gid
-        self.start = start
-        self.end = end
-        self.force = force
+    name: str
+    gid: int | None
+    system: bool
+    origin: str
+    auto_gid: str | None
+    start: int
+    end: int
+    force: bool = False
 
 
 class ChangedGroup(Record):
     """``groupmod``: a new name and/or gid; ``gid_unknown`` for ``-g $X``."""
 
-    __slots__ = ("gid", "gid_unknown", "name", "new_name")
-
-    name: Final[str]
-    new_name: Final[str | None]
-    gid: Final[int | None]
-    gid_unknown: Final[bool]
-
-    def __init__(self, name: str, new_name: str | None, gid: int | None, gid_unknown: bool) -> None:
-        self.name = name
-        self.new_name = new_name
-        self.gid = gid
-        self.gid_unknown = gid_unknown
+    name: str
+    new_name: str | None
+    gid: int | None
+    gid_unknown: bool
 
 
 class RemovedGroup(Record):
-    __slots__ = ("name",)
-
-    name: Final[str]
-
-    def __init__(self, name: str) -> None:
-        self.name = name
+    name: str
 
 
 class Membership(Record):
     """Supplementary membership: ``mode`` is "add", "remove" or "set" (all of the user's)."""
 
-    __slots__ = ("groups", "mode", "user")
-
-    user: Final[str]
-    groups: Final[tuple[str, ...]]
-    mode: Final[str]
-
-    def __init__(self, user: str, groups: tuple[str, ...], mode: str) -> None:
-        self.user = user
-        self.groups = groups
-        self.mode = mode
+    user: str
+    groups: tuple[str, ...]
+    mode: str
 
 
 class Unfollowed(Record):
     """A command that may change users (and/or groups) in a way this module cannot read."""
 
-    __slots__ = ("end", "groups", "reason", "start", "users")
-
-    reason: Final[str]
-    start: Final[int]
-    end: Final[int]
-    users: Final[bool]
-    groups: Final[bool]
-
-    def __init__(
-        self,
-        reason: str,
-        start: int,
-        end: int,
-        users: bool = True,
-        groups: bool = True,
-    ) -> None:
-        self.reason = reason
-        self.start = start
-        self.end = end
-        self.users = users
-        self.groups = groups
+    reason: str
+    start: int
+    end: int
+    users: bool = True
+    groups: bool = True
 
 
 UserEvent = (
@@ -586,21 +440,9 @@ _UID_PATTERN = re.compile(r"[0-9]+")
 class _Parsed(Record):
     """getopt's result: the last value of each option (None when its text is unknown)."""
 
-    __slots__ = ("long_style", "options", "positionals")
-
-    options: Final[Mapping[str, Arg | None]]
-    positionals: Final[tuple[Arg, ...]]
-    long_style: Final[bool]
-
-    def __init__(
-        self,
-        options: Mapping[str, Arg | None],
-        positionals: tuple[Arg, ...],
-        long_style: bool,
-    ) -> None:
-        self.options = options
-        self.positionals = positionals
-        self.long_style = long_style
+    options: Mapping[str, Arg | None]
+    positionals: tuple[Arg, ...]
+    long_style: bool
 
     def has(self, key: str) -> bool:
         return key in self.options
