@@ -82,14 +82,15 @@ def files_of(jobs: Path, dockerfiles: bool) -> list[str]:
     return found
 
 
+def find_peer(bin_dir: str | None, name: str) -> str | None:
+    if bin_dir:
+        candidate = Path(bin_dir) / name
+        return str(candidate) if candidate.exists() else None
+    return shutil.which(name)
+
+
 def peers(bin_dir: str | None, skip: set[str], jobs: Path) -> list[tuple[str, list[str], str]]:
     """(name, command, kind of files it reads) of each installed peer."""
-
-    def find(name: str) -> str | None:
-        if bin_dir:
-            candidate = Path(bin_dir) / name
-            return str(candidate) if candidate.exists() else None
-        return shutil.which(name)
 
     manifests = files_of(jobs, dockerfiles=False)
     dockerfiles = files_of(jobs, dockerfiles=True)
@@ -105,7 +106,7 @@ def peers(bin_dir: str | None, skip: set[str], jobs: Path) -> list[tuple[str, li
     ]  # fmt: skip
     found = []
     for name, args, kind in wanted:
-        program = find(name)
+        program = find_peer(bin_dir, name)
         if program is not None and name not in skip:
             label = f"{name} ({'Dockerfiles' if kind == 'docker' else 'manifests'})"
             found.append((label, [program, *args], kind))
@@ -119,6 +120,7 @@ def measure_size(
     with_peers: list[tuple[str, list[str], str]],
     peer_runs: int = 2,
     before: str | None = None,
+    peer_bin: str | None = None,
 ) -> list[Row]:
     files = 2 * size
     rows: list[Row] = []
@@ -146,7 +148,7 @@ def measure_size(
         rows.append(Row(files, "mpilint MANIFEST DOCKERFILE (text)", text, ratio, "import yaml"))
         manifest, dockerfile = sorted(pair, key=lambda p: Path(p).name in DOCKERFILE_NAMES)
         for peer, alone in (("yamllint", manifest), ("hadolint", dockerfile)):
-            program = shutil.which(peer)
+            program = find_peer(peer_bin, peer)
             if program is not None:
                 _, theirs, ratio = timing.paired(one_pair, [program, alone], runs * 3)
                 rows.append(Row(1, f"{peer} {Path(alone).name}", theirs, None))
@@ -252,8 +254,11 @@ stats.sort_stats("tottime").print_stats(15)
 
 
 def profile(jobs: Path) -> str:
+    # Not from the repository: `python -c` puts the working folder first on sys.path, and the
+    # source tree's mpilint/ (whose rules live in ../rules, mapped only by an install) would
+    # shadow the installed package being measured.
     done = subprocess.run(
-        [PY, "-c", PROFILE, str(jobs)], capture_output=True, text=True, check=False
+        [PY, "-c", PROFILE, str(jobs)], capture_output=True, text=True, check=False, cwd=jobs
     )
     return done.stdout if done.returncode == 0 else done.stderr
 
@@ -287,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         jobs = corpus(options.corpus, size, options.seed)
         chosen = peers(options.peer_bin, skip, jobs) if size in peer_sizes else []
         size_rows = measure_size(
-            jobs, size, options.runs, chosen, options.peer_runs, options.before
+            jobs, size, options.runs, chosen, options.peer_runs, options.before, options.peer_bin
         )
         print(table(size_rows) + "\n", flush=True)
         rows.extend(size_rows)
