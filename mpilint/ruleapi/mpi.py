@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mpilint.core.findings import Related, Span
-from mpilint.models.image.reference import normalise_image
 from mpilint.models.image.software import MPI, ArgvItem, SoftwareFacts, effective_argv, software_of
 from mpilint.models.launchers import ArgRef
 from mpilint.models.mpijob import Container, MPIJob
 from mpilint.ruleapi import Pair
+from mpilint.ruleapi.pairs import one_image
 from mpilint.sources.yamlsource import ScalarNode, SequenceNode, get, get_str, offset_span, span_of
 
 LABEL = {"OpenMPI": "Open MPI", "Intel": "Intel MPI", "MPICH": "MPICH"}
@@ -27,18 +27,7 @@ OPEN_MPI_LAUNCH = ("mpi", "openmpi")
 
 def mpi_facts(pair: Pair) -> SoftwareFacts | None:
     """The image's facts, when the Dockerfile is certainly the image of every main container."""
-    job = pair.manifest.job
-    images = set()
-    for replica in (job.launcher, job.worker):
-        main = replica.main if replica else None
-        if main is None:
-            continue
-        if main.image is None or not main.image.value:
-            return None
-        images.add(normalise_image(main.image.value))
-    if len(images) != 1:
-        return None
-    return software_of(pair.image)
+    return software_of(pair.image) if one_image(pair.manifest.job) else None
 
 
 def launcher_argv(
