@@ -70,7 +70,7 @@ def run(
     processes: int = 1,
 ) -> Report:
     """With a ``project`` (the CLI always passes one), each file's configuration decides what
-    is reported, and pairing also looks on disk (``pairing.py``): Dockerfiles for the jobs
+    is reported, and pairing also looks on disk (``mpilint.pairing``): Dockerfiles for the jobs
     given, and the jobs of the Dockerfiles given, which are then checked too.
 
     The files are linted folder by folder (``Unit``), in ``processes`` processes when there are

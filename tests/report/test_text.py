@@ -76,7 +76,7 @@ def test_no_color_env_turns_color_off_on_a_terminal(monkeypatch: pytest.MonkeyPa
 
 
 def test_a_manifest_only_run_does_not_load_the_dockerfile_model() -> None:
-    """Without a Dockerfile given or beside the manifest on disk (pairing.py)."""
+    """Without a Dockerfile given or beside the manifest on disk (mpilint/pairing/images.py)."""
     silent = sorted(
         str(p.relative_to(REPO)) for p in (REPO / "tests/realistic/silent").glob("*.yaml")
     )

@@ -1,4 +1,4 @@
-"""The fast paths of ``mpilint/yamlsource.py`` against the general ones they stand beside.
+"""The fast paths of ``mpilint/sources/yamlsource.py`` against the general ones they stand beside.
 
 Parsing a document without anchors walks it with ``_find_duplicates_in_tree`` instead of
 ``_find_duplicates`` and keeps the key index that walk builds, so ``get`` need not build it
