@@ -1,0 +1,1 @@
+"""Evidence: the runtime claims in mpilint's messages, reproduced by running the real programs."""
