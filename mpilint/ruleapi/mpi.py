@@ -11,6 +11,7 @@ builds is then not known.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from mpilint.core.findings import Related, Span
@@ -62,6 +63,24 @@ def mpi_related(pair: Pair, mpis: Sequence[MPI]) -> tuple[Related, ...]:
         )
         for m in mpis
     )
+
+
+def orte_env(mpi: MPI) -> str:
+    """How an Open MPI treats the operator's ORTE-era variables (shared domain notes, C2):
+    ``"honoured"`` (Open MPI 4, and 5.0.1-5.0.5 whose PRRTE 3.0.3-3.0.6 translates them),
+    ``"ignored"`` (5.0.0, with PRRTE 3.0.2, and 5.0.6 onwards, PRRTE 3.0.7 and later),
+    ``"5.0.x"`` (Open MPI 5.0 of unknown patch level: every release but five ignores them),
+    ``"unknown"`` (not even the major version is known)."""
+    numbers = [int(n) for n in re.findall(r"\d+", mpi.version or "")[:3]]
+    if not numbers:
+        return "unknown"
+    if numbers[0] < 5:
+        return "honoured"
+    if numbers[:2] != [5, 0]:
+        return "ignored" if numbers > [5, 0] else "5.0.x"
+    if len(numbers) < 3:
+        return "5.0.x"
+    return "honoured" if 1 <= numbers[2] <= 5 else "ignored"
 
 
 def describe(mpi: MPI) -> str:

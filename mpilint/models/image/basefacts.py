@@ -36,7 +36,7 @@ __all__ = [
 
 class BaseMPI(Record):
     family: str  # "OpenMPI", "Intel" or "MPICH": the values of spec.mpiImplementation
-    version: str | None  # "4.1", "5.0"; None when the tag does not tell
+    version: str | None  # "4.1.4", "5.0.7", "5.0" (patch unknown); None when the tag does not tell
     note: str = ""  # "HPC-X" and the like, for messages
 
 
@@ -77,13 +77,15 @@ _SCRATCH = BaseSoftware(
     sshd_capability="",
 )
 
-# Open MPI in each distribution release's ``openmpi-bin`` (shared domain notes, P11).
+# Open MPI in each distribution release's ``openmpi-bin`` (shared domain notes, P11 and C2):
+# the patch level matters, since Open MPI 5.0.1-5.0.5 honour the operator's ORTE-era variables
+# and 5.0.0 and 5.0.6 onwards ignore them.
 _DISTRO_OPENMPI = {
-    "bookworm": "4.1",
-    "trixie": "5.0",
-    "noble": "4.1",
-    "oracular": "4.1",
-    "plucky": "5.0",
+    "bookworm": "4.1.4",
+    "trixie": "5.0.7",
+    "noble": "4.1.6",
+    "oracular": "4.1.6",
+    "plucky": "5.0.7",
 }
 _RELEASE_NUMBERS = {
     "12": "bookworm",
@@ -177,11 +179,13 @@ def _operator_release(tag: str | None) -> str | None:
 
 
 def _operator_openmpi(tag: str | None) -> str | None:
-    """Open MPI 4.1 up to v0.6.x, 5.0 from v0.7.0; ``latest`` and the rest: unknown."""
+    """Debian's ``openmpi-bin`` of the image's release (build/base/openmpi.Dockerfile installs
+    it at every tag): 4.1.4 on bookworm (v0.6.x), 5.0.7 on trixie (from v0.7.0); 4.1 on the
+    bullseye of v0.4.x-v0.5.x; ``latest`` and the rest: unknown."""
     version = _operator_version(tag)
     if version is None:
         return None
-    return "5.0" if version >= (0, 7) else "4.1"
+    return distro_openmpi_version(_operator_release(tag)) or "4.1"
 
 
 _OPERATOR_BASE = BaseSoftware(

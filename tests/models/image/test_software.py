@@ -31,7 +31,7 @@ def _mpis(facts: SoftwareFacts) -> list[tuple[str, str | None]]:
 
 def test_platform_dockerfile() -> None:
     facts = _facts((REPO / "examples" / "good" / "Dockerfile").read_text(encoding="utf-8"))
-    assert _mpis(facts) == [("OpenMPI", "4.1")]  # bookworm's openmpi-bin
+    assert _mpis(facts) == [("OpenMPI", "4.1.4")]  # bookworm's openmpi-bin
     assert facts.mpi_complete and facts.packages_complete
     assert facts.openssh_server.present is True and facts.openssh_client.present is True
     assert facts.openssh_server.span is not None and facts.openssh_server.span.line == 5
@@ -51,11 +51,12 @@ def test_operator_base_image_by_tag() -> None:
         COPY --from=builder /pi /home/mpiuser/pi
         """
     )
-    assert _mpis(facts) == [("OpenMPI", "4.1")]
+    assert _mpis(facts) == [("OpenMPI", "4.1.4")]
     assert facts.mpis[0].span is not None and facts.mpis[0].span.line == 3
     assert facts.openssh_server.present and facts.openssh_client.present
     assert [c.capabilities for c in facts.sshd_capabilities] == ["CAP_NET_BIND_SERVICE=+eip"]
-    assert _mpis(_facts("FROM mpioperator/openmpi:v0.7.0\n")) == [("OpenMPI", "5.0")]
+    assert _mpis(_facts("FROM mpioperator/openmpi:v0.7.0\n")) == [("OpenMPI", "5.0.7")]
+    assert _mpis(_facts("FROM mpioperator/openmpi:v0.5.0\n")) == [("OpenMPI", "4.1")]
     assert _mpis(_facts("FROM mpioperator/openmpi:latest\n")) == [("OpenMPI", None)]
     intel = _facts("FROM mpioperator/intel:0.6.0\n")
     assert _mpis(intel) == [("Intel", None)]
@@ -101,7 +102,7 @@ def test_apt_forms(run: str) -> None:
 
 def test_package_span_and_version() -> None:
     facts = _facts("FROM debian:trixie\nRUN apt-get install -y openmpi-bin=5.0.7-1\n")
-    assert _mpis(facts) == [("OpenMPI", "5.0")]
+    assert _mpis(facts) == [("OpenMPI", "5.0.7")]
     span = facts.mpis[0].span
     assert span is not None and (span.line, span.column, span.end_column) == (2, 24, 43)
     assert facts.packages[0].version == "5.0.7-1"
