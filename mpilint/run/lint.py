@@ -44,7 +44,7 @@ from contextlib import contextmanager
 from mpilint.config.selection import Selection
 from mpilint.core import catalog
 from mpilint.core.findings import Finding, Related, Severity, Span
-from mpilint.core.records import MutableRecord, Record, field
+from mpilint.core.records import MutableRecord, Record, field, replace
 from mpilint.inputs.files import InputFile, read_text
 from mpilint.models.mpijob import MPIJob, read_mpijob
 from mpilint.pairing import images as pairing
@@ -61,6 +61,8 @@ if TYPE_CHECKING:
 
     from mpilint.config.project import Project
     from mpilint.models.image import Image
+    from mpilint.models.image.declared import Declared
+    from mpilint.sources.yamlsource import Node
 
 
 def run(
@@ -183,6 +185,18 @@ class UnitResult(MutableRecord):
         self.texts.update(other.texts)
 
 
+class _Paired(Record):
+    """The image a job runs: a Dockerfile's (``path`` its file), or a well-known image run as
+    it is (``path`` the reference, ``anchor`` the manifest's ``image:`` node), or none."""
+
+    path: str | None
+    image: Image | None
+    anchor: Node | None = None
+
+
+_NOT_PAIRED = _Paired(None, None)
+
+
 class _Loaded(Record):
     image: Image | None
     problems: tuple[Finding, ...]  # its own MPL003/MPL004, reported when the run names it
@@ -205,6 +219,7 @@ class Linter:
         self.pairs = pairs
         self.project = project
         self._cache: OrderedDict[str, _Loaded] = OrderedDict()
+        self._as_is: dict[tuple[str, Declared], Image] = {}  # few: the well-known images
         self._result = UnitResult()
 
     def lint(self, unit: Unit) -> UnitResult:
@@ -220,14 +235,51 @@ class Linter:
             result.jobs += checked.jobs
         return result
 
-    def _pair(self, manifest: str, job: MPIJob) -> tuple[str | None, Image | None]:
+    def _pair(self, manifest: str, job: MPIJob) -> _Paired:
         path = self.pairs.image_for(manifest, job)
         if path is None:
-            return None, None
+            return self._run_as_is(manifest, job)
         image = self._load(path).image
         if image is not None:
             self._result.paired.add(path)
-        return path, image
+        return _Paired(path, image)
+
+    def _run_as_is(self, manifest: str, job: MPIJob) -> _Paired:
+        """A job with no Dockerfile whose main containers all run one well-known image
+        (``basefacts.run_as_is``): that image's facts, as a one-line ``FROM`` Dockerfile would
+        give them, anchored at the manifest's ``image:`` node (``_anchored``)."""
+        from mpilint.models.image.basefacts import run_as_is
+        from mpilint.models.image.reference import normalise_image
+
+        nodes = [
+            r.main.image
+            for r in (job.launcher, job.worker)
+            if r is not None and r.main is not None and r.main.image is not None
+        ]
+        refs = {normalise_image(n.value) for n in nodes}
+        if not nodes or len(refs) != 1 or any(not n.value for n in nodes):
+            return _NOT_PAIRED
+        ref = nodes[0].value.strip()
+        declared = self._declared(manifest)
+        globs = tuple(g for g, _ in (*declared.users, *declared.software, *declared.ssh))
+        if ref == manifest or not run_as_is(ref, globs):
+            return _NOT_PAIRED
+        key = (ref, declared)
+        image = self._as_is.get(key)
+        if image is None:
+            self.active.load("pair")
+            from mpilint.models.image import load_image
+
+            image = load_image(ref, f"FROM {ref}\n", declared).image
+            if image is None:
+                return _NOT_PAIRED
+            self._as_is[key] = image
+        return _Paired(ref, image, nodes[0])
+
+    def _declared(self, manifest: str) -> Declared:
+        from mpilint.models.image.declared import NO_DECLARED
+
+        return NO_DECLARED if self.project is None else self.project.declared_bases(manifest)
 
     def _load(self, path: str) -> _Loaded:
         loaded = self._cache.get(path)
@@ -298,7 +350,7 @@ _INPUT_RULES = input_rules()
 
 def _check_manifest(
     path: str,
-    pair_with: Callable[[str, MPIJob], tuple[str | None, Image | None]],
+    pair_with: Callable[[str, MPIJob], _Paired],
     active: Rules,
 ) -> _Checked:
     content = read_text(path)
@@ -327,21 +379,56 @@ def _check_manifest(
             continue
         jobs += 1
         siblings = tuple(d.root for d in parsed.documents if d is not document)
-        image_path, image = pair_with(path, job)
+        paired = pair_with(path, job)
+        image_path, image = paired.path, paired.image
         manifest = Manifest(path, text, job, siblings, image, image_path)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
-        job_findings.extend(_run_rules(active.of("manifest"), manifest, path))
+        by_rules = list(_run_rules(active.of("manifest"), manifest, path))
         job_ran = {r.id for r in active.of("manifest")}
         if image is not None and image_path is not None:
             pair = Pair(manifest, image_path, image)
-            job_findings.extend(_run_rules(active.of("pair"), pair, path))
+            by_rules.extend(_run_rules(active.of("pair"), pair, path))
             job_ran |= {r.id for r in active.of("pair")}
+        if paired.anchor is not None and image_path is not None:
+            by_rules = [_anchored(f, image_path, path, paired.anchor) for f in by_rules]
+        job_findings.extend(by_rules)
         ran |= job_ran
         found.extend(without_annotated(path, job, job_findings, frozenset(job_ran), silenced))
     sieve = suppressions.Sieve(suppressions.parse(text))
     kept, quiet = sieve.sift(found, path)
     kept.extend(unused(sieve, frozenset(ran), path))
     return _Checked(kept, jobs, text, silenced + quiet)
+
+
+def _anchored(found: Finding, ref: str, path: str, anchor: Node) -> Finding:
+    """A finding of a job that runs the well-known image ``ref`` as it is: what the rules
+    placed in the one-line ``FROM`` Dockerfile (named ``ref``, which exists nowhere) is placed
+    at the manifest's ``image:`` node, the only text there is, and "the image built by
+    <ref>" says what it is. A fix that edits that Dockerfile is dropped."""
+    if found.file != ref and not any(r.file == ref for r in found.related):
+        if ref not in found.message:
+            return found
+    where = span_of(anchor)
+
+    def said(message: str) -> str:
+        for phrase in (f"the image built by {ref}", f"the base image {ref}"):
+            message = message.replace(phrase, f"the image {ref}")
+        return message
+
+    related = tuple(
+        Related(path, where, said(r.message)) if r.file == ref else r for r in found.related
+    )
+    fix = found.fix
+    if fix is not None and any(e.file == ref for e in fix.edits):
+        fix = None
+    return replace(
+        found,
+        file=path if found.file == ref else found.file,
+        span=where if found.file == ref else found.span,
+        message=said(found.message),
+        related=related,
+        fix=fix,
+    )
 
 
 if TYPE_CHECKING:

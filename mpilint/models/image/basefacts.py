@@ -31,6 +31,7 @@ __all__ = [
     "BaseSoftware",
     "distro_openmpi_version",
     "lookup_software",
+    "run_as_is",
 ]
 
 
@@ -299,3 +300,20 @@ def _built_in(ref: str) -> BaseSoftware:
         if glob_matches(parts.repository, split_image(pattern).repository):
             return entry(parts.tag)
     return UNKNOWN_BASE
+
+
+# Images users run straight from the manifest, with no Dockerfile of their own: what mpilint
+# knows of them is what it would know of a one-line ``FROM`` Dockerfile.
+RUN_AS_IS = ("mpioperator/openmpi", "mpioperator/intel", "mpioperator/mpich", "horovod/horovod")
+
+
+def run_as_is(ref: str, declared: tuple[str, ...] = ()) -> bool:
+    """Whether ``ref`` is a well-known MPI image (``RUN_AS_IS``) or one of a team's declared
+    ``base-images`` (their globs, ``declared``): facts known without a Dockerfile.  A reference
+    that is no plain image name (a template, ``$VAR``, spaces) is not."""
+    if not ref or any(c.isspace() for c in ref) or "$" in ref or "{" in ref:
+        return False
+    if any(reference_matches(glob, ref) for glob in declared):
+        return True
+    repository = split_image(ref).repository
+    return any(glob_matches(repository, split_image(name).repository) for name in RUN_AS_IS)
