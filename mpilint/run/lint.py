@@ -405,9 +405,9 @@ def _anchored(found: Finding, ref: str, path: str, anchor: Node) -> Finding:
     placed in the one-line ``FROM`` Dockerfile (named ``ref``, which exists nowhere) is placed
     at the manifest's ``image:`` node, the only text there is, and "the image built by
     <ref>" says what it is. A fix that edits that Dockerfile is dropped."""
-    if found.file != ref and not any(r.file == ref for r in found.related):
-        if ref not in found.message:
-            return found
+    touched = found.file == ref or ref in found.message
+    if not touched and not any(r.file == ref for r in found.related):
+        return found
     where = span_of(anchor)
 
     def said(message: str) -> str:

