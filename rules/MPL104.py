@@ -1,10 +1,18 @@
-"""MPL104 image-mismatch: the launcher's and the workers' main containers run different images."""
+"""MPL104 image-mismatch: the launcher's and the workers' main containers run different images.
+
+Two references are one MPI build when the paired Dockerfile builds one of them FROM the other
+and nothing in it adds, removes or may change an MPI (the software model's ``mpi_changed``): a
+launcher on ``mpioperator/openmpi:v0.5.0`` and workers built ``FROM mpioperator/openmpi:v0.5.0``
+with the application copied in. Whether that base holds a known MPI does not matter: the build
+is inherited as it is. A Dockerfile that installs an MPI or runs a script on top is a different
+build, or one that cannot be told apart: the finding stays, and says which.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mpilint.core.findings import Related
+from mpilint.core.findings import Related, Span
 from mpilint.models.placeholders import image_placeholder
 from mpilint.ruleapi import Hit, Manifest
 from mpilint.sources.yamlsource import span_of
@@ -29,13 +37,41 @@ def check(subject: Manifest) -> Iterator[Hit]:
         ":", 1
     )[0]:
         return  # a digest and a tag of one repository may well be the same image
+    related = [Related(subject.file, span_of(second), "workers' image set here")]
+    built = _built_from(subject, na, nb)
+    if built is not None and not built[1]:
+        return  # the Dockerfile builds one image FROM the other and leaves its MPI alone
+    said = ""
+    if built is not None and subject.image_file is not None:
+        base_span, _ = built
+        said = (
+            f" ({subject.image_file}, paired with this job, builds one FROM the other but"
+            " installs an MPI or runs something that may change it: the MPI builds differ or"
+            " cannot be told apart)"
+        )
+        if base_span is not None:
+            related.append(Related(subject.image_file, base_span, "built FROM the other here"))
     yield Hit(
         span_of(first),
-        f"the launcher runs image {a!r} but the workers run {b!r}; Open MPI needs the same"
+        f"the launcher runs image {a!r} but the workers run {b!r}{said}; Open MPI needs the same"
         ' MPI build and install paths on every pod ("orted: command not found", version'
         " mismatch aborts). Use one image for both",
-        related=(Related(subject.file, span_of(second), "workers' image set here"),),
+        related=tuple(related),
     )
+
+
+def _built_from(subject: Manifest, na: str, nb: str) -> tuple[Span | None, bool] | None:
+    """(where its FROM is, whether it may change the MPI) when the paired Dockerfile is built
+    FROM one of the two images (normalised ``na``/``nb``), so it is the image of the other."""
+    from mpilint.models.image import normalise_image
+    from mpilint.models.image.software import software_of
+
+    if subject.image is None:
+        return None
+    facts = software_of(subject.image)
+    if facts is None or facts.base is None or normalise_image(facts.base) not in (na, nb):
+        return None
+    return facts.base_span, facts.mpi_changed
 
 
 def _comparable(image: str) -> bool:

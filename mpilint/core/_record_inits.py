@@ -348,7 +348,7 @@ def init_ppFpFFpFFpppppppp(
     self.a16 = a16
 
 
-def init_pppppppppppppppppppppp(
+def init_ppppppppppppppppppppppp(
     self,
     a0,
     a1,
@@ -372,6 +372,7 @@ def init_pppppppppppppppppppppp(
     a19,
     a20,
     a21,
+    a22,
 ):
     self.a0 = a0
     self.a1 = a1
@@ -395,9 +396,10 @@ def init_pppppppppppppppppppppp(
     self.a19 = a19
     self.a20 = a20
     self.a21 = a21
+    self.a22 = a22
 
 
-def init_ppFpFpppppppppFpFpFppFpFpp(
+def init_ppFpFppppppppppFpFpFppFpFpp(
     self,
     a0,
     a1,
@@ -425,6 +427,7 @@ def init_ppFpFpppppppppFpFpFppFpFpp(
     a23,
     a24,
     a25,
+    a26,
 ):
     self.a0 = a0
     self.a1 = a1
@@ -440,15 +443,16 @@ def init_ppFpFpppppppppFpFpFppFpFpp(
     self.a11 = a11
     self.a12 = a12
     self.a13 = a13
-    self.a14 = f14() if a14 is None else a14
-    self.a15 = a15
-    self.a16 = f16() if a16 is None else a16
-    self.a17 = a17
-    self.a18 = f18() if a18 is None else a18
-    self.a19 = a19
+    self.a14 = a14
+    self.a15 = f15() if a15 is None else a15
+    self.a16 = a16
+    self.a17 = f17() if a17 is None else a17
+    self.a18 = a18
+    self.a19 = f19() if a19 is None else a19
     self.a20 = a20
-    self.a21 = f21() if a21 is None else a21
-    self.a22 = a22
-    self.a23 = f23() if a23 is None else a23
-    self.a24 = a24
+    self.a21 = a21
+    self.a22 = f22() if a22 is None else a22
+    self.a23 = a23
+    self.a24 = f24() if a24 is None else a24
     self.a25 = a25
+    self.a26 = a26

@@ -195,3 +195,44 @@ def test_declared_base_images_are_known_too(tmp_path: Path) -> None:
     assert "the image registry.example.com/hpc/mpi-base:2 has only MPICH 4.1" in hit["message"]
     without = check_files(tmp_path / "b", {"mpijob.yaml": job})
     assert "MPL303" not in without.rules()
+
+
+# -- MPL104: one image built FROM the other -------------------------------------------------
+
+_MISMATCH = (
+    _AS_IS.replace("  mpiImplementation: Intel\n", "")
+    .replace("IMAGE", "LAUNCHER")
+    .replace("WORKER", "registry.example.org/mpi/pi:1.0")
+)
+
+
+def _mismatch(tmp_path: Path, dockerfile: str | None, launcher: str = "") -> list[str]:
+    job = _MISMATCH.replace("LAUNCHER", launcher or "mpioperator/openmpi:v0.5.0")
+    files = {"mpijob.yaml": job, **({"Dockerfile": dockerfile} if dockerfile else {})}
+    result = check_files(tmp_path, files, "--select", "MPL104")
+    assert result.code in (0, 1), result.err
+    return [str(f["message"]) for f in result.findings]
+
+
+def test_workers_built_from_the_launchers_image_hold_its_mpi(tmp_path: Path) -> None:
+    copied = "FROM mpioperator/openmpi:v0.5.0\nCOPY pi /home/mpiuser/pi\n"
+    assert _mismatch(tmp_path / "a", copied) == []
+    # a written-out reference of the same image is the same image
+    assert _mismatch(tmp_path / "b", copied, "docker.io/mpioperator/openmpi:v0.5.0") == []
+    # an unknown base is inherited as it is, too
+    own = "FROM registry.example.org/hpc/base:3\nCOPY pi /opt/pi\n"
+    assert _mismatch(tmp_path / "c", own, "registry.example.org/hpc/base:3") == []
+
+
+def test_a_different_mpi_build_is_still_reported(tmp_path: Path) -> None:
+    (plain,) = _mismatch(tmp_path / "a", None)  # no Dockerfile: nothing says how they relate
+    assert "builds one FROM the other" not in plain
+    other_tag = "FROM mpioperator/openmpi:v0.6.0\nCOPY pi /home/mpiuser/pi\n"
+    (tag,) = _mismatch(tmp_path / "b", other_tag)
+    assert "builds one FROM the other" not in tag
+    installs = "FROM mpioperator/openmpi:v0.5.0\nRUN apt-get install -y openmpi-bin\n"
+    (changed,) = _mismatch(tmp_path / "c", installs)
+    assert "builds one FROM the other but installs an MPI" in changed
+    script = "FROM mpioperator/openmpi:v0.5.0\nRUN ./setup.sh\n"
+    (unknown,) = _mismatch(tmp_path / "d", script)
+    assert "the MPI builds differ or cannot be told apart" in unknown

@@ -159,6 +159,9 @@ class SoftwareFacts(Record):
     sshd_capabilities: tuple[Capability, ...]
     capabilities_known: bool
     ssh_env_configured: bool  # writes /etc/environment, shell rc files, ld.so.conf, SetEnv…
+    # An instruction of the Dockerfile added, removed or may have changed an MPI: when False,
+    # the image holds its base image's MPI build as it is, whatever that is.
+    mpi_changed: bool = False
 
     def mpi_families(self) -> frozenset[str]:
         return frozenset(m.family for m in self.mpis)
@@ -366,6 +369,7 @@ class _Software(MutableRecord):
     packages_complete: bool = False
     mpis: list[MPI] = field(default_factory=list)
     mpi_complete: bool = False
+    mpi_changed: bool = False
     server: Presence = _UNKNOWN
     client: Presence = _UNKNOWN
     entrypoint: Process | None = None
@@ -525,7 +529,7 @@ class _Software(MutableRecord):
         mpis = [c for c in self.candidates if c.family in ("OpenMPI", "MPICH")]
         if not mpis:
             if self.unknown_source:
-                self.mpi_complete = False
+                self.doubt_mpi()
             return
         prefix, by_default = self.configured or (None, None)
         for candidate in mpis:
@@ -554,7 +558,7 @@ class _Software(MutableRecord):
         elif _EFA.search(base):
             self.packages_complete = False
             if any(w.text == "--minimal" for w in words):
-                self.mpi_complete = False
+                self.doubt_mpi()
             else:
                 self.add_mpi(MPI("OpenMPI", None, "the AWS EFA installer", where))
         elif base not in _HARMLESS_SCRIPTS:
@@ -563,10 +567,16 @@ class _Software(MutableRecord):
     def unknowable(self, _why: str) -> None:
         """Something ran that may install anything: packages and MPIs may be missing here."""
         self.packages_complete = False
-        self.mpi_complete = False
+        self.doubt_mpi()
         self.ssh_env = True
 
+    def doubt_mpi(self) -> None:
+        """Something here may have installed, removed or changed an MPI."""
+        self.mpi_complete = False
+        self.mpi_changed = True
+
     def add_mpi(self, mpi: MPI) -> None:
+        self.mpi_changed = True
         if not any(m.family == mpi.family and m.version == mpi.version for m in self.mpis):
             self.mpis.append(mpi)
 
@@ -614,7 +624,7 @@ class _Software(MutableRecord):
     def maybe_installed(self, manager: str, name: str) -> None:
         """An install inside if/for: it may or may not have happened."""
         if _mpi_package(manager, name) is not None:
-            self.mpi_complete = False
+            self.doubt_mpi()
         server, client = _OPENSSH.get(manager, {}).get(name, (False, False))
         if server and self.server.present is not True:
             self.server = Presence(None, None, "")
@@ -626,7 +636,7 @@ class _Software(MutableRecord):
         if not (family or server or client or dropbear):
             return  # most packages: nothing to note
         if family == "?":
-            self.mpi_complete = False
+            self.doubt_mpi()
         elif family is not None:
             found = _package_version(manager, name, version, self.base_facts.release)
             self.add_mpi(MPI(family, found, f"the {manager} package {name}", where))
@@ -649,7 +659,7 @@ class _Software(MutableRecord):
             name = parsed[0]
             self.packages = [p for p in self.packages if (p.manager, p.name) != (manager, name)]
             if _mpi_package(manager, name) is not None:
-                self.mpi_complete = False  # which MPI files remain is not followed
+                self.doubt_mpi()  # which MPI files remain is not followed
             server, client = _OPENSSH_REMOVED.get(manager, {}).get(name, (False, False))
             where = site.span(arg.start, arg.end)
             if server and not site.conditional:
@@ -660,14 +670,14 @@ class _Software(MutableRecord):
     def conda(self, rest: Sequence[Arg], site: RunSite) -> None:
         if rest and rest[0].text == "env":
             if any(w.text in ("create", "update") for w in rest[1:2]):
-                self.mpi_complete = False  # an environment file may list an MPI
+                self.doubt_mpi()  # an environment file may list an MPI
             return
         operands: list[Arg] = []
         i = 0
         while i < len(rest):
             text = rest[i].text
             if text in _CONDA_FILE_OPTIONS:
-                self.mpi_complete = False
+                self.doubt_mpi()
                 i += 2
             elif text in _CONDA_VALUE_OPTIONS:
                 i += 2
@@ -679,7 +689,7 @@ class _Software(MutableRecord):
         if operands and operands[0].text in ("install", "create", "update"):
             specs = operands[1:]
             if any(s.text is None for s in specs):
-                self.mpi_complete = False
+                self.doubt_mpi()
             self.install("conda", [s for s in specs if s.text is not None], site)
 
     def pip(self, rest: Sequence[Arg], site: RunSite) -> None:
@@ -788,7 +798,7 @@ class _Software(MutableRecord):
                 return
         if dest in _SYSTEM_DIRS or any(s in _SYSTEM_DIRS for s in sources):
             self.packages_complete = False
-            self.mpi_complete = False
+            self.doubt_mpi()
 
     # -- result -------------------------------------------------------------------------
 
@@ -812,6 +822,7 @@ class _Software(MutableRecord):
             packages_complete=self.packages_complete,
             mpis=mpis,
             mpi_complete=self.mpi_complete,
+            mpi_changed=self.mpi_changed,
             openssh_server=settled(self.server),
             openssh_client=settled(self.client),
             entrypoint=_placed(self.entrypoint, base_span),
