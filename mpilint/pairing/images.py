@@ -13,7 +13,9 @@ they have, in this order:
 Step 3 on disk is what makes pre-commit work: it passes only the files that changed, and a
 changed manifest must still meet the Dockerfile beside it for the cross-file rules to run. The
 other way round, ``manifests_for`` finds the jobs that run a changed Dockerfile. No pairing
-means the cross-file rules stay silent, never that they guess.
+means the cross-file rules stay silent, never that they guess, unless the job runs a
+well-known image as it is: the run then reads that image as a one-line ``FROM`` Dockerfile
+(``run.lint.Linter._run_as_is``).
 """
 
 from __future__ import annotations

@@ -311,7 +311,7 @@ def run_as_is(ref: str, declared: tuple[str, ...] = ()) -> bool:
     """Whether ``ref`` is a well-known MPI image (``RUN_AS_IS``) or one of a team's declared
     ``base-images`` (their globs, ``declared``): facts known without a Dockerfile.  A reference
     that is no plain image name (a template, ``$VAR``, spaces) is not."""
-    if not ref or any(c.isspace() for c in ref) or "$" in ref or "{" in ref:
+    if not re.fullmatch(r"[A-Za-z0-9][\w.:/@-]*", ref):
         return False
     if any(reference_matches(glob, ref) for glob in declared):
         return True
