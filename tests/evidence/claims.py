@@ -9,6 +9,8 @@ in what the rule says, so a claim cannot outlive its message or its proof.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -21,8 +23,21 @@ class Claim:
     where: str = "message"  # "message" (a finding's text), "rationale" (the rule's docs), "both"
 
 
-def assert_printed(claim: Claim, output: str) -> None:
+def printed_pattern(quote: str, instead: Mapping[str, str] | None = None) -> re.Pattern[str]:
+    """The text a program must print for ``quote``: "…" stands for text the rule leaves out
+    (a path, a host), and ``instead`` swaps a value the rule names for the one the scenario had to
+    use (the cluster's port 22 on 0.0.0.0 for a free port on 127.0.0.1), each swap written out
+    in the scenario so a reader sees exactly what differs."""
+    for theirs, ours in (instead or {}).items():
+        alone = re.compile(rf"(?<!\w){re.escape(theirs)}(?!\w)")  # "N", not the N of "No"
+        assert alone.search(quote), f"{theirs!r} is not in the quote {quote!r}"
+        quote = alone.sub(lambda _: ours, quote)
+    return re.compile(".+?".join(re.escape(part.strip()) for part in quote.split("…")), re.S)
+
+
+def assert_printed(claim: Claim, output: str, instead: Mapping[str, str] | None = None) -> None:
     """The scenario's half of a claim: the program printed the text the rule quotes."""
-    assert claim.quote in output, (
+    pattern = printed_pattern(claim.quote, instead)
+    assert pattern.search(output), (
         f"{claim.rule} quotes {claim.quote!r}, but {claim.holds_for} printed:\n{output[-3000:]}"
     )
