@@ -7,8 +7,9 @@ the privilege separation directory exists), and the scenario's folder is bound a
 :mod:`tests.evidence.kubelet`) bound read-only at ``/root/.ssh``, as the kubelet mounts it for
 the operator's default ``sshAuthMountPath``: the paths sshd and ssh print are the pod's, and
 StrictModes walks the same parents as in a pod (a folder under ``/tmp``, 1777 itself, would be
-refused whatever the Secret looked like). A scenario that needs the cluster's own port and address (22 on 0.0.0.0) also gets a
-private network namespace, with no interface but a down loopback, so nothing can leave.
+refused whatever the Secret looked like). A scenario that needs the cluster's own port and
+address (22 on 0.0.0.0) also gets a private network namespace, whose only interface is its own
+loopback, so nothing can leave.
 
 Every process is bounded by a timeout and every sshd is killed by the fixture that started it.
 """
@@ -49,7 +50,8 @@ fi
 if [ "$EV_NET" = 1 ]; then ip link set lo up; fi
 if [ "$EV_PRIVSEP" = 1 ]; then mkdir -m 0755 /run/sshd; fi
 if [ -n "$EV_NSSWITCH" ]; then mount --bind "$EV_NSSWITCH" /etc/nsswitch.conf; fi
-unset EV_BOX EV_PRIVSEP EV_NSSWITCH EV_NET EV_ROOT_MODE
+if [ -n "$EV_HOSTS" ]; then mount --bind "$EV_HOSTS" /etc/hosts; fi
+unset EV_BOX EV_PRIVSEP EV_NSSWITCH EV_NET EV_ROOT_MODE EV_HOSTS
 exec "$@"
 """
 
@@ -116,6 +118,7 @@ def namespaced(
     network: bool = False,
     uid: int | None = None,
     nsswitch: Path | None = None,
+    hosts: Path | None = None,
     root_mode: int = 0o700,
 ) -> tuple[list[str], dict[str, str]]:
     """The command line and environment that run ``argv`` in the scenario's namespace."""
@@ -131,6 +134,7 @@ def namespaced(
         "EV_BOX": str(box.host),
         "EV_PRIVSEP": "1" if privsep_dir else "0",
         "EV_NSSWITCH": str(nsswitch or ""),
+        "EV_HOSTS": str(hosts or ""),
         "EV_NET": "1" if network else "0",
         "EV_ROOT_MODE": f"{root_mode:04o}",  # Debian's and Ubuntu's /root: 0700
     }
@@ -280,6 +284,7 @@ def ssh(
     uid: int | None = None,
     nsswitch: Path | None = None,
     network: bool = False,
+    hosts: Path | None = None,
     root_mode: int = 0o700,
 ) -> Ran:
     """The launcher's ssh to a worker, run in the scenario's namespace: ``ssh -p PORT`` with the
@@ -294,7 +299,13 @@ def ssh(
         argv += ["-i", key]
     argv += [f"{user}@{host}", "true"]
     command, env = namespaced(
-        argv, box, uid=uid, nsswitch=nsswitch, network=network, root_mode=root_mode
+        argv,
+        box,
+        uid=uid,
+        nsswitch=nsswitch,
+        hosts=hosts,
+        network=network,
+        root_mode=root_mode,
     )
     done = subprocess.run(
         command,
@@ -304,22 +315,6 @@ def ssh(
         stderr=subprocess.STDOUT,
         timeout=TIMEOUT,
         start_new_session=True,  # no controlling terminal: ssh cannot ask anyone, as in a pod
-        check=False,
-    )
-    return Ran(done.returncode, done.stdout.decode(errors="replace"))
-
-
-def run_in(box: Box, argv: Sequence[str], *, uid: int | None = None) -> Ran:
-    """Any other program (``sshd -t``, a relative ``sshd``) in the scenario's namespace."""
-    command, env = namespaced(argv, box, uid=uid)
-    done = subprocess.run(
-        command,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        timeout=TIMEOUT,
-        start_new_session=True,
         check=False,
     )
     return Ran(done.returncode, done.stdout.decode(errors="replace"))

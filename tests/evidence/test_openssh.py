@@ -24,7 +24,6 @@ from tests.evidence.openssh import (
     host_key,
     new_box,
     require_root,
-    run_in,
     ssh,
 )
 
@@ -264,6 +263,44 @@ def test_ssh_where_no_sshd_listens(box: Box) -> None:
         assert_printed(quote, out)
         for each in REFUSED:
             assert_printed(each, out)
+
+
+REFUSED_NAMED = claim(
+    "MPL202",
+    "ssh: connect to host pi-worker-0… port 22: Connection refused",
+    "test_ssh_to_a_worker_name_where_no_sshd_listens",
+    "rationale",
+)
+CLAIMS.append(REFUSED_NAMED)
+
+
+def test_ssh_to_a_worker_name_where_no_sshd_listens(box: Box, tmp_path: Path) -> None:
+    """The same by the worker's name, resolved from a hosts file in a namespace of its own."""
+    hosts = tmp_path / "hosts"
+    hosts.write_text("127.0.0.1 localhost pi-worker-0.pi.default.svc.cluster.local pi-worker-0\n")
+    for host in ("pi-worker-0", "pi-worker-0.pi.default.svc.cluster.local"):
+        assert_printed(REFUSED_NAMED, ssh(box, 22, host=host, hosts=hosts, network=True).out)
+
+
+# ---------------------------------------------------------------- no key where sshd looks
+
+NOT_AUTHORIZED = [
+    claim(rule, "Permission denied (publickey)", "test_sshd_without_the_job_key", where)
+    for rule, where in [("MPL118", "message"), ("MPL301", "both"), ("MPL308", "both")]
+]
+CLAIMS += NOT_AUTHORIZED
+
+
+def test_sshd_without_the_job_key(box: Box, servers: Servers) -> None:
+    """sshd reads authorized_keys where the Secret is not (no key mount in the sshd container,
+    or the keys mounted in another user's home): the launcher's key is refused."""
+    key = _worker(box)
+    config = _sshd_config(box, "StrictModes no", f"AuthorizedKeysFile {box.inside('nowhere')}")
+    sshd = servers.start(box, config)
+    client = ssh(box, sshd.port, key=key)
+    assert client.code == 255
+    for each in NOT_AUTHORIZED:
+        assert_printed(each, client.out)
 
 
 # ---------------------------------------------------------------- a relative sshd (MPL117)
