@@ -79,8 +79,9 @@ def _unreadable(job: MPIJob, who: str, user: str, node: Node, related: tuple[Rel
     return Hit(
         span_of(node),
         f"{who} runs as {user}, but with sshAuthMountPath {_ROOT_SSH}{default} the operator"
-        ' mounts the SSH key with mode 0600 owned by root: this user cannot read it ("Load'
-        ' key …: Permission denied", "Permission denied (publickey)"). Set sshAuthMountPath'
+        ' mounts the SSH key with mode 0600 owned by root: this user cannot read it ("Identity'
+        ' file … not accessible: Permission denied" or "Load key …: Permission denied",'
+        ' "Permission denied (publickey)"). Set sshAuthMountPath'
         " to the .ssh folder of this user's home, e.g. /home/mpiuser/.ssh",
         related=related,
     )
