@@ -327,3 +327,17 @@ def test_type_errors_are_left_to_the_schema_rule(text: str) -> None:
     assert not [hit for check in checks for hit in _hits(check, text)]
     if "launcherCreationPolicy" in text and "[x]" in text:
         assert not _hits(MPL110.check, text)
+
+
+def test_a_service_collision_names_the_releases_it_holds_for(cli: Cli, tmp_path: Path) -> None:
+    """C9: Service <job> since v0.5.0; v0.3.x and v0.4.x used <job>-worker and <job>-launcher,
+    which are not reported (the latest release is the target)."""
+    service = "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: {}\n"
+    for name, hit in (("pi", True), ("pi-worker", False), ("pi-launcher", False)):
+        (path,) = write(tmp_path / name, {"b.yaml": _job() + service.format(name)})
+        findings = cli("--format", "json", "--select", "MPL120", path).json()["findings"]
+        assert len(findings) == hit, name
+        if hit:
+            assert "since mpi-operator v0.5.0; v0.3.x and v0.4.x named it <job>-worker" in (
+                findings[0]["message"]
+            )
