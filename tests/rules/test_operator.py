@@ -338,6 +338,7 @@ def test_a_service_collision_names_the_releases_it_holds_for(cli: Cli, tmp_path:
         findings = cli("--format", "json", "--select", "MPL120", path).json()["findings"]
         assert len(findings) == hit, name
         if hit:
-            assert "since mpi-operator v0.5.0; v0.3.x and v0.4.x named it <job>-worker" in (
-                findings[0]["message"]
+            assert (
+                "since mpi-operator v0.5.0; v0.3.x and v0.4.x named it <job>-worker"
+                in (findings[0]["message"])
             )
