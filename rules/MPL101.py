@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 
-from mpilint.core.findings import Edit, Fix
+from mpilint.core.findings import Edit, Fix, Severity
 from mpilint.models.launchers import find_launches
 from mpilint.models.mpijob import Container, MPIJob
 from mpilint.ruleapi import Hit, Manifest
@@ -34,13 +35,30 @@ def check(subject: Manifest) -> Iterator[Hit]:
     job = subject.job
     counts = _count_nodes(job)
     for replica, container in job.containers():
-        for field, node, kind in _non_strings(container):
+        for field, path, node, kind in _non_strings(container):
             where = f"{replica.role} container {container.name or container.index}"
-            yield _non_string_hit(subject, where, field, node, kind, id(node) in counts)
+            list_name = "initContainers" if container.init else "containers"
+            full = (
+                f"spec.mpiReplicaSpecs.{replica.role}.template.spec.{list_name}"
+                f"[{container.index}].{path}"
+                if job.version in _STRUCTURAL
+                else None
+            )
+            if kind == "null" and path.endswith(".value"):
+                yield _null_env_value(where, field, node)
+                continue
+            yield _non_string_hit(subject, where, field, full, node, kind, id(node) in counts)
 
 
-def _non_strings(container: Container) -> Iterator[tuple[str, Node, str]]:
-    """(field, node, kind) of each command/args item and env value that is not a string.
+# The versions whose CRDs (mpi-operator v0.4.0 on, training-operator v1) have a structural schema
+# typing command, args and env values as strings: the API server's schema validation refuses a
+# non-string there. Older CRDs kept the pod template open (P14).
+_STRUCTURAL = ("v2beta1", "v1")
+
+
+def _non_strings(container: Container) -> Iterator[tuple[str, str, Node, str]]:
+    """(field, path, node, kind) of each command/args item and env value that is not a string;
+    the path is the field's below the container, as the API server names it.
 
     Nearly all are strings: those are passed over before anything (a label, a kind) is made."""
     for field, part in (("command", container.command), ("args", container.args)):
@@ -49,9 +67,9 @@ def _non_strings(container: Container) -> Iterator[tuple[str, Node, str]]:
                 if not is_string(item):
                     kind = _kind(item)
                     if kind is not None:
-                        yield f"{field}[{index}]", item, kind
+                        yield f"{field}[{index}]", f"{field}[{index}]", item, kind
     if isinstance(container.env, SequenceNode):
-        for item in container.env.value:
+        for position, item in enumerate(container.env.value):
             values = fields(item)
             value = values.get("value")
             if value is not None and not is_string(value):
@@ -59,7 +77,7 @@ def _non_strings(container: Container) -> Iterator[tuple[str, Node, str]]:
                 if kind is not None:
                     name = values.get("name")
                     label = name.value if isinstance(name, ScalarNode) else "?"
-                    yield f"env {label} value", value, kind
+                    yield f"env {label} value", f"env[{position}].value", value, kind
 
 
 def _kind(node: Node) -> str | None:
@@ -74,8 +92,45 @@ def _kind(node: Node) -> str | None:
     return None if kind in ("str", "other") else kind
 
 
+def _null_env_value(where: str, field: str, node: Node) -> Hit:
+    """An env value written as null: the API server prunes a null object field its schema does
+    not allow (apiextensions ``PruneNonNullableNullsWithoutDefaults``) before validating, so the
+    MPIJob is accepted and the variable is set to the empty string. Worth saying, not an error."""
+    return Hit(
+        span_of(node),
+        f"{where}: {field} is an empty value (null); the API server drops it, so the variable"
+        ' is set to the empty string. If that is meant, write "" to say so',
+        severity=Severity.INFO,
+    )
+
+
+def _openapi_type(kind: str, text: str) -> str | None:
+    """The type the API server's schema validation names for the value, as kubectl sends it
+    (YAML becomes JSON first, so 1.0 and 1e3 arrive as the integers 1 and 1000); None when the
+    value has no JSON form (.inf, .nan)."""
+    if kind == "int":
+        return "integer"
+    if kind == "bool":
+        return "boolean"
+    if kind == "null":
+        return "null"
+    try:
+        number = float(text.replace("_", ""))
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        return None
+    return "integer" if number.is_integer() else "number"
+
+
 def _non_string_hit(
-    subject: Manifest, where: str, field: str, node: Node, kind: str, is_count: bool
+    subject: Manifest,
+    where: str,
+    field: str,
+    path: str | None,
+    node: Node,
+    kind: str,
+    is_count: bool,
 ) -> Hit:
     if kind in ("list", "map"):
         return Hit(
@@ -85,10 +140,17 @@ def _non_string_hit(
         )
     value = node.value
     quoted = json.dumps(value) if kind != "null" else '""'
+    schema_type = _openapi_type(kind, str(value)) if path is not None else None
+    refusal = (
+        "Kubernetes wants a string here and rejects the manifest"
+        if schema_type is None
+        else "the API server's schema validation refuses the MPIJob:"
+        f' `{path} in body must be of type string: "{schema_type}"`'
+    )
     message = (
         f"{where}: {field} is {_KIND_WORDS[kind]}"
         + (f" {value}" if kind != "null" else "")
-        + f"; Kubernetes wants a string here and rejects the manifest. Write {quoted}"
+        + f"; {refusal}. Write {quoted}"
     )
     if is_count:
         message += (

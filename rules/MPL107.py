@@ -1,5 +1,5 @@
 """MPL107 invalid-name: the job name, or the hostname of its last worker, is not a DNS-1035
-label.
+label; or a v1 job name too long for the pod label the operator copies it into.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from mpilint.core.lazyre import lazy
 from mpilint.models.mpijob import MPIJob
 from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.fields import related_at, text_of
-from mpilint.sources.yamlsource import get, span_of
+from mpilint.sources.yamlsource import Node, get, span_of
 
 _DNS1035 = re.compile(r"[a-z]([-a-z0-9]*[a-z0-9])?")
 _LABEL_MAX = 63
@@ -28,7 +28,13 @@ def check(subject: Manifest) -> Iterator[Hit]:
     job = subject.job
     node = get(job.root, "metadata", "name")
     name = text_of(node)
-    if job.version != "v2beta1" or node is None or not name:
+    if node is None or not name:
+        return
+    if job.version == "v1":
+        if len(name) > _LABEL_MAX and _SUBDOMAIN().fullmatch(name):
+            yield _v1_label(node, name)
+        return
+    if job.version != "v2beta1":
         return
     workers = _worker_count(job)
     suffix = f"-worker-{workers - 1}"
@@ -61,6 +67,19 @@ def check(subject: Manifest) -> Iterator[Hit]:
         related=related_at(
             subject, worker.replicas_node if worker else None, "worker replicas set here"
         ),
+    )
+
+
+def _v1_label(node: Node, name: str) -> Hit:
+    """training-operator v1 labels every pod ``training.kubeflow.org/job-name: <name>``
+    (``common/job_controller.go``, C12); a label value has at most 63 characters."""
+    return Hit(
+        span_of(node),
+        f"the job name {name!r} has {len(name)} characters; the v1 operator (training-operator)"
+        " puts it in the training.kubeflow.org/job-name label of every pod, and a label value"
+        f" has at most {_LABEL_MAX} characters, so the API server refuses every pod while the"
+        " MPIJob itself is accepted. Shorten the name to at most 63 characters, e.g."
+        f" {name[:_LABEL_MAX].rstrip('-.')!r}",
     )
 
 

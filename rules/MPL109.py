@@ -17,7 +17,7 @@ _POLICIES = ("Always", "OnFailure", "Never", "ExitCode")
 
 def check(subject: Manifest) -> Iterator[Hit]:
     """Replica-level restartPolicy values the operator rejects or ignores, and pod-template
-    values it silently overrides (domain notes 1.1 and P03)."""
+    values it silently overrides (domain notes 1.1, P03 and correction C4)."""
     job = subject.job
     if job.version not in ("v2beta1", "v1"):
         return
@@ -26,22 +26,62 @@ def check(subject: Manifest) -> Iterator[Hit]:
             continue
         level = get(replica.node, "restartPolicy")
         value = text_of(level) if is_set(level) else None
-        rejected = job.version == "v2beta1" and value in ("Always", "ExitCode")
-        if rejected and level is not None:
-            yield _rejected(replica, level, value or "")
-        elif job.version == "v1" and value == "ExitCode" and level is not None:
-            yield Hit(
-                span_of(level),
-                f"{replica.role}.restartPolicy ExitCode is accepted by the v1 operator but not"
-                " honoured for MPIJob: the pod gets restartPolicy Never and failed ranks are not"
-                " restarted by exit code. Write Never, or OnFailure to restart failed"
-                " containers",
-                severity=Severity.WARNING,
-            )
-        if not rejected:
+        hit = _replica_policy(job.version, replica, level, value) if level is not None else None
+        if hit is not None:
+            yield hit
+        if value is None or value in _ACCEPTED[job.version]:
             hit = _template_policy(subject, replica, level, value)
             if hit is not None:
                 yield hit
+
+
+# What each operator lets through (C4): mpi-operator's validation.go (v0.4.0 to v0.8.2) accepts
+# Never and OnFailure; training-operator v1 copies any value into the pod (ExitCode becomes Never),
+# where the API server accepts only the pod restart policies.
+_ACCEPTED = {"v2beta1": ("Never", "OnFailure"), "v1": _POLICIES}
+_POD_POLICIES = ("Always", "OnFailure", "Never")
+
+
+def _replica_policy(
+    version: str, replica: ReplicaSpec, level: Node, value: str | None
+) -> Hit | None:
+    if value is None:
+        return None  # unset, empty (defaulted), templated, or a type error MPL105 reports
+    if version == "v2beta1":
+        if value in ("Always", "ExitCode"):
+            return _rejected(replica, level, value)
+        if value not in _POLICIES:
+            return _unknown_v2(replica, level, value)
+        return None
+    if value == "ExitCode":
+        return Hit(
+            span_of(level),
+            f"{replica.role}.restartPolicy ExitCode is accepted by the v1 operator but not"
+            " honoured for MPIJob: the pod gets restartPolicy Never and failed ranks are not"
+            " restarted by exit code. Write Never, or OnFailure to restart failed"
+            " containers",
+            severity=Severity.WARNING,
+        )
+    if value == "Always" and replica.role == "Launcher":
+        return Hit(
+            span_of(level),
+            "Launcher.restartPolicy Always is copied into the launcher pod by the v1 operator:"
+            " when mpirun exits successfully the kubelet starts it again, the launcher pod never"
+            " reaches Succeeded, and the job never completes (it reruns the whole run instead)."
+            " Write OnFailure or Never",
+        )
+    if value not in _POLICIES:
+        near = _near(value, _POD_POLICIES if replica.role == "Worker" else ("OnFailure", "Never"))
+        advice = f"Did you mean {near!r}?" if near else "Write Never or OnFailure"
+        return Hit(
+            span_of(level),
+            f"{replica.role}.restartPolicy {value!r} is not a restart policy; nothing checks it"
+            " when the MPIJob is applied (the CRD has no enum), and the v1 operator copies it into"
+            f" every {replica.role.lower()} pod, which the API server then refuses (a pod's"
+            " restartPolicy is Always, OnFailure or Never, case included): the job never gets"
+            f" its pods. {advice}",
+        )
+    return None
 
 
 def _rejected(replica: ReplicaSpec, level: Node, value: str) -> Hit:
@@ -54,6 +94,29 @@ def _rejected(replica: ReplicaSpec, level: Node, value: str) -> Hit:
     )
 
 
+def _unknown_v2(replica: ReplicaSpec, level: Node, value: str) -> Hit:
+    near = _near(value, ("Never", "OnFailure"))
+    advice = f"Did you mean {near!r}?" if near else "Write Never or OnFailure"
+    return Hit(
+        span_of(level),
+        f"{replica.role}.restartPolicy {value!r} is not supported by the v2beta1 operator (only"
+        " Never and OnFailure are, case included); the CRD does not check the value, so the"
+        " MPIJob is accepted, and then the operator refuses it with a ValidationError event and"
+        f" creates no pods. {advice}",
+    )
+
+
+def _near(value: str, choices: tuple[str, ...]) -> str | None:
+    """The accepted value a near-miss (another case, a typo) was meant to be."""
+    near = next((c for c in choices if c.lower() == value.lower()), None)
+    if near is None:
+        import difflib  # only for a misspelt value: its import (with heapq) is not free
+
+        close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+        near = close[0] if close else None
+    return near
+
+
 def _template_policy(
     subject: Manifest, replica: ReplicaSpec, level: Node | None, value: str | None
 ) -> Hit | None:
@@ -62,8 +125,8 @@ def _template_policy(
     written = text_of(node)
     if node is None or written is None:
         return None
-    if is_set(level) and value not in _POLICIES:
-        return None  # templated, or an enum error the schema rule reports
+    if is_set(level) and value is None:
+        return None  # templated, or a type error the schema rule reports
     effective = _effective_policy(subject.job, replica, value)
     origin = (
         f"{replica.role}.restartPolicy"

@@ -10,6 +10,7 @@ from mpilint.core.findings import Related, Severity
 from mpilint.models.mpijob import ReplicaSpec
 from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.fields import is_set, text_of
+from mpilint.ruleapi.pairs import one_image
 from mpilint.sources.yamlsource import Node, SequenceNode, get, span_of
 
 _CREATION = ("AtStartup", "WaitForWorkersReady")
@@ -72,7 +73,7 @@ def _race(subject: Manifest, launcher: ReplicaSpec, node: Node | None, policy: s
     if worker.replicas is not None and worker.replicas < 1:
         return None
     probed = any(_has(c.node, "readinessProbe") for c in worker.containers)
-    if (policy == "WaitForWorkersReady" and probed) or _waits_for_dns(launcher):
+    if (policy == "WaitForWorkersReady" and probed) or _waits_for_dns(subject, launcher):
         return None
     span = span_of(node) if node is not None else span_of(launcher.key)
     host = f"{job.name or '<job>'}-worker-0"
@@ -102,19 +103,45 @@ def _has(node: Node, field: str) -> bool:
     return is_set(get(node, field))
 
 
-def _waits_for_dns(launcher: ReplicaSpec) -> bool:
-    """mpioperator/intel and mpioperator/mpich images start with /entrypoint.sh, which waits
-    until every hostfile name resolves; a launcher ``command`` replaces it (P24)."""
-    from mpilint.models.image.reference import split_image
+def _waits_for_dns(subject: Manifest, launcher: ReplicaSpec) -> bool:
+    """The launcher starts through the /entrypoint.sh of mpioperator's Intel and MPICH images,
+    which retries each hostfile name about 10 times (back-off doubling from 0.1 s, about 100 s
+    in all) before it runs its arguments anyway (C8); a launcher ``command`` replaces it (P24).
 
+    The image is the manifest's ``mpioperator/intel``/``mpioperator/mpich``, or the paired
+    Dockerfile's when it is the image of both main containers and inherits that ENTRYPOINT
+    (``FROM mpioperator/mpich``): the manifest then names the user's own registry."""
     main = launcher.main
     command = main.command if main is not None else None
     replaced = is_set(command) and not (isinstance(command, SequenceNode) and not command.value)
-    if main is None or main.image is None or replaced:
+    if main is None or replaced:
         return False
-    ref = split_image(main.image.value)
+    if main.image is not None and _operator_hydra_image(main.image.value):
+        return True
+    return _paired_entrypoint_waits(subject)
+
+
+def _operator_hydra_image(image: str) -> bool:
+    from mpilint.models.image.reference import split_image
+
+    ref = split_image(image)
     registry, _, path = ref.repository.partition("/")
     if registry != "docker.io" or not path.startswith("mpioperator/"):
         return False
     words = path.removeprefix("mpioperator/") + ":" + (ref.tag or "")
     return "intel" in words or "mpich" in words
+
+
+def _paired_entrypoint_waits(subject: Manifest) -> bool:
+    image = subject.image
+    if image is None or not one_image(subject.job):
+        return False
+    from mpilint.models.image.software import software_of
+
+    facts = software_of(image)
+    if facts is None or not facts.entrypoint_known or facts.entrypoint is None:
+        return False
+    entry = facts.entrypoint
+    if entry.shell_form or entry.argv[:1] != ("/entrypoint.sh",):
+        return False
+    return bool(facts.mpi_families() & {"Intel", "MPICH"})

@@ -48,9 +48,17 @@ def check(subject: Manifest) -> Iterator[Hit]:
             f"this {kind} is named {node.value!r}, the name the operator gives the {what} of"
             f" MPIJob {name!r}; it does not own this object, so it stops reconciling the job"
             f' (event: Resource "{node.value}" of Kind "{kind}" already exists and is not'
-            " managed by MPIJob) and the job never starts. Rename this object, or the job",
+            " managed by MPIJob) and the job never starts. Rename this object, or the job"
+            + (_SERVICE_RELEASES if kind == "Service" else ""),
             related=(Related(subject.file, span_of(name_node), "the MPIJob's name"),),
         )
+
+
+# C9: the Service names changed in v0.5.0; the latest release is the default target.
+_SERVICE_RELEASES = (
+    " (the Service is named after the job since mpi-operator v0.5.0; v0.3.x and v0.4.x named"
+    " it <job>-worker, with a launcher Service <job>-launcher)"
+)
 
 
 def _created(job: MPIJob, name: str) -> dict[tuple[str, str], str]:

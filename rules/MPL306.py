@@ -34,10 +34,11 @@ def check(pair: Pair) -> Iterator[Hit]:
     yield Hit(
         span_of(first),
         "the launcher sets `command`, which replaces the image's ENTRYPOINT /entrypoint.sh:"
-        " that script waits until the launcher's and every hostfile host's names resolve"
-        + (", and sources /opt/intel/oneapi/setvars.sh," if "Intel" in hydra else "")
-        + " before it runs its arguments. Without it Hydra fails on workers whose names do not"
-        " resolve yet"
+        " that script gives the launcher's and every hostfile host's names time to resolve"
+        " (about 10 tries a name, the back-off doubling from 0.1 s: about 100 s) before it runs"
+        " its arguments, anyway if a name still does not resolve"
+        + (", and sources /opt/intel/oneapi/setvars.sh" if "Intel" in hydra else "")
+        + ". Without it Hydra fails at once on workers whose names do not resolve yet"
         + (
             ' and Intel MPI may not be on PATH ("executable file not found in $PATH")'
             if "Intel" in hydra

@@ -313,7 +313,7 @@ def _use_color(choice: str, out: TextIO) -> bool:
 )
 @click.pass_obj
 def rules(out: TextIO, format_: str) -> int:
-    """List every rule: id, name, severity, summary."""
+    """List every rule: id, name, severities (the default first), summary."""
     from mpilint.core import catalog
 
     metas = catalog.all_meta()
@@ -326,14 +326,21 @@ def rules(out: TextIO, format_: str) -> int:
         import json
 
         data = [
-            {"id": m.id, "name": m.name, "severity": m.severity.label, "summary": m.summary}
+            {
+                "id": m.id,
+                "name": m.name,
+                "severity": m.severity.label,
+                "severities": [s.label for s in m.severities],
+                "summary": m.summary,
+            }
             for m in metas
         ]
         out.write(json.dumps(data, indent=2) + "\n")
         return EXIT_OK
     width = max(len(m.name) for m in metas)
+    levels = max(len(m.severity_label) for m in metas)
     for m in metas:
-        out.write(f"{m.id}  {m.name:<{width}}  {m.severity.label:<7}  {m.summary}\n")
+        out.write(f"{m.id}  {m.name:<{width}}  {m.severity_label:<{levels}}  {m.summary}\n")
     return EXIT_OK
 
 

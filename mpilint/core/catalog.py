@@ -45,6 +45,11 @@ class Example(Record):
 
 
 class RuleMeta(Record):
+    """``severity`` is what a finding gets unless the rule gives another; ``also`` lists every
+    other severity the rule can give, so what a user reads in ``mpilint rules`` is all that the
+    rule can report (a test runs every example and corpus and holds the emitted to the listed).
+    """
+
     id: str
     name: str
     severity: Severity
@@ -52,6 +57,19 @@ class RuleMeta(Record):
     rationale: str
     fix: str
     examples: tuple[Example, ...]
+    also: tuple[Severity, ...] = ()
+
+    @property
+    def severities(self) -> tuple[Severity, ...]:
+        """The default first, then the others from the most severe down."""
+        others = sorted(set(self.also) - {self.severity}, reverse=True)
+        return (self.severity, *others)
+
+    @property
+    def severity_label(self) -> str:
+        """``error`` or, when the rule can give others, ``error/warning/info``: one word wide,
+        for the columns of ``mpilint rules`` and the rule tables."""
+        return "/".join(s.label for s in self.severities)
 
 
 @functools.cache
@@ -73,6 +91,7 @@ def meta(rule_id: str) -> RuleMeta:
         rationale=data["rationale"].strip(),
         fix=str(data.get("fix", "")).strip(),
         examples=tuple(_example(e) for e in data.get("examples", ())),
+        also=tuple(Severity.parse(label) for label in data.get("also", ())),
     )
 
 

@@ -13,7 +13,7 @@ from mpilint.core.catalog import Example, RuleMeta
 
 def render(meta: RuleMeta) -> str:
     parts = [
-        f"{meta.id} {meta.name} ({meta.severity.label})",
+        f"{meta.id} {meta.name} ({meta.severity.label})" + _also(meta),
         "",
         meta.summary,
         "",
@@ -25,6 +25,11 @@ def render(meta: RuleMeta) -> str:
     for example in meta.examples:
         parts += ["", _example(example)]
     return "\n".join(parts) + "\n"
+
+
+def _also(meta: RuleMeta) -> str:
+    others = meta.severities[1:]
+    return f", can also give: {', '.join(s.label for s in others)}" if others else ""
 
 
 def _example(example: Example) -> str:

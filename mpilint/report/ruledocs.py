@@ -29,7 +29,7 @@ def render(rules: Iterable[RuleMeta]) -> str:
         "| id | name | severity | summary |",
         "|---|---|---|---|",
         *(
-            f"| [{m.id}](#{m.id.lower()}) | {m.name} | {m.severity.label} | {_cell(m.summary)} |"
+            f"| [{m.id}](#{m.id.lower()}) | {m.name} | {m.severity_label} | {_cell(m.summary)} |"
             for m in rules
         ),
     ]
@@ -42,7 +42,7 @@ def _rule(meta: RuleMeta) -> str:
     parts = [
         f"## {meta.id}",
         "",
-        f"**{meta.name}** · default severity: {meta.severity.label}",
+        f"**{meta.name}** · default severity: {meta.severity.label}" + _also(meta),
         "",
         prose(meta.summary),
         "",
@@ -57,6 +57,11 @@ def _rule(meta: RuleMeta) -> str:
         for example in meta.examples:
             parts += ["", _example(example)]
     return "\n".join(parts)
+
+
+def _also(meta: RuleMeta) -> str:
+    others = meta.severities[1:]
+    return f" · can also give: {', '.join(s.label for s in others)}" if others else ""
 
 
 def _example(example: Example) -> str:

@@ -66,6 +66,9 @@ def _rule(meta: catalog.RuleMeta) -> dict[str, Any]:
         "help": {"text": help_text, "markdown": help_markdown},
         "helpUri": catalog.doc_url(meta.id),
         "defaultConfiguration": {"level": LEVELS[meta.severity]},
+        # Every level the rule's results can carry (each result names its own), the default
+        # first: a viewer that filters by the default alone would hide the others.
+        "properties": {"levels": [LEVELS[s] for s in meta.severities]},
     }
 
 

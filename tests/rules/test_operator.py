@@ -7,13 +7,14 @@ case here is about one rule's decision, whatever other rules say about the same 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import pytest
 
 from mpilint.core.findings import Severity
 from mpilint.ruleapi import Hit, Manifest
 from mpilint.rules import MPL107, MPL108, MPL109, MPL110, MPL111, MPL120
-from tests.harness import manifests_of
+from tests.harness import Cli, manifests_of, write
 
 Check = Callable[[Manifest], Iterable[Hit]]
 
@@ -153,9 +154,46 @@ def test_v1_exit_code_becomes_never_in_the_pod() -> None:
     assert severities == [Severity.INFO, Severity.WARNING]
 
 
-def test_unknown_replica_policy_is_left_to_the_schema_rule() -> None:
-    text = _job(worker="      replicas: 2\n      restartPolicy: Nevr\n")
-    assert not _hits(MPL109.check, text)
+@pytest.mark.parametrize(
+    ("version", "role", "written", "want"),
+    [
+        # v2beta1 accepts exactly Never and OnFailure (validation.go); anything else is refused
+        ("v2beta1", "Worker", "Never", None),
+        ("v2beta1", "Launcher", "OnFailure", None),
+        ("v2beta1", "Worker", "never", "Did you mean 'Never'?"),
+        ("v2beta1", "Worker", "Nevr", "Did you mean 'Never'?"),
+        ("v2beta1", "Launcher", "OnFailed", "Did you mean 'OnFailure'?"),
+        ("v2beta1", "Launcher", "ONFAILURE", "Did you mean 'OnFailure'?"),
+        ("v2beta1", "Worker", "Always", "only Never and OnFailure are"),
+        ("v2beta1", "Worker", "Restart", "Write Never or OnFailure"),
+        # v1 copies the value into the pod: the pod's enum decides, and ExitCode becomes Never
+        ("v1", "Worker", "Always", None),
+        ("v1", "Worker", "OnFailure", None),
+        ("v1", "Launcher", "Never", None),
+        ("v1", "Worker", "always", "Did you mean 'Always'?"),
+        ("v1", "Worker", "Nevr", "Did you mean 'Never'?"),
+        ("v1", "Launcher", "onFailure", "Did you mean 'OnFailure'?"),
+        ("v1", "Launcher", "Always", "never completes"),
+        ("v1", "Launcher", "always", "Write Never or OnFailure"),
+    ],
+)
+def test_replica_policy_values_through_the_cli(
+    cli: Cli, tmp_path: Path, version: str, role: str, written: str, want: str | None
+) -> None:
+    text = _job(version=version)
+    text = text.replace(
+        f"    {role}:\n      replicas: {1 if role == 'Launcher' else 2}\n",
+        f"    {role}:\n      replicas: {1 if role == 'Launcher' else 2}\n"
+        f"      restartPolicy: {written}\n",
+    )
+    (path,) = write(tmp_path, {"job.yaml": text})
+    findings = cli("--format", "json", "--select", "MPL109", path).json()["findings"]
+    if want is None:
+        assert findings == []
+        return
+    (finding,) = findings
+    assert finding["severity"] == "error" and finding["column"] == 22
+    assert want in finding["message"] and f"{role}.restartPolicy" in finding["message"]
 
 
 # ---------------------------------------------------------------- MPL110
@@ -289,3 +327,18 @@ def test_type_errors_are_left_to_the_schema_rule(text: str) -> None:
     assert not [hit for check in checks for hit in _hits(check, text)]
     if "launcherCreationPolicy" in text and "[x]" in text:
         assert not _hits(MPL110.check, text)
+
+
+def test_a_service_collision_names_the_releases_it_holds_for(cli: Cli, tmp_path: Path) -> None:
+    """C9: Service <job> since v0.5.0; v0.3.x and v0.4.x used <job>-worker and <job>-launcher,
+    which are not reported (the latest release is the target)."""
+    service = "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: {}\n"
+    for name, hit in (("pi", True), ("pi-worker", False), ("pi-launcher", False)):
+        (path,) = write(tmp_path / name, {"b.yaml": _job() + service.format(name)})
+        findings = cli("--format", "json", "--select", "MPL120", path).json()["findings"]
+        assert len(findings) == hit, name
+        if hit:
+            assert (
+                "since mpi-operator v0.5.0; v0.3.x and v0.4.x named it <job>-worker"
+                in (findings[0]["message"])
+            )
