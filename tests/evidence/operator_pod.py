@@ -226,26 +226,23 @@ def _unshare() -> list[str]:
     """``unshare --mount`` as root, in a user namespace otherwise; skip (fail in CI) without."""
     global _UNSHARE
     if _UNSHARE is None:
-        tool = shutil.which("unshare")
-        candidates = [[tool, "--mount"], [tool, "--user", "--map-root-user", "--mount"]]
-        for candidate in candidates if tool else []:
+        tool = shutil.which("unshare", path="/usr/bin:/bin:/usr/sbin:/sbin") or ""
+        for candidate in ([tool, "--mount"], [tool, "--user", "--map-root-user", "--mount"]):
+            if not tool:
+                break
             probe = subprocess.run(
-                [*candidate, "true"],
-                capture_output=True,
-                timeout=10,
-                check=False,  # type: ignore[list-item]
+                [*candidate, "true"], capture_output=True, timeout=10, check=False
             )
             if probe.returncode == 0:
-                _UNSHARE = [str(part) for part in candidate]
-                break
-        else:
-            message = (
-                "the MPI scenarios need `unshare --mount` (util-linux; root or user namespaces)"
-                " to keep worker-name lookups on this machine"
-            )
-            if os.environ.get("CI"):
-                pytest.fail(message)
-            pytest.skip(message)
+                _UNSHARE = candidate
+                return candidate
+        message = (
+            "the MPI scenarios need `unshare --mount` (util-linux; root or user namespaces)"
+            " to keep worker-name lookups on this machine"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     return _UNSHARE
 
 
