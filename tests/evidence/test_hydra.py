@@ -66,7 +66,7 @@ def test_mpich_ssh_args(tmp_path: Path) -> None:
     assert plain.returncode == 0, plain.output
     calls = pod.ssh_calls()
     assert len(calls) == 2 and all("ConnectionAttempts=10" not in call for call in calls), calls
-    pod.ssh_log.unlink()
+    pod.forget_ssh_calls()
     port = pod.run(program, ["-n", "2", *RANK], env={"HYDRA_LAUNCHER_EXTRA_ARGS": "-p 2222"})
     assert port.returncode == 0, port.output
     calls = pod.ssh_calls()
@@ -86,7 +86,7 @@ def test_impi_ssh_args(tmp_path: Path) -> None:
     assert plain.returncode == 0, plain.output
     calls = pod.ssh_calls()
     assert len(calls) == 2 and all(ATTEMPTS.split()[1] in call for call in calls), calls
-    pod.ssh_log.unlink()
+    pod.forget_ssh_calls()
     port = pod.run(program, ["-bootstrap-exec-args", "-p 2222", "-n", "2", *RANK])
     assert port.returncode == 0, port.output
     calls = pod.ssh_calls()

@@ -120,7 +120,7 @@ def test_operator_ssh_args_reach_ssh(tmp_path: Path) -> None:
     # Open MPI puts -x (no X11 forwarding) first when the agent is ssh.
     assert sorted(call[3] for call in calls) == sorted(pod.workers)
     assert all(call[:3] == ["-x", *ATTEMPTS.split()] for call in calls), calls
-    pod.ssh_log.unlink()
+    pod.forget_ssh_calls()
     mine = f"-p 2222 {ATTEMPTS}"
     result = pod.run(program, [ALLOW, "--mca", "plm_rsh_args", mine, "-n", "2", *RANK])
     assert result.returncode == 0, result.output

@@ -76,14 +76,14 @@ AWAITING_WORDING: list[Claim] = [
 
 
 def test_slots_boundary(tmp_path: Path) -> None:
-    """With the hostfile given the way 5.0 reads it: ``-n 4`` fits 2 x 2 slots, ``-n 5`` does not."""
+    """With the hostfile named the way 5.0 reads it: ``-n 4`` fits 2 x 2 slots, ``-n 5`` not."""
     program = openmpi5()
     pod = launcher_pod(tmp_path, "OpenMPI", workers=2, slots=2)
     env = {PRTE_HOSTFILE: str(pod.hostfile)}
-    fits = pod.run(program, [ALLOW, "-n", "4", *RANK], env=env)
+    fits = pod.run(program, [ALLOW, "-n", "4", *RANK], env=env, attempts=3)
     assert fits.returncode == 0, fits.output
     assert sorted(fits.ranks) == sorted(pod.workers * 2)
-    over = pod.run(program, [ALLOW, "-n", "5", *RANK], env=env)
+    over = pod.run(program, [ALLOW, "-n", "5", *RANK], env=env, attempts=3)
     assert over.returncode != 0 and over.ranks == []
     assert_printed(SLOTS, over.flat)
     assert f"{SLOTS.quote} 5 slots that were requested by the application" in over.flat
@@ -104,7 +104,9 @@ def test_orte_hostfile_ignored(tmp_path: Path) -> None:
     assert over.returncode != 0 and over.ranks == []
     assert_printed(ORTE_SLOTS, over.flat)
     assert pod.ssh_calls() == []
-    honoured = pod.run(program, [ALLOW, "-n", "4", *RANK], env={PRTE_HOSTFILE: str(pod.hostfile)})
+    honoured = pod.run(
+        program, [ALLOW, "-n", "4", *RANK], env={PRTE_HOSTFILE: str(pod.hostfile)}, attempts=3
+    )
     assert honoured.returncode == 0, honoured.output
     assert sorted(honoured.ranks) == sorted(pod.workers * 2)
     calls = pod.ssh_calls()
@@ -131,7 +133,9 @@ def test_ssh_refused(tmp_path: Path) -> None:
     """5.0's daemon failure is worded differently from 4.1's "ORTE was unable to …"."""
     program = openmpi5()
     pod = launcher_pod(tmp_path, "OpenMPI", workers=2, slots=1, ssh="refused")
-    result = pod.run(program, [ALLOW, "-n", "2", *RANK], env={PRTE_HOSTFILE: str(pod.hostfile)})
+    result = pod.run(
+        program, [ALLOW, "-n", "2", *RANK], env={PRTE_HOSTFILE: str(pod.hostfile)}, attempts=3
+    )
     assert result.returncode != 0 and result.ranks == []
     assert_printed(AWAITING_WORDING[1], result.flat)
     assert "ORTE was unable" not in result.flat
