@@ -50,6 +50,7 @@ _GOOD_CLIENT = (
     "RUN sed -i 's/[ #]\\(.*StrictHostKeyChecking \\).*/ \\1no/g' /etc/ssh/ssh_config && \\\n"
     '    echo "    UserKnownHostsFile /dev/null" >> /etc/ssh/ssh_config\n'
 )
+_NO_STRICT_MODES = "RUN sed -i 's/#\\(StrictModes \\).*/\\1no/g' /etc/ssh/sshd_config\n"
 _SERVER = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y openssh-server\n"
 _DEBIAN = (
     "FROM debian:bookworm\n"
@@ -146,6 +147,7 @@ def test_root_without_privsep_dir_even_with_an_entrypoint(tmp_path: Path) -> Non
         "FROM debian:bookworm\n"
         "RUN apt-get update && apt-get install -y openssh-server\n"
         + _GOOD_CLIENT
+        + _NO_STRICT_MODES
         + 'COPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n'
     )
     # no command and no args: the operator's /usr/sbin/sshd -De replaces the entrypoint
@@ -154,3 +156,34 @@ def test_root_without_privsep_dir_even_with_an_entrypoint(tmp_path: Path) -> Non
     # args only: the entrypoint runs first and may create /run/sshd
     args = job("            args: [/usr/sbin/sshd, -De]\n", user=None, path=None)
     assert lint(tmp_path, {"Dockerfile": dockerfile, "mpijob.yaml": args}) == []
+
+
+def test_strict_modes_fails_root_with_the_default_path_too(tmp_path: Path) -> None:
+    """C1: the Secret's mount point is 1777, so StrictModes refuses root's /root/.ssh as well;
+    the boundary is the value sshd reads first, whoever the user is."""
+    root = job(user=None, path=None)
+    base = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y openssh-server\n"
+    base += "RUN mkdir -p /var/run/sshd\n" + _GOOD_CLIENT
+    # Debian's default: StrictModes commented out, so OpenSSH's built-in yes
+    assert lint(tmp_path, {"Dockerfile": base, "mpijob.yaml": root}) == [
+        ("MPL203", "Dockerfile", 2, "error")
+    ]
+    explicit_root = job(user="0", path="/root/.ssh")
+    yes = base + "RUN sed -i 's/#\\(StrictModes \\).*/\\1yes/g' /etc/ssh/sshd_config\n"
+    assert lint(tmp_path, {"Dockerfile": yes, "mpijob.yaml": explicit_root}) == [
+        ("MPL203", "Dockerfile", 6, "error")
+    ]
+    no = base + _NO_STRICT_MODES
+    assert lint(tmp_path, {"Dockerfile": no, "mpijob.yaml": root}) == []
+    on_command_line = job(
+        "            command: [/usr/sbin/sshd, -De, -o, StrictModes=no]\n", user=None, path=None
+    )
+    assert lint(tmp_path, {"Dockerfile": base, "mpijob.yaml": on_command_line}) == []
+
+
+def test_strict_modes_unknown_base_stays_silent(tmp_path: Path) -> None:
+    files = {
+        "Dockerfile": "FROM registry.example.org/team/mpi-base:3\nCOPY pi /opt/pi\n",
+        "mpijob.yaml": job(user=None, path=None),
+    }
+    assert [f for f in lint(tmp_path, files) if f[0] == "MPL203"] == []
