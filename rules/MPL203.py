@@ -64,7 +64,8 @@ def check(pair: Pair) -> Iterator[Hit]:
         f" mounts the SSH Secret{for_whom} at {mount}: the kubelet makes that mount point"
         " world-writable (1777), and with StrictModes sshd refuses a key behind a directory"
         " others may write, whoever the user is, root included"
-        ' ("Authentication refused: bad ownership or modes for directory …"); the launcher gets "Permission denied (publickey)". Add StrictModes no,'
+        ' ("Authentication refused: bad ownership or modes for directory …"); the launcher'
+        ' gets "Permission denied (publickey)". Add StrictModes no,'
         f' e.g. RUN sed -i "s/#\\(StrictModes \\).*/\\1no/g" {sshd.config}, or'
         ' echo "StrictModes no" at the top of the file (the first value wins)',
         file=pair.image_file,
