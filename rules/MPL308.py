@@ -111,7 +111,8 @@ def _missing_uid(
             return None
         effect = (
             f"the worker's sshd expands {tilde} with the home of uid {uid} and exits with"
-            f' "tilde_expand_filename: No such uid {uid}"'
+            f' "tilde_expand: No such uid {uid}" (OpenSSH 8.7 and later;'
+            f' "tilde_expand_filename: No such uid {uid}" before)'
         )
     names = [
         f"{u.name!r} (uid {u.uid})"
