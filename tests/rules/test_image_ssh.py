@@ -187,3 +187,24 @@ def test_strict_modes_unknown_base_stays_silent(tmp_path: Path) -> None:
         "mpijob.yaml": job(user=None, path=None),
     }
     assert [f for f in lint(tmp_path, files) if f[0] == "MPL203"] == []
+
+
+def test_known_hosts_noise_is_info_and_passes_the_default_gate(tmp_path: Path) -> None:
+    """A read-only ~/.ssh only makes ssh print "Failed to add the host …": the job works, so
+    the finding is info and the exit code stays 0; host-key checking left on stays an error."""
+    dockerfile = _DEBIAN + _NO_STRICT_MODES
+    no_checking = (
+        "RUN sed -i 's/[ #]\\(.*StrictHostKeyChecking \\).*/ \\1no/g' /etc/ssh/ssh_config\n"
+    )
+    files = {"Dockerfile": dockerfile + no_checking, "mpijob.yaml": job()}
+    result = check_files(tmp_path, files, "--select", "MPL201")
+    assert [(f["rule"], f["severity"]) for f in result.findings] == [("MPL201", "info")]
+    assert "Failed to add the host to the list of known hosts" in result.findings[0]["message"]
+    assert result.code == 0
+    asked = check_files(
+        tmp_path, {"Dockerfile": dockerfile, "mpijob.yaml": job()}, "--select", "MPL201"
+    )
+    assert [(f["rule"], f["severity"]) for f in asked.findings] == [("MPL201", "error")]
+    assert asked.code != 0
+    both = {"Dockerfile": dockerfile + _GOOD_CLIENT, "mpijob.yaml": job()}
+    assert check_files(tmp_path, both, "--select", "MPL201").findings == []
