@@ -22,7 +22,6 @@ from mpilint.models.sshd import (
     where_set,
 )
 from mpilint.ruleapi import Hit, Pair
-from mpilint.sources.yamlsource import SequenceNode, get, get_str
 from mpilint.ruleapi.sshd import (
     image_anchor,
     server_ports_of,
@@ -30,6 +29,7 @@ from mpilint.ruleapi.sshd import (
     ssh_ready,
     worker_sshd_of,
 )
+from mpilint.sources.yamlsource import SequenceNode, get, get_str
 
 _PORT_OVERRIDES = re.compile(
     r"rsh_args|plm_ssh_args|bootstrap-exec|ssh_port|ssh-port|\bPort\b|horovodrun|deepspeed",
