@@ -307,7 +307,11 @@ def _works_around(pair: Pair, unset: list[ReplicaSpec], facts: FileFacts) -> boo
             continue
         if any(_KEY_WORKAROUND().search(t) for t in argv_texts(main)):
             return True
-        if not _given(main.command) and (not facts.entrypoint_known or _own_entrypoint(facts)):
+        # v2beta1 gives a worker with neither command nor args its own `sshd -De` command.
+        entrypoint_runs = not _given(main.command) and (
+            replica.role == "Launcher" or _given(main.args)
+        )
+        if entrypoint_runs and (not facts.entrypoint_known or _own_entrypoint(facts)):
             return True
     return False
 

@@ -208,3 +208,21 @@ def test_known_hosts_noise_is_info_and_passes_the_default_gate(tmp_path: Path) -
     assert asked.code != 0
     both = {"Dockerfile": dockerfile + _GOOD_CLIENT, "mpijob.yaml": job()}
     assert check_files(tmp_path, both, "--select", "MPL201").findings == []
+
+
+def test_host_key_advice_never_names_root_ssh_for_a_non_root_user(tmp_path: Path) -> None:
+    """The key mounted at /root/.ssh is root's, mode 0600: advising HostKey /root/.ssh/id_rsa
+    to uid 1000 would not help; the advice names the user's own .ssh instead."""
+    dockerfile = _DEBIAN + _GOOD_CLIENT + _NO_STRICT_MODES
+
+    def advice(path: str | None) -> str:
+        files = {"Dockerfile": dockerfile, "mpijob.yaml": job(path=path)}
+        found = check_files(tmp_path, files, "--select", "MPL302").findings
+        [message] = [f["message"] for f in found if "no hostkeys" in f["message"]]
+        return str(message)
+
+    at_root = advice("/root/.ssh")
+    assert "HostKey /root/.ssh/id_rsa" not in at_root
+    assert "set sshAuthMountPath to /home/user/.ssh" in at_root
+    assert "HostKey ~/.ssh/id_rsa" in at_root
+    assert "HostKey /home/user/.ssh/id_rsa" in advice("/home/user/.ssh")
