@@ -226,3 +226,41 @@ def test_host_key_advice_never_names_root_ssh_for_a_non_root_user(tmp_path: Path
     assert "set sshAuthMountPath to /home/user/.ssh" in at_root
     assert "HostKey ~/.ssh/id_rsa" in at_root
     assert "HostKey /home/user/.ssh/id_rsa" in advice("/home/user/.ssh")
+
+
+def _mpich_job(env: str, implementation: str = "MPICH") -> str:
+    launcher_env = "            env:\n" + env if env else ""
+    return (
+        job(user="1000")
+        .replace("spec:\n", f"spec:\n  mpiImplementation: {implementation}\n", 1)
+        .replace("            name: launcher\n", "            name: launcher\n" + launcher_env, 1)
+    )
+
+
+def test_hydra_launcher_extra_args_passes_the_port(tmp_path: Path) -> None:
+    """C3: MPICH's Hydra appends HYDRA_LAUNCHER_EXTRA_ARGS to ssh's command line; a port there
+    (or a value that cannot be read) is no mismatch. Intel's Hydra does not read it."""
+    dockerfile = (
+        _DEBIAN
+        + _GOOD_CLIENT
+        + 'RUN echo "StrictModes no" > /etc/ssh/sshd_config && \\\n'
+        + '    echo "PidFile /tmp/sshd.pid" >> /etc/ssh/sshd_config && \\\n'
+        + '    echo "HostKey ~/.ssh/id_rsa" >> /etc/ssh/sshd_config && \\\n'
+        + '    echo "Port 2222" >> /etc/ssh/sshd_config\n'
+    )
+
+    def rules(env: str, implementation: str = "MPICH", image: str = dockerfile) -> list[str]:
+        files = {"Dockerfile": image, "mpijob.yaml": _mpich_job(env, implementation)}
+        return [f["rule"] for f in check_files(tmp_path, files, "--select", "MPL202").findings]
+
+    var = "            - name: HYDRA_LAUNCHER_EXTRA_ARGS\n"
+    assert rules("") == ["MPL202"]
+    assert rules(var + '              value: "-p 2222"\n') == []
+    assert rules(var + '              value: "-o Port=2222"\n') == []
+    assert rules(var + "              valueFrom: {configMapKeyRef: {name: ssh, key: args}}\n") == []
+    assert rules(var + '              value: "-o ConnectionAttempts=10"\n') == ["MPL202"]
+    assert rules(var + '              value: "-p 2222"\n', "Intel") == ["MPL202"]
+    operator_name = '            - name: HYDRA_LAUNCH_EXTRA_ARGS\n              value: "-p 2222"\n'
+    assert rules(operator_name) == ["MPL202"]
+    in_image = dockerfile + 'ENV HYDRA_LAUNCHER_EXTRA_ARGS="-p 2222"\n'
+    assert rules("", image=in_image) == []
