@@ -78,8 +78,15 @@ def _reserved_v2(job: MPIJob, role: str) -> dict[str, _Reserved]:
         names.update(
             {
                 "HYDRA_HOST_FILE": _Reserved(_HOSTFILE, "pass `-f {v}` to mpiexec"),
+                # Hydra's ssh launcher never reads this name (only its SGE launcher does):
+                # the variable that reaches MPICH's ssh command line is HYDRA_LAUNCHER_EXTRA_ARGS,
+                # which the operator leaves alone (domain notes C3).
                 "HYDRA_LAUNCH_EXTRA_ARGS": _Reserved(
-                    _ATTEMPTS, "put the ssh options in the image's ssh_config"
+                    _ATTEMPTS,
+                    'set `HYDRA_LAUNCHER_EXTRA_ARGS="{v}"` instead: MPICH\'s ssh launcher appends'
+                    " that variable to the ssh command line and never reads"
+                    " HYDRA_LAUNCH_EXTRA_ARGS (only Hydra's SGE launcher does); or put the ssh"
+                    " options in the image's ssh_config",
                 ),
             }
         )

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from mpilint.models.image.files import FileFacts
+from mpilint.models.image.software import software_of
 from mpilint.models.image.sshconfig import Unknowable, read_config
 from mpilint.models.mpijob import MPIJob
 from mpilint.models.sshd import (
@@ -28,11 +29,17 @@ from mpilint.ruleapi.sshd import (
     ssh_ready,
     worker_sshd_of,
 )
+from mpilint.sources.yamlsource import SequenceNode, get, get_str
 
 _PORT_OVERRIDES = re.compile(
     r"rsh_args|plm_ssh_args|bootstrap-exec|ssh_port|ssh-port|\bPort\b|horovodrun|deepspeed",
     re.IGNORECASE,
 )
+# MPICH's Hydra appends this variable to its ssh command line (domain notes C3; run on MPICH
+# 5.0.2 with a fake ssh). Intel's Hydra does not read it (run on Intel MPI 2021.18: it reads
+# I_MPI_HYDRA_BOOTSTRAP_EXEC_EXTRA_ARGS, which the operator overwrites in the launcher's env).
+_HYDRA_SSH_ARGS = "HYDRA_LAUNCHER_EXTRA_ARGS"
+_PORT_IN_ARGS = re.compile(r"(?:^|\s)-p|port|\$", re.IGNORECASE)
 
 
 def check(pair: Pair) -> Iterator[Hit]:
@@ -59,6 +66,8 @@ def _client_port_hit(
     pair: Pair, facts: FileFacts, job: MPIJob, sshd: Sshd, server: ServerPorts
 ) -> Hit | None:
     if any(_PORT_OVERRIDES.search(t) for t in launcher_texts(job)):
+        return None
+    if _hydra_passes_port(pair, job):
         return None
     launcher = job.launcher.main if job.launcher is not None else None
     if mounted_under(launcher, SSH_CONFIG) or user_config(facts, job):
@@ -92,3 +101,23 @@ def _client_port_hit(
         file=pair.image_file,
         related=tuple(related),
     )
+
+
+def _hydra_passes_port(pair: Pair, job: MPIJob) -> bool:
+    """An MPICH launcher whose ``HYDRA_LAUNCHER_EXTRA_ARGS`` (in its env, or the image's ENV)
+    may give ssh a port: Hydra puts it on the ssh command line, which wins over ssh_config.
+    A value that cannot be read (``valueFrom``, a variable) counts as giving one."""
+    if job.mpi_implementation != "MPICH":
+        return False
+    values: list[str | None] = []
+    launcher = job.launcher.main if job.launcher is not None else None
+    env = launcher.env if launcher is not None else None
+    if isinstance(env, SequenceNode):
+        for item in env.value:
+            if get_str(item, "name") == _HYDRA_SSH_ARGS:
+                value = get(item, "value")
+                values.append(get_str(value) if value is not None else None)
+    software = software_of(pair.image)
+    if software is not None:
+        values += [e.value for e in software.env if e.name == _HYDRA_SSH_ARGS]
+    return any(v is None or _PORT_IN_ARGS.search(v) for v in values)

@@ -1,5 +1,7 @@
-"""MPL203 ssh-strict-modes: sshd keeps StrictModes on while the SSH Secret is mounted for a non-
-root user.
+"""MPL203 ssh-strict-modes: sshd keeps StrictModes on while the SSH Secret is mounted.
+
+Root with ``/root/.ssh`` is no exception (domain notes C1): the kubelet's Secret mount point is
+world-writable (1777), and ``safe_path()`` refuses any key behind a directory others may write.
 """
 
 from __future__ import annotations
@@ -25,9 +27,6 @@ def check(pair: Pair) -> Iterator[Hit]:
         return
     mount = posixpath.normpath(job.ssh_auth_mount_path)
     who = worker_user(pair, facts)
-    non_root_mount = mount != "/root/.ssh"
-    if not non_root_mount and (who is None or who.root):
-        return
     config = read_config(facts, sshd.config, server=True)
     if config.exists is not True:
         return
@@ -58,14 +57,15 @@ def check(pair: Pair) -> Iterator[Hit]:
         if setting is not None
         else "leaves StrictModes at its default, yes"
     )
-    for_whom = who.name if who is not None and not who.root else f"the owner of {mount}"
+    for_whom = f" for {who.name}" if who is not None else ""
     yield Hit(
         setting_span(setting) or image_anchor(pair, facts, config, "openssh-server"),
         f"the sshd configuration the worker runs ({sshd.config}) {said}, while the operator"
-        f" mounts the SSH Secret for {for_whom} at {job.ssh_auth_mount_path}: sshd checks the"
-        " ownership and modes of the home, .ssh and authorized_keys, which a Secret volume"
-        ' does not satisfy, and refuses the key ("Authentication refused: bad ownership or'
-        ' modes"); the launcher gets "Permission denied (publickey)". Add StrictModes no,'
+        f" mounts the SSH Secret{for_whom} at {mount}: the kubelet makes that mount point"
+        " world-writable (1777), and with StrictModes sshd refuses a key behind a directory"
+        " others may write, whoever the user is, root included"
+        ' ("Authentication refused: bad ownership or modes for directory …"); the launcher'
+        ' gets "Permission denied (publickey)". Add StrictModes no,'
         f' e.g. RUN sed -i "s/#\\(StrictModes \\).*/\\1no/g" {sshd.config}, or'
         ' echo "StrictModes no" at the top of the file (the first value wins)',
         file=pair.image_file,

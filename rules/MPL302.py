@@ -102,14 +102,32 @@ def _host_key_hit(
         f"the worker's sshd runs as {who.name}, which cannot read any host key of"
         f' {sshd.config} ({listed}: root-only or missing): sshd exits with "sshd: no hostkeys'
         ' available -- exiting." and the launcher gets "Connection refused". Point HostKey at'
-        f" the mounted key, as the documented images do: HostKey {_mounted_key(job)}",
+        f" the mounted key, as the documented images do: {_host_key_advice(pair, job, who)}",
         file=file,
         related=tuple(related),
     )
 
 
-def _mounted_key(job: MPIJob) -> str:
-    return posixpath.join(posixpath.normpath(job.ssh_auth_mount_path), "id_rsa")
+def _host_key_advice(pair: Pair, job: MPIJob, who: Who) -> str:
+    """The mounted key, unless it is mounted at /root/.ssh: there it is root's with mode 0600,
+    which this non-root user cannot read either; the key must be mounted in its own home."""
+    mount = posixpath.normpath(job.ssh_auth_mount_path)
+    if mount != "/root/.ssh":
+        return f"HostKey {posixpath.join(mount, 'id_rsa')}"
+    homes = {
+        u.home
+        for u in pair.image.users
+        if u.home and (u.uid == who.uid if who.uid is not None else f"user {u.name!r}" == who.name)
+    }
+    ssh = (
+        posixpath.join(posixpath.normpath(homes.pop()), ".ssh")
+        if len(homes) == 1
+        else "the .ssh folder of its home"
+    )
+    return (
+        f"set sshAuthMountPath to {ssh} (the key at /root/.ssh is root's with mode 0600, which"
+        " this user cannot read) and HostKey ~/.ssh/id_rsa"
+    )
 
 
 def _pid_file_hit(pair: Pair, facts: FileFacts, sshd: Sshd, who: Who, config: Config) -> Hit | None:

@@ -1,5 +1,9 @@
-"""MPL308 run-as-user-not-in-image: runAsUser names a uid the image has no user for, or a user
-whose home is not sshAuthMountPath.
+"""MPL308 run-as-user-not-in-image: runAsUser names a uid the image has no user for, or the user
+that runs ssh and sshd (runAsUser, else the image's USER, else root) has its home elsewhere than
+sshAuthMountPath.
+
+MPL121 reads only the manifest, so the user an image runs as when the pod does not say (its
+final USER) is this rule's: it already compares a user's home with the mount path.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from mpilint.models.image.sshconfig import Unknowable, read_config
 from mpilint.models.mpijob import Container, ReplicaSpec, int_value
 from mpilint.ruleapi import Hit, Pair
 from mpilint.ruleapi.pairs import argv_texts, one_image
-from mpilint.ruleapi.sshd import worker_sshd_listening
+from mpilint.ruleapi.sshd import ImageUser, image_user, worker_sshd_listening
 from mpilint.sources.yamlsource import Node, SequenceNode, get, get_str, span_of
 
 _ROOT_SSH = "/root/.ssh"
@@ -49,6 +53,10 @@ def check(pair: Pair) -> Iterator[Hit]:
             hit = _home_mismatch(pair, replica, node, uid)
         if hit is not None:
             reported = True
+            yield hit
+    if not reported:
+        hit = _image_user_mismatch(pair)
+        if hit is not None:
             yield hit
 
 
@@ -111,7 +119,8 @@ def _missing_uid(
             return None
         effect = (
             f"the worker's sshd expands {tilde} with the home of uid {uid} and exits with"
-            f' "tilde_expand: No such uid {uid}"'
+            f' "tilde_expand: No such uid {uid}" (OpenSSH 8.7 and later;'
+            f' "tilde_expand_filename: No such uid {uid}" before)'
         )
     names = [
         f"{u.name!r} (uid {u.uid})"
@@ -236,3 +245,145 @@ def _server_finds_keys(pair: Pair, facts: FileFacts, mount: str) -> bool | None:
     if any(k.value.startswith("~") for k in keys):
         return False
     return files is not None and bool(files.args) and all(_under(a, mount) for a in files.args)
+
+
+# -- the image's own user (no runAsUser) -------------------------------------------------------
+
+# Texts in a command that copy or re-mode the mounted key (opendatahub's workaround): the rule
+# cannot follow them and stays silent.
+_KEY_WORKAROUND = lazy(r"\.ssh|chmod|\bcp\b|install\s")
+
+
+def _image_user_mismatch(pair: Pair) -> Hit | None:
+    """P02d from the image: without runAsUser, ssh and sshd run as the image's final USER (or
+    root), and look for keys in that user's ``~/.ssh``; the operator mounts them at
+    sshAuthMountPath whatever the image's user is."""
+    from mpilint.models.image import user_for_ssh_path  # lazy: manifest-only runs skip the model
+
+    job, image = pair.manifest.job, pair.image
+    worker = job.worker
+    if worker is None or (worker.replicas or 0) < 1:
+        return None  # no worker: the launcher never uses ssh
+    unset = [r for r in (job.launcher, job.worker) if r is not None and _runs_as_image_user(r)]
+    if not unset:
+        return None
+    facts = files_of(image)
+    who = image_user(pair, facts) if facts is not None else None
+    if facts is None or who is None or _works_around(pair, unset, facts):
+        return None
+    mount = posixpath.normpath(job.ssh_auth_mount_path)
+    if who.root:
+        if mount == _ROOT_SSH or job.launcher not in unset:
+            return None  # the worker alone may read a 0644 authorized_keys by absolute path
+        if posixpath.basename(mount) == ".ssh" and user_for_ssh_path(image, mount) is None:
+            return None  # MPL301: no user of the image has that home
+        return _image_root_hit(pair, who, mount)
+    user = who.user
+    if user is None or not user.home or posixpath.normpath(user.home) in ("/", "/root"):
+        return None
+    home_ssh = posixpath.normpath(posixpath.join(user.home, ".ssh"))
+    if home_ssh == mount:
+        return None
+    if mount != _ROOT_SSH:
+        if posixpath.basename(mount) == ".ssh" and user_for_ssh_path(image, mount) is None:
+            return None  # MPL301
+        launcher_fails = job.launcher in unset and _client_finds_key(pair, facts, mount) is False
+        worker_fails = job.worker in unset and _server_finds_keys(pair, facts, mount) is False
+        if not (launcher_fails or worker_fails):
+            return None
+    return _image_user_hit(pair, who, user.name, user.home, home_ssh)
+
+
+def _runs_as_image_user(replica: ReplicaSpec) -> bool:
+    main = replica.main
+    return main is not None and replica.security(main, "runAsUser") is None
+
+
+def _works_around(pair: Pair, unset: list[ReplicaSpec], facts: FileFacts) -> bool:
+    """A command that handles the key itself, or an entrypoint script that runs first."""
+    for replica in unset:
+        main = replica.main
+        if main is None:
+            continue
+        if any(_KEY_WORKAROUND().search(t) for t in argv_texts(main)):
+            return True
+        # v2beta1 gives a worker with neither command nor args its own `sshd -De` command.
+        entrypoint_runs = not _given(main.command) and (
+            replica.role == "Launcher" or _given(main.args)
+        )
+        if entrypoint_runs and (not facts.entrypoint_known or _own_entrypoint(facts)):
+            return True
+    return False
+
+
+def _given(node: Node | None) -> bool:
+    return isinstance(node, SequenceNode) and bool(node.value)
+
+
+def _own_entrypoint(facts: FileFacts) -> bool:
+    """An ENTRYPOINT other than the mpioperator images' /entrypoint.sh (which only waits for
+    the workers' names to resolve, domain notes C8)."""
+    return facts.entrypoint is not None and facts.entrypoint != ("/entrypoint.sh",)
+
+
+def _placed(pair: Pair, who: ImageUser, fallback: str) -> tuple[Span, str | None, list[Related]]:
+    """The USER line in the Dockerfile when there is one; else the manifest's
+    sshAuthMountPath, with the image's FROM as the related place."""
+    job = pair.manifest.job
+    path_node = job.ssh_auth_mount_path_node
+    if who.span is not None:
+        related = []
+        if path_node is not None:
+            related.append(
+                Related(
+                    pair.manifest.file,
+                    span_of(path_node),
+                    f"the SSH Secret is mounted at {job.ssh_auth_mount_path}",
+                )
+            )
+        return who.span, pair.image_file, related
+    from_here = Related(pair.image_file, pair.image.final.from_span, fallback)
+    if path_node is not None:
+        return span_of(path_node), None, [from_here]
+    return pair.image.final.from_span, pair.image_file, []
+
+
+def _image_root_hit(pair: Pair, who: ImageUser, mount: str) -> Hit:
+    job = pair.manifest.job
+    span, file, related = _placed(
+        pair, who, "the image sets no USER and no runAsUser is given: ssh and sshd run as root"
+    )
+    return Hit(
+        span,
+        f"the job gives no runAsUser and the image built by {pair.image_file} runs as root, but"
+        f" sshAuthMountPath is {job.ssh_auth_mount_path}: root's ssh looks for its key in"
+        f" /root/.ssh, where the operator mounted nothing, and the key at {mount} is root's with"
+        " mode 0644, which OpenSSH refuses for root; the launcher fails with"
+        ' "Permission denied (publickey)". Remove sshAuthMountPath (the default /root/.ssh),'
+        " or run as the user whose .ssh it is (runAsUser, or USER in the image)",
+        file=file,
+        related=tuple(related),
+    )
+
+
+def _image_user_hit(pair: Pair, who: ImageUser, name: str, home: str, home_ssh: str) -> Hit:
+    job = pair.manifest.job
+    default = " (the default)" if job.ssh_auth_mount_path_node is None else ""
+    span, file, related = _placed(pair, who, f"the image runs as {name!r}")
+    if job.ssh_auth_mount_path_node is None and who.span is None:
+        file = pair.image_file
+    effect = "where the operator mounted nothing" + (
+        f", and the key in {_ROOT_SSH} is root's with mode 0600, which this user cannot read"
+        if posixpath.normpath(job.ssh_auth_mount_path) == _ROOT_SSH
+        else ""
+    )
+    return Hit(
+        span,
+        f"the job gives no runAsUser, so ssh and sshd run as the image's user {name!r} (home"
+        f" {home}), but sshAuthMountPath is {job.ssh_auth_mount_path}{default}: ssh looks for"
+        f" its key and sshd for authorized_keys in {home_ssh}, {effect}, and the launcher"
+        f' fails with "Permission denied (publickey)". Set sshAuthMountPath: {home_ssh}, or'
+        " run as the user whose .ssh the mount is (runAsUser)",
+        file=file,
+        related=tuple(related),
+    )

@@ -9,12 +9,17 @@ module-level memos, so a long-lived process holds nothing after a run.
 from __future__ import annotations
 
 from mpilint.core.findings import Related, Span
+from mpilint.core.records import Record
 from mpilint.models.image.files import FileFacts, files_of
 from mpilint.models.image.sshconfig import Config
 from mpilint.models.mpijob import MPIJob
 from mpilint.models.sshd import ServerPorts, Sshd, SshdListening, Who, server_ports, worker_sshd
 from mpilint.ruleapi import Manifest, Pair
 from mpilint.sources.kubevalues import kube_int
+
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from mpilint.models.image import User
 
 
 def worker_sshd_of(manifest: Manifest) -> Sshd | None:
@@ -105,3 +110,36 @@ def server_related(pair: Pair, sshd: Sshd, server: ServerPorts) -> list[Related]
             Related(pair.manifest.file, sshd.config_span, f"the worker's sshd reads {sshd.config}")
         )
     return related
+
+
+class ImageUser(Record):
+    """Who the image runs as when the pod does not say (no ``runAsUser``): the final ``USER``,
+    resolved against the users the image creates, else root. ``user``: that user's record
+    (its home), None for root without one; ``span``: the ``USER`` line, None when no line
+    set it."""
+
+    root: bool
+    user: User | None
+    span: Span | None
+
+
+def image_user(pair: Pair, facts: FileFacts) -> ImageUser | None:
+    """None when it cannot be known: a ``USER`` from an ``ARG``, a base image whose user or
+    users mpilint does not know, a name or uid that no single user of the image holds."""
+    image = pair.image
+    written = facts.user
+    if written is None or not image.users_complete or not image.root_base_known:
+        return None
+    if image.user_instruction is not None and "$" in image.user_instruction[0]:
+        return None  # USER $ARG: a default the build may override
+    span = image.user_instruction[1] if image.user_instruction else None
+    if written in ("root", "0"):
+        return ImageUser(True, None, span)
+    if written.isdigit():
+        holders = [u for u in image.users if u.uid == int(written)]
+    else:
+        holders = [u for u in image.users if u.name == written]
+    if len(holders) != 1:
+        return None
+    user = holders[0]
+    return ImageUser(user.uid == 0 or user.name == "root", user, span)

@@ -126,13 +126,8 @@ def _v2_worker(subject: Manifest, main: Container) -> Iterator[Hit]:
 def _sshd_problem(subject: Manifest, main: Container, program: Command) -> Hit | None:
     sshd = read_sshd(program.words)
     span = _word_span(subject, main, sshd.program)
-    if not sshd.absolute and "r" not in sshd.flags:  # -r: no re-exec, any name will do
-        return Hit(
-            span,
-            f"the worker starts sshd by the relative name {sshd.program.text!r}; sshd re-executes"
-            ' itself and exits with "sshd re-exec requires execution with an absolute path",'
-            " so no sshd listens. Write /usr/sbin/sshd (the full path)",
-        )
+    if not sshd.absolute:
+        return _relative_sshd(sshd.program.text, "r" in sshd.flags, span)
     if program.last and not sshd.foreground:
         return Hit(
             span,
@@ -141,6 +136,28 @@ def _sshd_problem(subject: Manifest, main: Container, program: Command) -> Hit |
             " it in the foreground: `/usr/sbin/sshd -De`",
         )
     return None
+
+
+def _relative_sshd(name: str, no_reexec: bool, span: Span) -> Hit:
+    """sshd's own check (``sshd.c``): up to OpenSSH 9.7 only a re-executing sshd needs an
+    absolute path, so ``-r`` (no re-exec) lets a relative name start; 9.8 split sshd and
+    sshd-session, ignores ``-r`` and refuses every relative name, with a shorter text."""
+    if no_reexec:
+        return Hit(
+            span,
+            f"the worker starts sshd by the relative name {name!r} with -r: OpenSSH up to 9.7"
+            " starts it, but OpenSSH 9.8 and later ignore -r and exit at once with"
+            ' "sshd requires execution with an absolute path", so no sshd listens. Write'
+            " /usr/sbin/sshd (the full path)",
+            severity=Severity.WARNING,
+        )
+    return Hit(
+        span,
+        f"the worker starts sshd by the relative name {name!r}; sshd exits at once with"
+        ' "sshd re-exec requires execution with an absolute path" (OpenSSH up to 9.7;'
+        ' "sshd requires execution with an absolute path" from 9.8), so no sshd listens.'
+        " Write /usr/sbin/sshd (the full path)",
+    )
 
 
 def _v1_worker(subject: Manifest, main: Container) -> Iterator[Hit]:

@@ -50,6 +50,7 @@ _GOOD_CLIENT = (
     "RUN sed -i 's/[ #]\\(.*StrictHostKeyChecking \\).*/ \\1no/g' /etc/ssh/ssh_config && \\\n"
     '    echo "    UserKnownHostsFile /dev/null" >> /etc/ssh/ssh_config\n'
 )
+_NO_STRICT_MODES = "RUN sed -i 's/#\\(StrictModes \\).*/\\1no/g' /etc/ssh/sshd_config\n"
 _SERVER = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y openssh-server\n"
 _DEBIAN = (
     "FROM debian:bookworm\n"
@@ -146,6 +147,7 @@ def test_root_without_privsep_dir_even_with_an_entrypoint(tmp_path: Path) -> Non
         "FROM debian:bookworm\n"
         "RUN apt-get update && apt-get install -y openssh-server\n"
         + _GOOD_CLIENT
+        + _NO_STRICT_MODES
         + 'COPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n'
     )
     # no command and no args: the operator's /usr/sbin/sshd -De replaces the entrypoint
@@ -154,3 +156,111 @@ def test_root_without_privsep_dir_even_with_an_entrypoint(tmp_path: Path) -> Non
     # args only: the entrypoint runs first and may create /run/sshd
     args = job("            args: [/usr/sbin/sshd, -De]\n", user=None, path=None)
     assert lint(tmp_path, {"Dockerfile": dockerfile, "mpijob.yaml": args}) == []
+
+
+def test_strict_modes_fails_root_with_the_default_path_too(tmp_path: Path) -> None:
+    """C1: the Secret's mount point is 1777, so StrictModes refuses root's /root/.ssh as well;
+    the boundary is the value sshd reads first, whoever the user is."""
+    root = job(user=None, path=None)
+    base = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y openssh-server\n"
+    base += "RUN mkdir -p /var/run/sshd\n" + _GOOD_CLIENT
+    # Debian's default: StrictModes commented out, so OpenSSH's built-in yes
+    assert lint(tmp_path, {"Dockerfile": base, "mpijob.yaml": root}) == [
+        ("MPL203", "Dockerfile", 2, "error")
+    ]
+    explicit_root = job(user="0", path="/root/.ssh")
+    yes = base + "RUN sed -i 's/#\\(StrictModes \\).*/\\1yes/g' /etc/ssh/sshd_config\n"
+    assert lint(tmp_path, {"Dockerfile": yes, "mpijob.yaml": explicit_root}) == [
+        ("MPL203", "Dockerfile", 6, "error")
+    ]
+    no = base + _NO_STRICT_MODES
+    assert lint(tmp_path, {"Dockerfile": no, "mpijob.yaml": root}) == []
+    on_command_line = job(
+        "            command: [/usr/sbin/sshd, -De, -o, StrictModes=no]\n", user=None, path=None
+    )
+    assert lint(tmp_path, {"Dockerfile": base, "mpijob.yaml": on_command_line}) == []
+
+
+def test_strict_modes_unknown_base_stays_silent(tmp_path: Path) -> None:
+    files = {
+        "Dockerfile": "FROM registry.example.org/team/mpi-base:3\nCOPY pi /opt/pi\n",
+        "mpijob.yaml": job(user=None, path=None),
+    }
+    assert [f for f in lint(tmp_path, files) if f[0] == "MPL203"] == []
+
+
+def test_known_hosts_noise_is_info_and_passes_the_default_gate(tmp_path: Path) -> None:
+    """A read-only ~/.ssh only makes ssh print "Failed to add the host …": the job works, so
+    the finding is info and the exit code stays 0; host-key checking left on stays an error."""
+    dockerfile = _DEBIAN + _NO_STRICT_MODES
+    no_checking = (
+        "RUN sed -i 's/[ #]\\(.*StrictHostKeyChecking \\).*/ \\1no/g' /etc/ssh/ssh_config\n"
+    )
+    files = {"Dockerfile": dockerfile + no_checking, "mpijob.yaml": job()}
+    result = check_files(tmp_path, files, "--select", "MPL201")
+    assert [(f["rule"], f["severity"]) for f in result.findings] == [("MPL201", "info")]
+    assert "Failed to add the host to the list of known hosts" in result.findings[0]["message"]
+    assert result.code == 0
+    asked = check_files(
+        tmp_path, {"Dockerfile": dockerfile, "mpijob.yaml": job()}, "--select", "MPL201"
+    )
+    assert [(f["rule"], f["severity"]) for f in asked.findings] == [("MPL201", "error")]
+    assert asked.code != 0
+    both = {"Dockerfile": dockerfile + _GOOD_CLIENT, "mpijob.yaml": job()}
+    assert check_files(tmp_path, both, "--select", "MPL201").findings == []
+
+
+def test_host_key_advice_never_names_root_ssh_for_a_non_root_user(tmp_path: Path) -> None:
+    """The key mounted at /root/.ssh is root's, mode 0600: advising HostKey /root/.ssh/id_rsa
+    to uid 1000 would not help; the advice names the user's own .ssh instead."""
+    dockerfile = _DEBIAN + _GOOD_CLIENT + _NO_STRICT_MODES
+
+    def advice(path: str | None) -> str:
+        files = {"Dockerfile": dockerfile, "mpijob.yaml": job(path=path)}
+        found = check_files(tmp_path, files, "--select", "MPL302").findings
+        [message] = [f["message"] for f in found if "no hostkeys" in f["message"]]
+        return str(message)
+
+    at_root = advice("/root/.ssh")
+    assert "HostKey /root/.ssh/id_rsa" not in at_root
+    assert "set sshAuthMountPath to /home/user/.ssh" in at_root
+    assert "HostKey ~/.ssh/id_rsa" in at_root
+    assert "HostKey /home/user/.ssh/id_rsa" in advice("/home/user/.ssh")
+
+
+def _mpich_job(env: str, implementation: str = "MPICH") -> str:
+    launcher_env = "            env:\n" + env if env else ""
+    return (
+        job(user="1000")
+        .replace("spec:\n", f"spec:\n  mpiImplementation: {implementation}\n", 1)
+        .replace("            name: launcher\n", "            name: launcher\n" + launcher_env, 1)
+    )
+
+
+def test_hydra_launcher_extra_args_passes_the_port(tmp_path: Path) -> None:
+    """C3: MPICH's Hydra appends HYDRA_LAUNCHER_EXTRA_ARGS to ssh's command line; a port there
+    (or a value that cannot be read) is no mismatch. Intel's Hydra does not read it."""
+    dockerfile = (
+        _DEBIAN
+        + _GOOD_CLIENT
+        + 'RUN echo "StrictModes no" > /etc/ssh/sshd_config && \\\n'
+        + '    echo "PidFile /tmp/sshd.pid" >> /etc/ssh/sshd_config && \\\n'
+        + '    echo "HostKey ~/.ssh/id_rsa" >> /etc/ssh/sshd_config && \\\n'
+        + '    echo "Port 2222" >> /etc/ssh/sshd_config\n'
+    )
+
+    def rules(env: str, implementation: str = "MPICH", image: str = dockerfile) -> list[str]:
+        files = {"Dockerfile": image, "mpijob.yaml": _mpich_job(env, implementation)}
+        return [f["rule"] for f in check_files(tmp_path, files, "--select", "MPL202").findings]
+
+    var = "            - name: HYDRA_LAUNCHER_EXTRA_ARGS\n"
+    assert rules("") == ["MPL202"]
+    assert rules(var + '              value: "-p 2222"\n') == []
+    assert rules(var + '              value: "-o Port=2222"\n') == []
+    assert rules(var + "              valueFrom: {configMapKeyRef: {name: ssh, key: args}}\n") == []
+    assert rules(var + '              value: "-o ConnectionAttempts=10"\n') == ["MPL202"]
+    assert rules(var + '              value: "-p 2222"\n', "Intel") == ["MPL202"]
+    operator_name = '            - name: HYDRA_LAUNCH_EXTRA_ARGS\n              value: "-p 2222"\n'
+    assert rules(operator_name) == ["MPL202"]
+    in_image = dockerfile + 'ENV HYDRA_LAUNCHER_EXTRA_ARGS="-p 2222"\n'
+    assert rules("", image=in_image) == []

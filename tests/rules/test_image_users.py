@@ -201,3 +201,59 @@ def test_v1_worker_without_command_is_silent(tmp_path: Path) -> None:
     worker = "            args: [--epochs, '3']\n"
     files = {"Dockerfile": dockerfile, "mpijob.yaml": job(worker, version="v1", path=None)}
     assert lint(tmp_path, files) == []
+
+
+# -- no runAsUser: the image's USER (or root) runs ssh and sshd ------------------------------
+
+
+def _image_user(tmp_path: Path, dockerfile: str, path: str | None, **kw: str) -> list[str]:
+    files = {"Dockerfile": dockerfile, "mpijob.yaml": job(security="", path=path, **kw)}
+    findings = check_files(tmp_path, files, "--select", "MPL308").findings
+    return [f"{Path(f['file']).name}:{f['line']}:{f['column']}" for f in findings]
+
+
+def test_root_image_with_the_keys_in_another_home(tmp_path: Path) -> None:
+    image = _DEBIAN + "RUN useradd -m -u 1000 mpiuser\n"
+    assert _image_user(tmp_path, image, "/home/mpiuser/.ssh") == ["mpijob.yaml:6:21"]
+    assert _image_user(tmp_path, image, "/root/.ssh") == []  # the boundary: root's own .ssh
+    assert _image_user(tmp_path, image, None) == []
+    explicit_root = image + "USER root\n"
+    assert _image_user(tmp_path, explicit_root, "/home/mpiuser/.ssh") == ["Dockerfile:5:6"]
+
+
+def test_image_user_with_the_default_path(tmp_path: Path) -> None:
+    image = _DEBIAN + "RUN useradd -m -u 1000 trainer\n"
+    assert _image_user(tmp_path, image + "USER trainer\n", None) == ["Dockerfile:5:6"]
+    assert _image_user(tmp_path, image + "USER 1000\n", None) == ["Dockerfile:5:6"]
+    assert _image_user(tmp_path, image + "USER trainer:trainer\n", None) == ["Dockerfile:5:6"]
+    assert _image_user(tmp_path, image + "USER trainer\n", "/home/trainer/.ssh") == []
+    assert _image_user(tmp_path, image + "USER trainer\n", "/home/trainer/.ssh/") == []
+
+
+def test_image_user_that_cannot_be_known_is_silent(tmp_path: Path) -> None:
+    image = _DEBIAN + "RUN useradd -m -u 1000 trainer\n"
+    assert _image_user(tmp_path, image + "ARG U=trainer\nUSER $U\n", None) == []
+    assert _image_user(tmp_path, image + "USER 1234\n", None) == []  # no user holds 1234
+    assert _image_user(tmp_path, "FROM example.org/team/base:1\n", "/home/mpiuser/.ssh") == []
+    unknown_user = "FROM example.org/team/base:1\nUSER trainer\n"
+    assert _image_user(tmp_path, unknown_user, None) == []
+
+
+def test_run_as_user_in_the_manifest_wins_over_the_image(tmp_path: Path) -> None:
+    image = _DEBIAN + "RUN useradd -m -u 1000 trainer\nUSER trainer\n"
+    files = {"Dockerfile": image, "mpijob.yaml": job(path="/home/trainer/.ssh")}
+    assert check_files(tmp_path, files, "--select", "MPL308").findings == []
+
+
+def test_key_workarounds_and_entrypoints_are_not_second_guessed(tmp_path: Path) -> None:
+    image = _DEBIAN + "RUN useradd -m -u 1000 mpiuser\n"
+    copied = (
+        "            command:"
+        " [bash, -c, 'cp -r /home/mpiuser/.ssh /root/ && mpirun -n 2 /opt/pi']\n"
+    )
+    assert _image_user(tmp_path, image, "/home/mpiuser/.ssh", launcher=copied) == []
+    script = image + 'COPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n'
+    args_only = '            args: [mpirun, -n, "2", /opt/pi]\n'
+    assert _image_user(tmp_path, script, "/home/mpiuser/.ssh", launcher=args_only) == []
+    # a command on the launcher and none on the worker: the ENTRYPOINT never runs
+    assert _image_user(tmp_path, script, "/home/mpiuser/.ssh") == ["mpijob.yaml:6:21"]

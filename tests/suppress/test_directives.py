@@ -96,7 +96,8 @@ def test_dockerfile_comments_suppress_dockerfile_findings(tmp_path: Path, cli: C
 
 
 SAME_IMAGE = job().replace("pi:1.1", "pi:1.0")
-IMAGE_WITH_USER = "FROM debian:bookworm\nRUN useradd -m -u 1000 user\n"
+# USER user: without it (and without runAsUser) root would run ssh, and MPL308 would say so.
+IMAGE_WITH_USER = "FROM debian:bookworm\nRUN useradd -m -u 1000 user\nUSER user\n"
 IMAGE_WITHOUT = "FROM debian:bookworm\nRUN useradd -m -u 1000 other\n"
 
 
