@@ -61,7 +61,7 @@ def _blanked_gpu(subject: Manifest, job: MPIJob, launcher: ReplicaSpec) -> Hit |
         span_of(limit.key),
         f"the launcher asks for {limit.name}, but the operator sets NVIDIA_VISIBLE_DEVICES and"
         ' NVIDIA_DRIVER_CAPABILITIES to "" in the launcher\'s first container because it does'
-        " not run ranks: where the NVIDIA container runtime reads that variable (its default"
+        " not run ranks: where the NVIDIA container runtime reads that variable (its"
         " environment-variable mode) the GPU is reserved on the node and nothing in the"
         " launcher can use it; with CDI device injection the GPU may still be visible, but the"
         f" launcher is still not meant to use it. {instead}",
