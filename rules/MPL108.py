@@ -11,7 +11,6 @@ from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.fields import is_set, key_node, spec_span
 from mpilint.sources.yamlsource import MappingNode, get, pairs, span_of
 
-
 # What Open MPI does with an empty hostfile (domain notes C6, run with 4.1.4): it falls back to
 # the local node, so the job does not fail but runs on the launcher alone. Intel MPI and MPICH
 # were not run, so the text names Open MPI only.
@@ -141,7 +140,7 @@ def _zero_slots(subject: Manifest) -> Iterator[Hit]:
     yield Hit(
         span_of(job.slots_node),
         "slotsPerWorker is 0: the operator accepts it, but the hostfile then offers no slot on"
-        ' any worker, and Open MPI\'s mpirun refuses to start ("All nodes which are allocated'
+        " any worker, and Open MPI's mpirun refuses to start (\"All nodes which are allocated"
         ' for this job are already filled.", Open MPI 4.1.4). Write the number of processes'
         " per worker (1, or one per GPU)",
         severity=Severity.WARNING,
