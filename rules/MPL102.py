@@ -8,33 +8,101 @@ import json
 from collections.abc import Iterator
 
 from mpilint.core.findings import Related, Severity, Span
-from mpilint.models.launchers import ArgRef, Launch, find_launches
+from mpilint.models.launchers import OPERATOR_HOSTFILE, ArgRef, Launch, find_launches
 from mpilint.models.mpijob import MPIJob
 from mpilint.ruleapi import Hit, Manifest
+from mpilint.ruleapi.hostnames import worker_full_name
+from mpilint.ruleapi.schemafields import problems_of
 from mpilint.sources.yamlsource import Node, ScalarNode, offset_span, span_of
 
 
 def check(subject: Manifest) -> Iterator[Hit]:
     job = subject.job
-    launcher, worker = job.launcher, job.worker
+    launcher = job.launcher
     if launcher is None or launcher.main is None or job.slots_per_worker is None:
         return
-    launcher_rank = job.launcher_is_rank()
-    if worker is None or worker.replicas_node is None:
-        if not launcher_rank:
-            return  # a missing Worker count is a validation error of its own, not a mismatch
-        workers = 0
-    elif worker.replicas is None:
+    workers = _workers(job)
+    if workers is None:
         return
-    else:
-        workers = worker.replicas
-    hosts = workers + (1 if launcher_rank else 0)
+    hosts = workers + (1 if job.launcher_is_rank() else 0)
     slots = hosts * job.slots_per_worker
     argv = launcher.main.argv()
     for launch in find_launches([text for text, _ in argv]):
-        hit = _compare(subject, job, launch, argv, hosts, slots)
+        if _horovod_without_hosts(launch):
+            hit = _all_on_launcher(subject, job, launch, argv, workers)
+        else:
+            hit = _compare(subject, job, launch, argv, hosts, slots)
         if hit is not None:
             yield hit
+
+
+def _workers(job: MPIJob) -> int | None:
+    """The worker count the hostfile lists; None when it cannot be known or is another rule's
+    finding (a missing Worker count is a validation error of its own, not a mismatch)."""
+    worker = job.worker
+    if worker is None or worker.replicas_node is None:
+        return 0 if job.launcher_is_rank() else None
+    return worker.replicas
+
+
+def _horovod_without_hosts(launch: Launch) -> bool:
+    """horovodrun with no host option runs mpirun with ``-H localhost:<np>`` (horovod
+    ``runner/launch.py`` ``_run``, ``mpi_run.py``): that list replaces the operator's hostfile
+    as the whole pool (domain notes C5), whatever count it asks for."""
+    return (
+        launch.family == "horovod"
+        and not launch.elastic
+        and not launch.opaque
+        and not launch.host_lists
+        and not launch.hostfiles
+    )
+
+
+def _all_on_launcher(
+    subject: Manifest,
+    job: MPIJob,
+    launch: Launch,
+    argv: tuple[tuple[str, Node], ...],
+    workers: int,
+) -> Hit | None:
+    """Only v2beta1 is reported: its launcher reaches workers by ssh under their full names,
+    which is what the fix writes; v1's kubectl-exec transport fails horovodrun's own ssh
+    checks whatever the hosts (mpi-operator#327)."""
+    if job.version != "v2beta1" or workers < 1:
+        return None  # a job on the launcher alone (runLauncherAsWorker) runs where it should
+    np = str(launch.count) if launch.count is not None else "<np>"
+    slots = job.slots_per_worker
+    hidden = (
+        ""
+        if job.run_launcher_as_worker
+        else ", and the operator hides the launcher's GPUs from it (NVIDIA_VISIBLE_DEVICES is"
+        " blanked)"
+    )
+    plural = "s sit" if workers != 1 else " sits"
+    return Hit(
+        _ref_span(subject, argv, launch.program_ref),
+        "horovodrun is given no hosts (no -H, --hosts or --hostfile), so it runs mpirun with"
+        f" `-H localhost:{np}`, which replaces the operator's hostfile: every rank starts on the"
+        f" launcher, the {workers} worker{plural} idle{hidden}. Add `--hostfile"
+        f" {OPERATOR_HOSTFILE}` (the hostfile the operator writes), or `-H` with the workers'"
+        f" full names ({worker_full_name(job, 0)}:{slots},…)",
+        related=_count_related(subject, job),
+    )
+
+
+def _misspelt_slots(subject: Manifest) -> Node | None:
+    """The key of a likely misspelling of slotsPerWorker in spec (MPL106's reading), when
+    slotsPerWorker itself is not set: the default of 1 is then not what the user meant."""
+    if subject.job.slots_node is not None:
+        return None
+    for problem in problems_of(subject):
+        if (
+            problem.keyword == "additionalProperties"
+            and problem.path == ("spec",)
+            and problem.suggestion == "slotsPerWorker"
+        ):
+            return problem.anchor
+    return None
 
 
 def _compare(
@@ -45,7 +113,7 @@ def _compare(
     hosts: int,
     slots: int,
 ) -> Hit | None:
-    if launch.unknowable or launch.replaces_hostfile or launch.elastic:
+    if launch.unknowable or launch.own_hosts or launch.elastic:
         return None
     if launch.count is not None and launch.count_ref is not None:
         requested, ref = launch.count, launch.count_ref
@@ -69,28 +137,42 @@ def _compare(
     if over and launch.oversubscribe:
         return None
     family = launch.family
-    if family == "mpi":
+    if family in ("mpi", "horovod"):
         family = "openmpi" if job.mpi_implementation == "OpenMPI" else "hydra"
     formula = _formula(job, hosts)
     program = launch.program.rsplit("/", 1)[-1]
     if over:
-        severity = Severity.ERROR if family in ("openmpi", "horovod") else Severity.WARNING
-        consequence = {
-            "openmpi": f'{program} refuses to start: "There are not enough slots available'
-            f' in the system to satisfy the {requested} slots"',
-            "horovod": 'horovodrun refuses to start: "Process number should not be larger'
-            ' than total available slots"',
-        }.get(family, "ranks will be oversubscribed on the workers")
+        severity = Severity.ERROR if family == "openmpi" else Severity.WARNING
+        refuser = "horovodrun's mpirun" if launch.family == "horovod" else program
+        consequence = (
+            f'{refuser} refuses to start: "There are not enough slots available in the system'
+            f' to satisfy the {requested} slots"'
+            if family == "openmpi"
+            else "ranks will be oversubscribed on the workers"
+        )
     else:
         severity = Severity.WARNING
         consequence = f"only {requested} of the {slots} slots get a process and the rest sit idle"
+    related = _count_related(subject, job)
+    misspelt = _misspelt_slots(subject)
+    if misspelt is not None:
+        return Hit(
+            _ref_span(subject, argv, ref),
+            f"{program} asks for {requested} processes ({asked}), but slotsPerWorker is not"
+            f" set: spec has {json.dumps(str(misspelt.value))}, which the operator does not"
+            f" read, so slotsPerWorker defaults to 1 and the job provides {slots} slots"
+            f" ({formula}): {consequence}. Spell the key slotsPerWorker, then make the count"
+            " Worker.replicas × slotsPerWorker",
+            severity=severity,
+            related=(*related, Related(subject.file, span_of(misspelt), "the misspelt key")),
+        )
     return Hit(
         _ref_span(subject, argv, ref),
         f"{program} asks for {requested} processes ({asked}) but the job provides {slots}"
         f" slots ({formula}): {consequence}. Write {json.dumps(str(slots))} or change"
         " Worker.replicas",
         severity=severity,
-        related=_count_related(subject, job),
+        related=related,
     )
 
 

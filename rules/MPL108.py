@@ -11,6 +11,14 @@ from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.fields import is_set, key_node, spec_span
 from mpilint.sources.yamlsource import MappingNode, get, pairs, span_of
 
+# What Open MPI does with an empty hostfile (domain notes C6, run with 4.1.4): it falls back to
+# the local node, so the job does not fail but runs on the launcher alone. Intel MPI and MPICH
+# were not run, so the text names Open MPI only.
+_LOCAL = (
+    "Open MPI's mpirun then falls back to the local node and runs every rank on the launcher"
+    " itself (whose GPUs the operator hides), leaving nothing to the workers the job meant"
+)
+
 
 def check(subject: Manifest) -> Iterator[Hit]:
     """Launcher exactly 1, Worker at least 1 (v2beta1 validation, v1 validation and CRDs).
@@ -80,7 +88,7 @@ def _worker_replicas(subject: Manifest, specs: MappingNode) -> Iterator[Hit]:
         return
     severity = Severity.WARNING if job.version == "v1" else None
     consequence = (
-        "the v1 operator then creates no worker pods and mpirun has no host to start ranks on"
+        f"the v1 operator then creates no worker pods and writes an empty hostfile: {_LOCAL}"
         if job.version == "v1"
         else "the operator refuses the job (a validation event, no pods)"
     )
@@ -116,8 +124,8 @@ def _no_worker(subject: Manifest, specs: MappingNode) -> Iterator[Hit]:
     yield Hit(
         span_of(key_node(get(job.root, "spec"), "mpiReplicaSpecs") or specs),
         f"mpiReplicaSpecs has no Worker{hint} and the launcher does not run ranks itself: the"
-        " operator's hostfile lists no host, so mpirun has nowhere to start its processes."
-        f" Add a Worker with replicas: 1 or more,{fix}",
+        f" operator's hostfile lists no host, and {_LOCAL}. Add a Worker with replicas: 1 or"
+        f" more,{fix}",
         severity=Severity.WARNING,
     )
 
@@ -132,7 +140,8 @@ def _zero_slots(subject: Manifest) -> Iterator[Hit]:
     yield Hit(
         span_of(job.slots_node),
         "slotsPerWorker is 0: the operator accepts it, but the hostfile then offers no slot on"
-        ' any worker and mpirun fails ("There are not enough slots available") or places'
-        " nothing. Write the number of processes per worker (1, or one per GPU)",
+        " any worker, and Open MPI's mpirun refuses to start (\"All nodes which are allocated"
+        ' for this job are already filled.", Open MPI 4.1.4). Write the number of processes'
+        " per worker (1, or one per GPU)",
         severity=Severity.WARNING,
     )

@@ -51,13 +51,14 @@ def check(subject: Manifest) -> Iterator[Hit]:
 
 
 def _job_texts(job: MPIJob) -> Iterator[str]:
-    """Images, argv and env names of the launcher's and workers' main containers."""
+    """Argv and env names of the launcher's and workers' main containers: what the job says it
+    runs. Image names are left out, the manifest's as the paired Dockerfile's: a
+    ``horovod/horovod`` image carries TensorFlow, PyTorch and MPI, and a job may run any of
+    them without Horovod or NCCL."""
     for replica in (job.launcher, job.worker):
         main = replica.main if replica else None
         if main is None:
             continue
-        if main.image is not None:
-            yield main.image.value
         yield from (t for t, _ in main.argv())
         if isinstance(main.env, SequenceNode):
             yield from (get_str(item, "name") or "" for item in main.env.value)
@@ -68,7 +69,7 @@ def _texts_match(job: MPIJob, pattern: re.Pattern[str]) -> bool:
 
 
 def _is_data_parallel(job: MPIJob) -> bool:
-    """Horovod or NCCL shows in an image, the argv or env; other GPU codes (GROMACS, LAMMPS,
+    """Horovod or NCCL shows in the argv or env; other GPU codes (GROMACS, LAMMPS,
     model-parallel training) may share or span GPUs on purpose."""
     return _texts_match(job, _DATA_PARALLEL)
 
@@ -81,7 +82,7 @@ def _slots_are_ranks(job: MPIJob, slots: int) -> bool:
     if main is None:
         return True
     for launch in find_launches([t for t, _ in main.argv()]):
-        if launch.replaces_hostfile or launch.elastic:
+        if launch.own_hosts or launch.elastic:
             return False
         if launch.per_node is not None and launch.per_node != slots:
             return False

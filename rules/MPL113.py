@@ -35,7 +35,8 @@ def check(subject: Manifest) -> Iterator[Hit]:
 
 def _blanked_gpu(subject: Manifest, job: MPIJob, launcher: ReplicaSpec) -> Hit | None:
     """v2beta1 (unless runLauncherAsWorker) and v1alpha2 set NVIDIA_VISIBLE_DEVICES="" on the
-    launcher's containers[0]: an NVIDIA GPU it asks for is reserved but invisible. AMD and other
+    launcher's containers[0]: an NVIDIA GPU it asks for is reserved but, where the NVIDIA runtime
+    reads the variable (not with CDI, domain notes C14), invisible. AMD and other
     device plugins do not read that variable, so only nvidia.com resources count."""
     if job.version == "v2beta1" and job.run_launcher_as_worker:
         return None
@@ -60,8 +61,10 @@ def _blanked_gpu(subject: Manifest, job: MPIJob, launcher: ReplicaSpec) -> Hit |
         span_of(limit.key),
         f"the launcher asks for {limit.name}, but the operator sets NVIDIA_VISIBLE_DEVICES and"
         ' NVIDIA_DRIVER_CAPABILITIES to "" in the launcher\'s first container because it does'
-        " not run ranks: the GPU is reserved on the node and nothing in the launcher can use"
-        f" it. {instead}",
+        " not run ranks: where the NVIDIA container runtime reads that variable (its"
+        " environment-variable mode) the GPU is reserved on the node and nothing in the"
+        " launcher can use it; with CDI device injection the GPU may still be visible, but the"
+        f" launcher is still not meant to use it. {instead}",
         related=related,
     )
 

@@ -111,17 +111,6 @@ def init_ppppppp(self, a0, a1, a2, a3, a4, a5, a6):
     self.a6 = a6
 
 
-def init_Fppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7):
-    self.a0 = f0() if a0 is None else a0
-    self.a1 = a1
-    self.a2 = a2
-    self.a3 = a3
-    self.a4 = a4
-    self.a5 = a5
-    self.a6 = a6
-    self.a7 = a7
-
-
 def init_pppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7):
     self.a0 = a0
     self.a1 = a1
@@ -194,6 +183,20 @@ def init_pppppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9):
     self.a9 = a9
 
 
+def init_FpppppppFFp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10):
+    self.a0 = f0() if a0 is None else a0
+    self.a1 = a1
+    self.a2 = a2
+    self.a3 = a3
+    self.a4 = a4
+    self.a5 = a5
+    self.a6 = a6
+    self.a7 = a7
+    self.a8 = f8() if a8 is None else a8
+    self.a9 = f9() if a9 is None else a9
+    self.a10 = a10
+
+
 def init_ppppppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10):
     self.a0 = a0
     self.a1 = a1
@@ -237,22 +240,6 @@ def init_ppppppppppppf(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11):
     self.a10 = a10
     self.a11 = a11
     self.a12 = f12()
-
-
-def init_ppppppppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12):
-    self.a0 = a0
-    self.a1 = a1
-    self.a2 = a2
-    self.a3 = a3
-    self.a4 = a4
-    self.a5 = a5
-    self.a6 = a6
-    self.a7 = a7
-    self.a8 = a8
-    self.a9 = a9
-    self.a10 = a10
-    self.a11 = a11
-    self.a12 = a12
 
 
 def init_ppppppppppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14):
@@ -307,6 +294,43 @@ def init_ppppppppppppplll_post(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10
     self.a11 = a11
     self.a12 = a12
     self.__post_init__()
+
+
+def init_pppppppppppppppp(
+    self,
+    a0,
+    a1,
+    a2,
+    a3,
+    a4,
+    a5,
+    a6,
+    a7,
+    a8,
+    a9,
+    a10,
+    a11,
+    a12,
+    a13,
+    a14,
+    a15,
+):
+    self.a0 = a0
+    self.a1 = a1
+    self.a2 = a2
+    self.a3 = a3
+    self.a4 = a4
+    self.a5 = a5
+    self.a6 = a6
+    self.a7 = a7
+    self.a8 = a8
+    self.a9 = a9
+    self.a10 = a10
+    self.a11 = a11
+    self.a12 = a12
+    self.a13 = a13
+    self.a14 = a14
+    self.a15 = a15
 
 
 def init_ppFpFFpFFpppppppp(

@@ -25,7 +25,7 @@ TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from typing import Literal
 
-__all__ = ["ArgRef", "Family", "Launch", "find_launches"]
+__all__ = ["OPERATOR_HOSTFILE", "ArgRef", "Family", "Launch", "Word", "find_launches"]
 
 if TYPE_CHECKING:
     Family = Literal["mpi", "openmpi", "hydra", "horovod"]
@@ -45,6 +45,28 @@ class Launch(Record):
     oversubscribe: bool
     elastic: bool
     nonportable_syntax: bool
+    # The values of the host options, as written: host lists (``-H a,b``, ``--hosts``, Hydra's
+    # ``-hosts``) and hostfiles (``--hostfile F``, ``-f F``). Either replaces the operator's
+    # hostfile, unless the file *is* the operator's (``--hostfile /etc/mpi/hostfile``).
+    host_lists: tuple[Word, ...] = ()
+    hostfiles: tuple[Word, ...] = ()
+    # Options may hide where the words cannot be read (``mpirun $ARGS``, ``--app FILE``, a
+    # shell string with control flow): then no absence of an option can be trusted.
+    opaque: bool = False
+
+    @property
+    def own_hosts(self) -> bool:
+        """Whether the launch brings its own hosts, so that the job's slots say nothing of where
+        its ranks go: a host list, or a hostfile other than the operator's (a path that is only
+        known at run time counts as another)."""
+        return bool(self.host_lists) or any(
+            f.expands or f.text != OPERATOR_HOSTFILE for f in self.hostfiles
+        )
+
+
+# Where every operator version mounts the hostfile it writes, for every MPI implementation
+# (the path its OMPI_MCA_orte_default_hostfile, I_MPI_HYDRA_HOST_FILE and HYDRA_HOST_FILE name).
+OPERATOR_HOSTFILE = "/etc/mpi/hostfile"
 
 
 # ---------------------------------------------------------------------------------------
@@ -72,6 +94,7 @@ class _Kind(enum.Enum):
     ROUND_ROBIN = enum.auto()  # Hydra -rr: one process per node
     MAP_BY = enum.auto()
     HOSTFILE = enum.auto()
+    HOSTS = enum.auto()  # a host list on the command line
     HIDDEN = enum.auto()  # the real options live elsewhere (--app FILE, -npersocket)
     OVERSUBSCRIBE = enum.auto()
     ELASTIC = enum.auto()
@@ -89,11 +112,12 @@ _OPENMPI: _Table = {
     **_table(_Kind.PER_NODE, 1, "-N", "-npernode", "--npernode"),
     **_table(_Kind.HIDDEN, 1, "-npersocket", "--npersocket", "--app", "-app"),
     **_table(_Kind.MAP_BY, 1, "--map-by", "-map-by"),
+    **_table(_Kind.HOSTS, 1, "-H", "-host", "--host"),
     **_table(
         _Kind.HOSTFILE,
         1,
-        *("-H", "-host", "--host", "--hostfile", "-hostfile"),
-        *("--machinefile", "-machinefile", "--default-hostfile", "-default-hostfile"),
+        *("--hostfile", "-hostfile", "--machinefile", "-machinefile"),
+        *("--default-hostfile", "-default-hostfile"),
     ),
     **_table(_Kind.OVERSUBSCRIBE, 0, "--oversubscribe", "-oversubscribe"),
     **_table(
@@ -131,7 +155,8 @@ _HYDRA: _Table = {
     **_table(_Kind.COUNT, 1, "-n", "-np", "--n", "--np"),
     **_table(_Kind.PER_NODE, 1, "-ppn", "-perhost"),
     **_table(_Kind.ROUND_ROBIN, 0, "-rr"),
-    **_table(_Kind.HOSTFILE, 1, "-f", "-hostfile", "-machinefile", "-machine", "-hosts", "-host"),
+    **_table(_Kind.HOSTFILE, 1, "-f", "-hostfile", "-machinefile", "-machine"),
+    **_table(_Kind.HOSTS, 1, "-hosts", "-host"),
     **_table(_Kind.HIDDEN, 1, "-configfile"),
     **_table(_Kind.PLAIN, 2, "-genv", "-env"),
     **_table(
@@ -156,20 +181,22 @@ _MPI: _Table = {**_HYDRA, **_OPENMPI}
 
 _HOROVOD: _Table = {
     **_table(_Kind.COUNT, 1, "-np", "--num-proc", "--num_proc"),
-    **_table(_Kind.HOSTFILE, 1, "-H", "--hosts", "--hostfile"),
+    **_table(_Kind.HOSTS, 1, "-H", "--hosts"),
+    **_table(_Kind.HOSTFILE, 1, "--hostfile"),
     **_table(
         _Kind.ELASTIC,
         1,
         *("--min-np", "--min_np", "--max-np", "--max_np"),
         *("--host-discovery-script", "--host_discovery_script"),
     ),
+    **_table(_Kind.HIDDEN, 1, "--config-file"),  # a YAML file may name the hosts
     **_table(_Kind.PLAIN, 2, "--blacklist-cooldown-range"),
     **_table(
         _Kind.PLAIN,
         1,
         *("-p", "--ssh-port", "-i", "--ssh-identity-file", "--network-interface"),
         *("--network_interface", "--start-timeout", "--log-level", "--output-filename"),
-        *("--config-file", "--mpi-args", "--binding-args", "--gloo-timeout-seconds"),
+        *("--mpi-args", "--binding-args", "--gloo-timeout-seconds"),
         *("--slots-per-host", "--slots", "--elastic-timeout", "--reset-limit"),
         *("--num-nccl-streams", "--thread-affinity", "--fusion-threshold-mb"),
         *("--cycle-time-ms", "--cache-capacity", "--autotune-log-file"),
@@ -228,6 +255,9 @@ class _Reading(MutableRecord):
     oversubscribe: bool = False
     elastic: bool = False
     nonportable_syntax: bool = False
+    host_lists: list[Word] = field(default_factory=list)
+    hostfiles: list[Word] = field(default_factory=list)
+    opaque: bool = False
 
     @property
     def context(self) -> _Context:
@@ -287,10 +317,14 @@ def _apply(state: _Reading, kind: _Kind, option: str, value: Word | None, ref: A
         state.per_node, state.per_node_ref = 1, ref
     elif kind is _Kind.MAP_BY and value is not None:
         state.map_by(value, ref)
-    elif kind is _Kind.HOSTFILE:
+    elif kind is _Kind.HOSTFILE and value is not None:
         state.replaces_hostfile = True
+        state.hostfiles.append(value)
+    elif kind is _Kind.HOSTS and value is not None:
+        state.replaces_hostfile = True
+        state.host_lists.append(value)
     elif kind is _Kind.HIDDEN:
-        state.unknowable = True
+        state.unknowable = state.opaque = True
     elif kind is _Kind.OVERSUBSCRIBE:
         state.oversubscribe = True
     elif kind is _Kind.ELASTIC:
@@ -346,8 +380,10 @@ def _launcher_token(state: _Reading, table: _Table, words: Sequence[Word], i: in
     word = words[i]
     if word.text.startswith("-") and word.text not in ("-", "--"):
         return _option(state, table, words, i)
-    if word.expands and not state.context.count_given:
-        state.unknowable = True  # `mpirun $MPI_ARGS python x`: the words may hold a count
+    if word.expands:
+        state.opaque = True  # `mpirun $MPI_ARGS python x`: the words may hold any option
+        if not state.context.count_given:
+            state.unknowable = True  # … a count among them
     return None
 
 
@@ -356,7 +392,7 @@ def _read_launch(words: Sequence[Word], family: Family, incomplete: bool) -> Lau
     program = words[0]
     table = _TABLES[family]
     mimd = family != "horovod"
-    state = _Reading(unknowable=incomplete)
+    state = _Reading(unknowable=incomplete, opaque=incomplete)
     i = 1
     while i < len(words):
         if mimd and words[i].text == ":":
@@ -381,6 +417,9 @@ def _read_launch(words: Sequence[Word], family: Family, incomplete: bool) -> Lau
         oversubscribe=state.oversubscribe,
         elastic=state.elastic,
         nonportable_syntax=state.nonportable_syntax,
+        host_lists=tuple(state.host_lists),
+        hostfiles=tuple(state.hostfiles),
+        opaque=state.opaque,
     )
 
 

@@ -139,10 +139,12 @@ def test_sshd_port_span_points_inside_a_shell_string() -> None:
 
 
 GPU4 = "resources:\n  limits:\n    nvidia.com/gpu: 4"
+# The manifest must say Horovod or NCCL: the horovod/horovod image alone does not.
+NCCL = "command: [mpirun, -x, NCCL_DEBUG=INFO, python, train.py]"
 
 
 def test_gpu_slots_defaulted_points_at_the_gpu_limit() -> None:
-    subject = manifest(worker=GPU4)
+    subject = manifest(launcher=NCCL, worker=GPU4)
     (hit,) = hits_of(MPL112.check, subject)
     assert (
         "slotsPerWorker is not set" in hit.message and "3 GPUs per worker sit idle" in hit.message
@@ -151,7 +153,7 @@ def test_gpu_slots_defaulted_points_at_the_gpu_limit() -> None:
 
 
 def test_gpu_slots_written_points_at_slots_with_the_limit_related() -> None:
-    subject = manifest(spec="slotsPerWorker: 8", worker=GPU4)
+    subject = manifest(spec="slotsPerWorker: 8", launcher=NCCL, worker=GPU4)
     (hit,) = hits_of(MPL112.check, subject)
     assert hit.span.line == 6 and "share GPUs" in hit.message
     assert hit.related and "GPU limit" in hit.related[0].message
