@@ -315,7 +315,22 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
     except OSError as error:
         _error(f"cannot write the report: {error}")
         return EXIT_ERROR
+    if report.jobs == 0 and not any(f.kind == "dockerfile" for f in files):
+        _nothing_checked(len(files))
     return code
+
+
+def _nothing_checked(read: int) -> None:
+    """One line on standard error when the run checked no MPIJob and no Dockerfile: a CI gate
+    pointed at the wrong folder (or fed a chart that renders no MPIJob) must not pass as if it
+    had looked. Printed with --quiet too, which promises a silent pass, not a blind one; the
+    exit code is unchanged (there is no finding)."""
+    where = (
+        f"no MPIJob in the {read} YAML {'file' if read == 1 else 'files'} read, and no Dockerfile"
+        if read
+        else "no YAML file and no Dockerfile in the paths given"
+    )
+    print(f"mpilint: warning: nothing was checked: {where}", file=sys.stderr)
 
 
 def _use_color(choice: str, out: TextIO) -> bool:
