@@ -46,6 +46,7 @@ from mpilint.core import catalog
 from mpilint.core.findings import Finding, Related, Severity, Span
 from mpilint.core.records import MutableRecord, Record, field, replace
 from mpilint.inputs.files import FileText, InputFile, read_text
+from mpilint.models.almost import almost_mpijob
 from mpilint.models.mpijob import MPIJob, read_mpijob
 from mpilint.pairing import images as pairing
 from mpilint.report.result import Report, Sources
@@ -53,7 +54,7 @@ from mpilint.ruleapi import Hit, Manifest, Pair, finding
 from mpilint.run.rules import Rule, Rules, input_rules
 from mpilint.sources.yamlsource import YamlProblem, parse_yaml, span_of
 from mpilint.suppress import directives as suppressions
-from mpilint.suppress.sift import sift_dockerfiles, unused, without_annotated
+from mpilint.suppress.sift import invalid, sift_dockerfiles, unused, without_annotated
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
@@ -312,7 +313,7 @@ class Linter:
         else:
             result = load_image(path, content.text)
         problems = tuple(finding("MPL004", path, Hit(span, msg)) for span, msg in result.problems)
-        return _Loaded(result.image, problems)
+        return _Loaded(result.image, problems + tuple(invalid(path, content.text, directives)))
 
 
 def _configured(findings: list[Finding], project: Project | None) -> Iterator[Finding]:
@@ -382,6 +383,9 @@ def _check_manifest(
     for document in parsed.documents:
         job = read_mpijob(document.root, document.index)
         if job is None:
+            near = almost_mpijob(document.root)
+            if near is not None:
+                found.append(finding("MPL008", path, Hit(span_of(near.node), near.message)))
             continue
         jobs += 1
         siblings = tuple(d.root for d in parsed.documents if d is not document)
@@ -403,6 +407,7 @@ def _check_manifest(
     sieve = suppressions.Sieve(suppressions.parse(text))
     kept, quiet = sieve.sift(found, path)
     kept.extend(unused(sieve, frozenset(ran), path))
+    kept.extend(invalid(path, text, sieve.directives))
     return _Checked(kept, jobs, text, silenced + quiet)
 
 
