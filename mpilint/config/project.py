@@ -311,7 +311,7 @@ def _apply(config: Config, path: str, folder: str, name: str, value: Node) -> Co
             (ref, os.path.normpath(os.path.join(folder, _text(target))))
             for ref, _key, target in pairs(value)
         )
-        for (ref, dockerfile), (_ref, _key, target) in zip(images, pairs(value)):
+        for (ref, dockerfile), (_ref, _key, target) in zip(images, pairs(value), strict=True):
             problem = _not_a_dockerfile(dockerfile, _text(target))
             if problem is not None:  # every image rule would be off without a word
                 raise _at(path, target, f"images: {ref}: {problem} (relative to this file)")

@@ -214,6 +214,9 @@ def closest_rule(name: str) -> str | None:
 
     metas = catalog.all_meta()
     choices = [m.id for m in metas] if name.startswith("MPL") else [m.name for m in metas]
+    typed_on = [c for c in choices if name.startswith(c)]  # MPL1044: one key too many
+    if typed_on:
+        return max(typed_on, key=len)
     close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
     return close[0] if close else None
 

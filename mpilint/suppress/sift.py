@@ -91,9 +91,7 @@ def without_annotated(
         return found
     where = span_of(node)
     entries = suppressions.parse_annotation(value)
-    directives = tuple(
-        suppressions.Directive(0, e.rules, True, e.reason, where) for e in entries
-    )
+    directives = tuple(suppressions.Directive(0, e.rules, True, e.reason, where) for e in entries)
     sieve = suppressions.Sieve(directives)
     kept = []
     for f in found:
