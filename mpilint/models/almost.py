@@ -116,7 +116,14 @@ def _edits(a: str, b: str) -> int:
 
 
 def _closest(written: str) -> str:
-    import difflib
+    """The served version of the same major version (``v2``, ``v2beta`` → v2beta1, ``v1beta1``
+    → v1); none for a major version nobody serves (``v3``)."""
+    import re
 
-    close = difflib.get_close_matches(written, SERVED, n=1, cutoff=0.5)
-    return f"; did you mean {close[0]}?" if close else ""
+    major = re.match(r"v(\d+)", written.rpartition("/")[2])
+    if major is None:
+        return ""
+    for served in SERVED:
+        if re.match(rf"v{major[1]}(?!\d)", served.rpartition("/")[2]):
+            return f"; did you mean {served}?"
+    return ""

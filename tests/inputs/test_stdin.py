@@ -17,7 +17,9 @@ from tests.harness import JOB, Cli, Result, write
 # A job whose worker probes 2222 on an image whose sshd listens on 22: MPL115 in the manifest,
 # and MPL201/MPL203/MPL302 in the Dockerfile, only when the two are paired.
 PAIRED_JOB = JOB.format(count='"2"').replace("mpioperator/mpi-pi:openmpi", "ghcr.io/acme/train:1")
-DOCKERFILE = "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y openmpi-bin openssh-server\n"
+DOCKERFILE = (
+    "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y openmpi-bin openssh-server\n"
+)
 FORMATS = ("text", "json", "sarif", "github")
 
 
