@@ -28,7 +28,9 @@ def test_images_entry_with_a_missing_dockerfile(cli: Cli, tmp_path: Path) -> Non
         tmp_path,
         {
             "deploy/job.yaml": JOB.format(count='"2"'),
-            "deploy/.mpilint.yaml": "fail-on: error\nimages:\n  ghcr.io/acme/*: ../docker/Dockerfile\n",
+            "deploy/.mpilint.yaml": (
+                "fail-on: error\nimages:\n  ghcr.io/acme/*: ../docker/Dockerfile\n"
+            ),
         },
     )
     os.chdir(tmp_path)
