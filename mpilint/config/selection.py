@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     pass
 
 # "Could not check this file" is never deselected by accident: a CI gate that selects a few
-# rules must still fail on a file it could not read. Only an explicit --ignore by id or name
-# silences these.
-ALWAYS_ON = frozenset({"MPL001", "MPL003", "MPL004", "MPL005", "MPL006"})
+# rules must still fail on a file it could not read, or on a job it did not read as one
+# (MPL008). Only an explicit --ignore by id or name silences these.
+ALWAYS_ON = frozenset({"MPL001", "MPL003", "MPL004", "MPL005", "MPL006", "MPL008"})
 
 
 class SelectorError(ValueError):

@@ -109,3 +109,11 @@ def test_one_finding_per_document_and_exit_1(cli: Cli, tmp_path: Path) -> None:
     assert "and apiVersion 'kubeflow.org/v2' is no served version" in message
     (path,) = write(tmp_path, {"job.yaml": text})
     assert cli(path).code == 1
+
+
+def test_a_narrow_selection_still_reports_it(cli: Cli, tmp_path: Path) -> None:
+    (path,) = write(
+        tmp_path, {"job.yaml": f"apiVersion: kubeflow.org/v2beta1\nkind: MpiJob\n{BODY}"}
+    )
+    assert cli("--format", "json", "--select", "MPL101", path).rules() == ["MPL008"]
+    assert cli("--format", "json", "--ignore", "MPL008", path).rules() == []
