@@ -58,7 +58,7 @@ def _ssh_hit(
                 f"without {package} the launcher has no ssh, and mpirun stops before starting"
                 ' any rank (Open MPI 4: plm_rsh_agent "was set to a path that could not be'
                 ' found"; Open MPI 5: "No available launching agents were found."; MPICH:'
-                ' "execvp error on file ssh")'
+                ' "Launch proxy failed.")'
             )
     plural = len(missing) > 1
     where = f"{'were' if plural else 'was'} removed" if removed else "not installed"
