@@ -30,6 +30,6 @@ def check(subject: Manifest) -> Iterator[Hit]:
                 yield Hit(
                     span_of(node),
                     f"{where}: {text!r} is a template placeholder left in command/args;"
-                    f' the container would run it literally (mpirun: "was unable to find the'
-                    f' executable {text}"). Write the real command',
+                    " the container would run it literally (Open MPI's mpirun \"was unable to"
+                    f' find the specified executable file": {text}). Write the real command',
                 )

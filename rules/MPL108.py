@@ -137,11 +137,17 @@ def _zero_slots(subject: Manifest) -> Iterator[Hit]:
         return
     if job.slots_node is None:
         return
+    if job.mpi_implementation == "OpenMPI":
+        outcome = (
+            "Open MPI's mpirun refuses to start (\"All nodes which are allocated for this job"
+            ' are already filled.", Open MPI 4.1.4 and 5.0.11)'
+        )
+    else:  # run with MPICH 5.0.2 and Intel MPI 2021.18: both divide by the zero slots
+        outcome = "Hydra's mpiexec crashes on a division by zero (SIGFPE) before starting a rank"
     yield Hit(
         span_of(job.slots_node),
         "slotsPerWorker is 0: the operator accepts it, but the hostfile then offers no slot on"
-        " any worker, and Open MPI's mpirun refuses to start (\"All nodes which are allocated"
-        ' for this job are already filled.", Open MPI 4.1.4). Write the number of processes'
-        " per worker (1, or one per GPU)",
+        f" any worker, and {outcome}. Write the number of processes per worker (1, or one per"
+        " GPU)",
         severity=Severity.WARNING,
     )

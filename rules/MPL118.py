@@ -65,7 +65,9 @@ def _order_problem(subject: Manifest, job: MPIJob, replica: ReplicaSpec) -> Hit 
         else "the SSH key mount, K_MPI_JOB_ROLE and the default `/usr/sbin/sshd -De`"
     )
     missing = (
-        'mpirun finds no /etc/mpi/hostfile and no SSH key: "Permission denied (publickey)"'
+        "mpirun gets neither the hostfile nor the variables naming it, so it runs every rank on"
+        ' the launcher, or stops when told to read /etc/mpi/hostfile (Open MPI: "was unable to'
+        ' open the hostfile")'
         if launcher
         else 'its sshd has no authorized key: "Permission denied (publickey)"'
     )

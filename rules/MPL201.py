@@ -18,6 +18,7 @@ from mpilint.models.sshd import (
     where_set,
 )
 from mpilint.ruleapi import Hit, Pair
+from mpilint.ruleapi.mpitexts import DAEMONS_FAILED
 from mpilint.ruleapi.sshd import image_anchor, ssh_ready
 
 _RECIPE = (
@@ -75,8 +76,8 @@ def check(pair: Pair) -> Iterator[Hit]:
             setting_span(checking) or anchor,
             f"the ssh client configuration of this image ({SSH_CONFIG}) {said}: the launcher's"
             " first ssh to each worker meets an unknown host key, cannot ask anyone in a pod,"
-            ' and fails with "Host key verification failed." (mpirun: "ORTE was unable to'
-            ' reliably start one or more daemons"). Disable host key checking as the'
+            ' and fails with "Host key verification failed." (mpirun:'
+            f" {DAEMONS_FAILED}). Disable host key checking as the"
             f" documented images do: {_RECIPE}",
             file=pair.image_file,
         )

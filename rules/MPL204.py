@@ -55,8 +55,10 @@ def _ssh_hit(
             )
         else:
             effects.append(
-                f'without {package} the launcher has no ssh: mpirun fails ("ssh: not found",'
-                ' "ORTE was unable to reliably start one or more daemons")'
+                f"without {package} the launcher has no ssh, and mpirun stops before starting"
+                ' any rank (Open MPI 4: plm_rsh_agent "was set to a path that could not be'
+                ' found"; Open MPI 5: "No available launching agents were found."; MPICH:'
+                ' "Launch proxy failed.")'
             )
     plural = len(missing) > 1
     where = f"{'were' if plural else 'was'} removed" if removed else "not installed"

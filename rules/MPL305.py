@@ -85,7 +85,8 @@ def check(pair: Pair) -> Iterator[Hit]:
         yield Hit(
             span,
             f"the launcher runs {program} of Open MPI as root, which refuses to start:"
-            ' "mpirun has detected an attempt to run as root". Run as the image\'s user'
+            ' "mpirun has detected an attempt to run as root" (Open MPI 4; Open MPI 5:'
+            ' "prterun has detected an attempt to run as root"). Run as the image\'s user'
             f" (securityContext.runAsUser), or add --allow-run-as-root to {program} (or set"
             " both OMPI_ALLOW_RUN_AS_ROOT=1 and OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 in the"
             " launcher's env)",

@@ -19,6 +19,7 @@ from mpilint.models.image.software import software_of
 from mpilint.models.image.sshconfig import Unknowable, read_config
 from mpilint.models.mpijob import Container, ReplicaSpec, int_value
 from mpilint.ruleapi import Hit, Pair
+from mpilint.ruleapi.mpitexts import DAEMONS_FAILED
 from mpilint.ruleapi.pairs import argv_texts, one_image
 from mpilint.ruleapi.sshd import ImageUser, image_user, worker_sshd_listening
 from mpilint.sources.yamlsource import Node, SequenceNode, get, get_str, span_of
@@ -111,7 +112,7 @@ def _missing_uid(
             return None  # no worker to ssh to
         effect = (
             f'the launcher\'s ssh exits at once with "No user exists for uid {uid}" and mpirun'
-            ' reports "ORTE was unable to reliably start one or more daemons"'
+            f" reports {DAEMONS_FAILED}"
         )
     else:
         tilde = _tilde_host_key(pair, facts)

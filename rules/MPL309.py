@@ -7,7 +7,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from mpilint.core.findings import Related, Span
+from mpilint.core.findings import Related, Severity, Span
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import Record
 from mpilint.models.commands import read_argv
@@ -118,6 +118,22 @@ def _low_ports_allowed(replica: ReplicaSpec) -> bool:
     return any(get_str(s, "name") == "net.ipv4.ip_unprivileged_port_start" for s in sysctls.value)
 
 
+# Where the bind is refused: the container runtime decides a pod's
+# net.ipv4.ip_unprivileged_port_start, and mpilint cannot see which runtime the cluster runs.
+_RUNTIMES = (
+    "where the pod's network namespace keeps the kernel's net.ipv4.ip_unprivileged_port_start"
+    " of 1024 (CRI-O, containerd 1.x; containerd 2.0's CRI and Docker 20.10 set it to 0, and"
+    " the bind then succeeds)"
+)
+
+
+def _bind_severity(worker: ReplicaSpec) -> Severity:
+    """Certain on the node's own network (hostNetwork), which the runtime's default does not
+    touch; elsewhere it depends on the runtime, so a warning."""
+    host = get(worker.pod_spec, "hostNetwork")
+    return Severity.ERROR if host is not None and kube_bool(host) is True else Severity.WARNING
+
+
 def check(pair: Pair) -> Iterator[Hit]:
     job = pair.manifest.job
     worker = job.worker
@@ -190,19 +206,21 @@ def _bind_hit(
             span_of(escalation),
             f"allowPrivilegeEscalation: false sets no_new_privs, so the file capability"
             f" {granted[0].capabilities} the image gives sshd does not take effect for the"
-            f" worker's {who.name}: sshd cannot bind port {ports} (\"Bind to port {ports} on"
-            ' 0.0.0.0 failed: Permission denied", "Cannot bind any address"). Run sshd on a'
-            " port of 1024 or above (Port 2222 in its config and the ssh client's)",
+            f" worker's {who.name}: {_RUNTIMES}, sshd cannot bind port {ports} (\"Bind to port"
+            f' {ports} on 0.0.0.0 failed: Permission denied", "Cannot bind any address"). Run'
+            " sshd on a port of 1024 or above (Port 2222 in its config and the ssh client's)",
             related=tuple(related),
+            severity=_bind_severity(worker),
         )
     return Hit(
         who.span,
         f"the worker's sshd runs as {who.name} and listens on port {ports}, below 1024, which"
-        " only root or a process with CAP_NET_BIND_SERVICE may bind; the image gives sshd no"
-        f' such capability: sshd exits with "Bind to port {ports} on 0.0.0.0 failed:'
-        ' Permission denied" and "Cannot bind any address", and the launcher gets'
+        " only root or a process with CAP_NET_BIND_SERVICE may bind, and the image gives sshd"
+        f' no such capability: {_RUNTIMES}, sshd exits with "Bind to port {ports} on 0.0.0.0'
+        ' failed: Permission denied" and "Cannot bind any address", and the launcher gets'
         ' "Connection refused". Use a port of 1024 or above (Port 2222 in the sshd config'
         " and in /etc/ssh/ssh_config)",
         file=who.file,
         related=tuple(related),
+        severity=_bind_severity(worker),
     )

@@ -14,7 +14,7 @@ from mpilint.models.image.software import ArgvItem, SoftwareFacts, effective_arg
 from mpilint.models.launchers import find_launches
 from mpilint.ruleapi import Hit, Pair
 from mpilint.ruleapi.pairs import argv_texts, one_image
-from mpilint.ruleapi.workercommand import worker_command_hits
+from mpilint.ruleapi.workercommand import relative_sshd, worker_command_hits
 from mpilint.sources import shellwords
 from mpilint.sources.yamlsource import Node, SequenceNode, span_of
 
@@ -142,10 +142,17 @@ def _sshd_hit(
         if items[program.program.ref.index].node is not None or not program.last:
             continue
         sshd = read_sshd(program.words)
-        if sshd.foreground or not sshd.absolute:
-            continue
         entry = software.entrypoint
         if entry is None:
+            continue
+        entry_related = (_process_related(pair, entry.span, "ENTRYPOINT", entry.argv),)
+        if not sshd.absolute:
+            # As MPL117 for a relative sshd in the manifest: refused by every OpenSSH without
+            # -r, and by 9.8 and later with it (-r is ignored there).
+            return relative_sshd(
+                program.program.text, "r" in sshd.flags, _first_arg(args), entry_related
+            )
+        if sshd.foreground:
             continue
         return Hit(
             _first_arg(args),

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mpilint.core.findings import Severity, Span
+from mpilint.core.findings import Related, Severity, Span
 from mpilint.models.commands import Command, Word, read_sshd
 from mpilint.models.launchers import find_launches
 from mpilint.models.mpijob import Container, ReplicaSpec
 from mpilint.models.worker import runs_sshd, sidecar_of, worker_programs
 from mpilint.ruleapi import Hit, Manifest
+from mpilint.ruleapi.mpitexts import DAEMONS_FAILED
 from mpilint.sources.yamlsource import Node, ScalarNode, SequenceNode, offset_span, span_of
 
 
@@ -116,8 +117,8 @@ def _v2_worker(subject: Manifest, main: Container) -> Iterator[Hit]:
         _word_span(subject, main, last[0].words[0]),
         f"{replaced} run{'' if only_args else 's'} {instead}. The operator starts"
         " `/usr/sbin/sshd -De` only in a worker with neither command nor args, so nothing"
-        " listens for ssh: the launcher fails with"
-        ' "Connection refused" or "ORTE was unable to reliably start one or more daemons".'
+        ' listens for ssh: the launcher fails with "Connection refused" or'
+        f" {DAEMONS_FAILED}."
         " Remove command and args from the worker, or make them end in"
         " `exec /usr/sbin/sshd -De`",
     )
@@ -127,7 +128,7 @@ def _sshd_problem(subject: Manifest, main: Container, program: Command) -> Hit |
     sshd = read_sshd(program.words)
     span = _word_span(subject, main, sshd.program)
     if not sshd.absolute:
-        return _relative_sshd(sshd.program.text, "r" in sshd.flags, span)
+        return relative_sshd(sshd.program.text, "r" in sshd.flags, span)
     if program.last and not sshd.foreground:
         return Hit(
             span,
@@ -138,10 +139,11 @@ def _sshd_problem(subject: Manifest, main: Container, program: Command) -> Hit |
     return None
 
 
-def _relative_sshd(name: str, no_reexec: bool, span: Span) -> Hit:
+def relative_sshd(name: str, no_reexec: bool, span: Span, related: tuple[Related, ...] = ()) -> Hit:
     """sshd's own check (``sshd.c``): up to OpenSSH 9.7 only a re-executing sshd needs an
     absolute path, so ``-r`` (no re-exec) lets a relative name start; 9.8 split sshd and
-    sshd-session, ignores ``-r`` and refuses every relative name, with a shorter text."""
+    sshd-session, ignores ``-r`` and refuses every relative name, with a shorter text. MPL310
+    says the same of an sshd that the image's ENTRYPOINT names."""
     if no_reexec:
         return Hit(
             span,
@@ -150,6 +152,7 @@ def _relative_sshd(name: str, no_reexec: bool, span: Span) -> Hit:
             ' "sshd requires execution with an absolute path", so no sshd listens. Write'
             " /usr/sbin/sshd (the full path)",
             severity=Severity.WARNING,
+            related=related,
         )
     return Hit(
         span,
@@ -157,6 +160,7 @@ def _relative_sshd(name: str, no_reexec: bool, span: Span) -> Hit:
         ' "sshd re-exec requires execution with an absolute path" (OpenSSH up to 9.7;'
         ' "sshd requires execution with an absolute path" from 9.8), so no sshd listens.'
         " Write /usr/sbin/sshd (the full path)",
+        related=related,
     )
 
 

@@ -48,10 +48,13 @@ if [ -d /run/ev/secret ]; then
   mount -o remount,bind,ro /root/.ssh
 fi
 if [ "$EV_NET" = 1 ]; then ip link set lo up; fi
+if [ -n "$EV_PORT_START" ]; then
+  sysctl -q -w "net.ipv4.ip_unprivileged_port_start=$EV_PORT_START"
+fi
 if [ "$EV_PRIVSEP" = 1 ]; then mkdir -m 0755 /run/sshd; fi
 if [ -n "$EV_NSSWITCH" ]; then mount --bind "$EV_NSSWITCH" /etc/nsswitch.conf; fi
 if [ -n "$EV_HOSTS" ]; then mount --bind "$EV_HOSTS" /etc/hosts; fi
-unset EV_BOX EV_PRIVSEP EV_NSSWITCH EV_NET EV_ROOT_MODE EV_HOSTS
+unset EV_BOX EV_PRIVSEP EV_NSSWITCH EV_NET EV_ROOT_MODE EV_HOSTS EV_PORT_START
 exec "$@"
 """
 
@@ -120,8 +123,12 @@ def namespaced(
     nsswitch: Path | None = None,
     hosts: Path | None = None,
     root_mode: int = 0o700,
+    port_start: int | None = None,
 ) -> tuple[list[str], dict[str, str]]:
-    """The command line and environment that run ``argv`` in the scenario's namespace."""
+    """The command line and environment that run ``argv`` in the scenario's namespace.
+    ``port_start`` sets ``net.ipv4.ip_unprivileged_port_start`` in its own network namespace
+    (``network`` must be on: the host's value is never touched), as some runtimes do in a pod."""
+    assert port_start is None or network, "the sysctl is set only in a private network namespace"
     unshare = ["unshare", "--mount", "--propagation", "private", *(["--net"] if network else [])]
     drop = (
         ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--"]
@@ -137,6 +144,7 @@ def namespaced(
         "EV_HOSTS": str(hosts or ""),
         "EV_NET": "1" if network else "0",
         "EV_ROOT_MODE": f"{root_mode:04o}",  # Debian's and Ubuntu's /root: 0700
+        "EV_PORT_START": "" if port_start is None else str(port_start),
     }
     return [*unshare, "/bin/sh", "-c", _SETUP, "sh", *drop, *argv], env
 
@@ -222,6 +230,7 @@ class Servers:
         uid: int | None = None,
         privsep_dir: bool = True,
         network: bool = False,
+        port_start: int | None = None,
     ) -> Sshd:
         """Write ``config`` (plus Port/ListenAddress on 127.0.0.1 unless it sets them) and run
         ``sshd -D -e -f`` on it; returns once sshd listens or has exited."""
@@ -232,7 +241,9 @@ class Servers:
             lines[:0] = [f"ListenAddress 127.0.0.1:{port}"]
         path = box.write("sshd_config", "\n".join(lines) + "\n")
         argv = [program or str(sshd.path), "-D", "-e", "-f", path]
-        command, env = namespaced(argv, box, privsep_dir=privsep_dir, network=network, uid=uid)
+        command, env = namespaced(
+            argv, box, privsep_dir=privsep_dir, network=network, uid=uid, port_start=port_start
+        )
         process = subprocess.Popen(
             command,
             env=env,

@@ -15,12 +15,15 @@ explained in ``claims.ALLOWED``.
 
 from __future__ import annotations
 
+import ast
 import functools
+import importlib.util
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from mpilint.core import catalog
+from mpilint.run.rules import module_name
 from tests.harness import run, write
 
 
@@ -101,3 +104,65 @@ def all_quotes() -> dict[tuple[str, str], set[str]]:
         for fragment, where in said(rule).quotes:
             found.setdefault((rule, fragment), set()).add(where)
     return found
+
+
+def _literals(tree: ast.AST) -> list[str]:
+    """The string literals of a module, docstrings aside, each folded: Python has already joined
+    adjacent literals into one constant, and an f-string's text parts are joined with "…" where a
+    value goes, so a quote split over literals is read whole and none is made up across a
+    value."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    inside = {
+        id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values
+    }
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            found.append(
+                "".join(
+                    v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "…"
+                    for v in node.values
+                )
+            )
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and id(node) not in inside
+        ):
+            found.append(node.value)
+    return [normal(text) for text in found]
+
+
+@functools.cache
+def source_literals(rule: str) -> tuple[str, ...]:
+    """The string literals of a rule's module and of the ``mpilint.ruleapi`` modules it imports:
+    the texts of its messages, including branches that no bad example reaches."""
+    names = [module_name(rule)]
+    texts: list[str] = []
+    seen: set[str] = set()
+    while names:
+        name = names.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            continue
+        tree = ast.parse(Path(spec.origin).read_text())
+        texts += _literals(tree)
+        names += [
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            and node.module is not None
+            and node.module.startswith("mpilint.ruleapi.")
+        ]
+    return tuple(texts)

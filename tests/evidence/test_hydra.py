@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.evidence import mpi_versions
-from tests.evidence.claims import Claim
+from tests.evidence.claims import Claim, assert_printed
 from tests.evidence.operator_pod import ATTEMPTS, RANK, launcher_pod
 from tests.evidence.programs import impi, mpich
 
@@ -22,19 +22,29 @@ IMPI = mpi_versions.impi()
 OVERSUBSCRIBE = "Intel MPI and MPICH oversubscribe instead"
 OVER_MESSAGE = "ranks will be oversubscribed on the workers"
 
+# Hydra's forked child also prints "execvp error on file ssh (No such file or directory)", but
+# through a pipe that mpiexec may no longer read when it gives up: only this line is certain.
+NO_SSH = "Launch proxy failed."
+PARSE = Claim(
+    "MPL303",
+    "HYDU_parse_hostfile … unable to process token",
+    f"{HERE}::test_open_mpi_hostfile",
+    MPICH,
+    "rationale",
+)
+
 CLAIMS: list[Claim] = [
     Claim("MPL102", OVERSUBSCRIBE, f"{HERE}::test_mpich_oversubscribes", MPICH, "rationale"),
     Claim("MPL102", OVERSUBSCRIBE, f"{HERE}::test_impi_oversubscribes", IMPI, "rationale"),
     Claim("MPL102", OVER_MESSAGE, f"{HERE}::test_mpich_oversubscribes", MPICH, "message"),
     Claim("MPL102", OVER_MESSAGE, f"{HERE}::test_impi_oversubscribes", IMPI, "message"),
-]
-
-AWAITING_WORDING: list[Claim] = [
-    # MPL119 should name the variable that works (issue 13, point 2); MPL202 should accept it.
+    # MPL119 names the variable that works (C3); MPL202 accepts its port.
     Claim("MPL119", "HYDRA_LAUNCHER_EXTRA_ARGS", f"{HERE}::test_mpich_ssh_args", MPICH, "both"),
     Claim(
         "MPL202", "HYDRA_LAUNCHER_EXTRA_ARGS", f"{HERE}::test_mpich_ssh_args", MPICH, "rationale"
     ),
+    Claim("MPL204", NO_SSH, f"{HERE}::test_mpich_no_ssh_client", MPICH, "both"),
+    PARSE,
 ]
 
 
@@ -91,3 +101,31 @@ def test_impi_ssh_args(tmp_path: Path) -> None:
     assert port.returncode == 0, port.output
     calls = pod.ssh_calls()
     assert len(calls) == 2 and all("2222" in call for call in calls), calls
+
+
+def test_mpich_no_ssh_client(tmp_path: Path) -> None:
+    """A launcher image without ``openssh-client``: Hydra cannot start its proxies."""
+    program = mpich()
+    pod = launcher_pod(tmp_path, "MPICH", workers=2, slots=1)
+    (pod.ssh_dir / "ssh").unlink()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = pod.run(program, ["-n", "2", "/bin/true"], env={"PATH": str(empty)})
+    assert result.returncode != 0
+    for claim in CLAIMS:
+        if claim.rule == "MPL204":
+            assert_printed(claim, result.flat)
+
+
+def test_open_mpi_hostfile(tmp_path: Path) -> None:
+    """MPL303: an MPICH image in a job declared OpenMPI. The operator's Open MPI variables name
+    nothing Hydra reads, so every rank runs on the launcher; handed the Open MPI hostfile
+    (``host slots=N``), Hydra refuses its ``slots`` token."""
+    program = mpich()
+    pod = launcher_pod(tmp_path, "OpenMPI", workers=2, slots=2)
+    unread = pod.run(program, ["-n", "2", *RANK])
+    assert unread.returncode == 0, unread.output
+    assert unread.ranks == ["launcher", "launcher"] and pod.ssh_calls() == []
+    handed = pod.run(program, ["-n", "2", *RANK], env={"HYDRA_HOST_FILE": str(pod.hostfile)})
+    assert handed.returncode != 0 and handed.ranks == []
+    assert_printed(PARSE, handed.flat)

@@ -7,12 +7,13 @@ operator's hostfile and ``OMPI_MCA_*`` variables and a fake ``ssh`` (``operator_
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.evidence import mpi_versions
 from tests.evidence.claims import Claim, assert_printed
 from tests.evidence.operator_pod import ATTEMPTS, RANK, launcher_pod
-from tests.evidence.programs import openmpi4
+from tests.evidence.programs import PREFIX, openmpi4, openmpi5
 
 HERE = "test_openmpi"
 V4 = mpi_versions.openmpi4()
@@ -41,9 +42,83 @@ ROOT_RATIONALE = Claim(
     "rationale",
 )
 ORTED = "orted: command not found"
+ORTED_BASH = Claim(
+    "MPL307",
+    "bash: line 1: orted: command not found",
+    f"{HERE}::test_orted_not_on_login_path",
+    f"{V4}, bash 5.2 (Debian 12)",
+    "rationale",
+)
+NO_AGENT = Claim(
+    "MPL204",
+    "was set to a path that could not be found",
+    f"{HERE}::test_no_ssh_client",
+    V4,
+    "both",
+)
+ZERO_SLOTS = Claim(
+    "MPL108",
+    "All nodes which are allocated for this job are already filled.",
+    f"{HERE}::test_zero_slots",
+    V4,
+    "both",
+)
+ON_LAUNCHER = Claim(
+    "MPL108",
+    "every rank on the launcher",
+    f"{HERE}::test_empty_hostfile_runs_on_launcher",
+    V4,
+    "both",
+)
+NO_HOSTFILE = Claim(
+    "MPL118",
+    "was unable to open the hostfile",
+    f"{HERE}::test_empty_hostfile_runs_on_launcher",
+    V4,
+    "both",
+)
+PLACEHOLDER = Claim(
+    "MPL103",
+    "was unable to find the specified executable file",
+    f"{HERE}::test_placeholder_command",
+    V4,
+    "both",
+)
+LIBRARIES = Claim(
+    "MPL307",
+    "error while loading shared libraries",
+    f"{HERE}::test_rank_libraries_not_on_login_path",
+    V4,
+    "both",
+)
+# The counts MPL102's bad examples give (2 one-slot workers and -n 4; 2 two-slot workers plus
+# the launcher and -n 8), and the rationale's general form.
+SLOTS_4 = Claim(
+    "MPL102",
+    "There are not enough slots available in the system to satisfy the 4 slots",
+    f"{HERE}::test_slots_boundary",
+    V4,
+)
+SLOTS_8 = Claim(
+    "MPL102",
+    "There are not enough slots available in the system to satisfy the 8 slots",
+    f"{HERE}::test_slots_boundary",
+    V4,
+)
+SLOTS_N = Claim(
+    "MPL102",
+    "There are not enough slots available in the system to satisfy the N slots that were"
+    " requested by the application",
+    f"{HERE}::test_slots_boundary",
+    V4,
+    "rationale",
+)
 
 CLAIMS: list[Claim] = [
     SLOTS,
+    SLOTS_4,
+    SLOTS_8,
+    SLOTS_N,
     Claim("MPL119", ATTEMPTS, f"{HERE}::test_operator_ssh_args_reach_ssh", V4, "rationale"),
     ROOT,
     ROOT_RATIONALE,
@@ -51,10 +126,9 @@ CLAIMS: list[Claim] = [
         Claim(rule, DAEMONS, f"{HERE}::test_ssh_refused", V4, where)
         for rule, where in [
             ("MPL110", "rationale"),
-            ("MPL117", "rationale"),
+            ("MPL117", "both"),
             ("MPL201", "both"),
             ("MPL202", "rationale"),
-            ("MPL204", "both"),
             ("MPL307", "rationale"),
             ("MPL308", "message"),
             ("MPL310", "rationale"),
@@ -62,32 +136,13 @@ CLAIMS: list[Claim] = [
     ),
     Claim("MPL104", ORTED, f"{HERE}::test_orted_not_on_login_path", V4, "both"),
     Claim("MPL307", ORTED, f"{HERE}::test_orted_not_on_login_path", V4, "both"),
-]
-
-# Claims whose rule text does not say this yet (the rules are being reworded; see the report of
-# issue 13): the scenarios prove them, and they move to CLAIMS when the wording lands.
-AWAITING_WORDING: list[Claim] = [
-    Claim(
-        "MPL108",
-        "every rank on the launcher",
-        f"{HERE}::test_empty_hostfile_runs_on_launcher",
-        V4,
-        "rationale",
-    ),
-    Claim(
-        "MPL108",
-        "All nodes which are allocated for this job are already filled",
-        f"{HERE}::test_zero_slots",
-        V4,
-        "message",
-    ),
-    Claim(
-        "MPL204",
-        'The value of the MCA parameter "plm_rsh_agent" was set to a path that could not be found',
-        f"{HERE}::test_no_ssh_client",
-        V4,
-        "both",
-    ),
+    ORTED_BASH,
+    NO_AGENT,
+    ZERO_SLOTS,
+    ON_LAUNCHER,
+    NO_HOSTFILE,
+    PLACEHOLDER,
+    LIBRARIES,
 ]
 
 
@@ -103,10 +158,14 @@ def test_slots_boundary(tmp_path: Path) -> None:
     assert over.returncode != 0
     assert over.ranks == []
     assert_printed(SLOTS, over.flat)
-    assert_printed(
-        Claim(SLOTS.rule, f"{SLOTS.quote} 5 slots that were requested by the application", "", V4),
-        over.flat,
-    )
+    assert_printed(SLOTS_N, over.flat, instead={"N": "5"})
+    (tmp_path / "small").mkdir()
+    (tmp_path / "six").mkdir()
+    small = launcher_pod(tmp_path / "small", "OpenMPI", workers=2, slots=1)
+    assert_printed(SLOTS_4, small.run(program, [ALLOW, "-n", "4", *RANK]).flat)
+    # The example's 2 two-slot workers plus the launcher are 3 two-slot hosts: 6 slots, 8 asked.
+    six = launcher_pod(tmp_path / "six", "OpenMPI", workers=3, slots=2)
+    assert_printed(SLOTS_8, six.run(program, [ALLOW, "-n", "8", *RANK]).flat)
 
 
 def test_operator_ssh_args_reach_ssh(tmp_path: Path) -> None:
@@ -137,12 +196,13 @@ def test_empty_hostfile_runs_on_launcher(tmp_path: Path) -> None:
     assert pod.hostfile.read_text() == ""
     result = pod.run(program, [ALLOW, "-n", "2", *RANK])
     assert result.returncode == 0, result.output
-    assert result.ranks == ["launcher", "launcher"]
+    assert result.ranks == ["launcher", "launcher"]  # ON_LAUNCHER: a behaviour, not a text
     assert pod.ssh_calls() == []
     pod.hostfile.unlink()
     missing = pod.run(program, [ALLOW, "-n", "2", *RANK])
     assert missing.returncode != 0
     assert "Open RTE was unable to open the hostfile" in missing.flat
+    assert_printed(NO_HOSTFILE, missing.flat)
 
 
 def test_zero_slots(tmp_path: Path) -> None:
@@ -153,7 +213,7 @@ def test_zero_slots(tmp_path: Path) -> None:
     result = pod.run(program, [ALLOW, "-n", "1", *RANK])
     assert result.returncode != 0
     assert result.ranks == []
-    assert_printed(AWAITING_WORDING[1], result.flat)
+    assert_printed(ZERO_SLOTS, result.flat)
     assert SLOTS.quote not in result.flat
 
 
@@ -179,7 +239,7 @@ def test_ssh_refused(tmp_path: Path) -> None:
     pod = launcher_pod(tmp_path, "OpenMPI", workers=2, slots=1, ssh="refused")
     result = pod.run(program, [ALLOW, "-n", "2", *RANK])
     assert result.returncode != 0 and result.ranks == []
-    assert_printed(CLAIMS[4], result.flat)
+    assert_printed(Claim("MPL110", DAEMONS, HERE, V4), result.flat)
 
 
 def test_orted_not_on_login_path(tmp_path: Path) -> None:
@@ -192,8 +252,8 @@ def test_orted_not_on_login_path(tmp_path: Path) -> None:
     pod = launcher_pod(tmp_path, "OpenMPI", workers=2, slots=1, ssh="login", login_path=str(login))
     result = pod.run(program, [ALLOW, "-n", "2", *RANK], by_name=True)
     assert result.returncode != 0 and result.ranks == []
-    assert_printed(CLAIMS[-1], result.flat)
-    assert "bash: line 1: orted: command not found" in result.flat
+    assert_printed(Claim("MPL307", ORTED, HERE, V4), result.flat)
+    assert_printed(ORTED_BASH, result.flat)
     assert DAEMONS in result.flat
 
 
@@ -207,5 +267,40 @@ def test_no_ssh_client(tmp_path: Path) -> None:
     empty.mkdir()
     result = pod.run(program, [ALLOW, "-n", "2", "/bin/true"], env={"PATH": str(empty)})
     assert result.returncode != 0
-    assert_printed(AWAITING_WORDING[2], result.flat)
+    assert_printed(NO_AGENT, result.flat)
+    assert 'The value of the MCA parameter "plm_rsh_agent" was set to a path' in result.flat
     assert DAEMONS not in result.flat and "ssh: not found" not in result.flat
+
+
+def test_placeholder_command(tmp_path: Path) -> None:
+    """A template's COMMAND left in mpirun's command line: mpirun looks it up and gives up."""
+    program = openmpi4()
+    pod = launcher_pod(tmp_path, "OpenMPI", workers=0)
+    result = pod.run(program, [ALLOW, "-n", "1", "COMMAND"])
+    assert result.returncode != 0
+    assert_printed(PLACEHOLDER, result.flat)
+    assert "Executable: COMMAND" in result.flat
+
+
+def test_rank_libraries_not_on_login_path(tmp_path: Path) -> None:
+    """The ranks' program needs a library found only through the launcher's LD_LIBRARY_PATH (an
+    image's ENV for a custom prefix): sshd's login environment on the worker lacks it, so the
+    dynamic loader refuses the rank; ``-x LD_LIBRARY_PATH`` (MPL307's advice) is the control.
+    The program is a copy of PyPI Open MPI 5's ``prte_info``, whose RUNPATH ($ORIGIN/../lib)
+    finds nothing beside the copy: any such binary would do."""
+    program = openmpi4()
+    source = openmpi5().bin / "prte_info"
+    prefix = PREFIX / "openmpi" / "lib"
+    pod = launcher_pod(tmp_path, "OpenMPI", workers=1, slots=1, ssh="login")
+    app = tmp_path / "app" / "bin"
+    app.mkdir(parents=True)
+    shutil.copy(source, app / "rank")
+    library = {"LD_LIBRARY_PATH": f"{prefix}:{prefix / 'openmpi'}"}
+    argv = ["-n", "1", str(app / "rank"), "--version"]
+    result = pod.run(program, [ALLOW, *argv], env=library, by_name=True)
+    assert result.returncode != 0
+    assert_printed(LIBRARIES, result.flat)
+    assert len(pod.ssh_calls()) == 1  # the rank ran on the worker, not on the launcher
+    forwarded = pod.run(program, [ALLOW, "-x", "LD_LIBRARY_PATH", *argv], env=library, by_name=True)
+    assert forwarded.returncode == 0, forwarded.output
+    assert LIBRARIES.quote not in forwarded.flat

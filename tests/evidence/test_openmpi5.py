@@ -50,27 +50,66 @@ ORTE_SLOTS = Claim(
     ORTE_SOURCES,
     "both",
 )
-ROOT = Claim("MPL305", "prterun has detected", f"{HERE}::test_root_refusal", V5, "rationale")
+ROOT = Claim(
+    "MPL305",
+    "prterun has detected an attempt to run as root",
+    f"{HERE}::test_root_refusal",
+    V5,
+    "message",
+)
+ROOT_RATIONALE = Claim(
+    "MPL305",
+    "prterun has detected an attempt to run as root.",
+    f"{HERE}::test_root_refusal",
+    V5,
+    "rationale",
+)
+DAEMONS = "A daemon failed to report back after being spawned"
+NO_AGENT = Claim(
+    "MPL204",
+    "No available launching agents were found.",
+    f"{HERE}::test_no_ssh_client",
+    V5,
+    "both",
+)
+ZERO_SLOTS = Claim(
+    "MPL108",
+    "All nodes which are allocated for this job are already filled.",
+    f"{HERE}::test_zero_slots",
+    V5,
+    "both",
+)
+NO_HOSTFILE = Claim(
+    "MPL118", "was unable to open the hostfile", f"{HERE}::test_missing_hostfile", V5, "both"
+)
+PLACEHOLDER = Claim(
+    "MPL103",
+    "was unable to find the specified executable file",
+    f"{HERE}::test_placeholder_command",
+    V5,
+    "both",
+)
 
-CLAIMS: list[Claim] = [SLOTS, ORTE_SLOTS, ROOT]
-
-AWAITING_WORDING: list[Claim] = [
-    # MPL305's message quotes "mpirun has detected an attempt to run as root" for every Open MPI;
-    # 5.0 prints this instead.
-    Claim(
-        "MPL305",
-        "prterun has detected an attempt to run as root",
-        f"{HERE}::test_root_refusal",
-        V5,
-        "message",
-    ),
-    # Rules quoting "ORTE was unable to reliably start one or more daemons" hold for Open MPI 4.
-    Claim(
-        "MPL202",
-        "A daemon failed to report back after being spawned",
-        f"{HERE}::test_ssh_refused",
-        V5,
-        "rationale",
+CLAIMS: list[Claim] = [
+    SLOTS,
+    ORTE_SLOTS,
+    ROOT,
+    ROOT_RATIONALE,
+    NO_AGENT,
+    ZERO_SLOTS,
+    NO_HOSTFILE,
+    PLACEHOLDER,
+    *(
+        Claim(rule, DAEMONS, f"{HERE}::test_ssh_refused", V5, where)
+        for rule, where in [
+            ("MPL110", "rationale"),
+            ("MPL117", "both"),
+            ("MPL201", "both"),
+            ("MPL202", "rationale"),
+            ("MPL307", "rationale"),
+            ("MPL308", "message"),
+            ("MPL310", "rationale"),
+        ]
     ),
 ]
 
@@ -120,7 +159,7 @@ def test_root_refusal(tmp_path: Path) -> None:
     refused = pod.run(program, ["-n", "1", *RANK])
     assert refused.returncode != 0 and refused.ranks == []
     assert_printed(ROOT, refused.flat)
-    assert_printed(AWAITING_WORDING[0], refused.flat)
+    assert_printed(ROOT_RATIONALE, refused.flat)
     assert "mpirun has detected" not in refused.flat
     half = pod.run(program, ["-n", "1", *RANK], env={"OMPI_ALLOW_RUN_AS_ROOT": "1"})
     assert half.returncode != 0 and half.ranks == []
@@ -137,5 +176,49 @@ def test_ssh_refused(tmp_path: Path) -> None:
         program, [ALLOW, "-n", "2", *RANK], env={PRTE_HOSTFILE: str(pod.hostfile)}, attempts=3
     )
     assert result.returncode != 0 and result.ranks == []
-    assert_printed(AWAITING_WORDING[1], result.flat)
+    assert_printed(Claim("MPL202", DAEMONS, HERE, V5), result.flat)
     assert "ORTE was unable" not in result.flat
+
+
+def test_no_ssh_client(tmp_path: Path) -> None:
+    """A launcher image without ``openssh-client``: PRRTE finds no launcher and starts nothing."""
+    program = openmpi5()
+    pod = launcher_pod(tmp_path, "OpenMPI", workers=2, slots=1)
+    (pod.ssh_dir / "ssh").unlink()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    env = {"PATH": str(empty), PRTE_HOSTFILE: str(pod.hostfile)}
+    result = pod.run(program, [ALLOW, "-n", "2", "/bin/true"], env=env)
+    assert result.returncode != 0
+    assert_printed(NO_AGENT, result.flat)
+    assert DAEMONS not in result.flat
+
+
+def test_zero_slots(tmp_path: Path) -> None:
+    """``slots=0`` lines, read through the PRRTE variable: the same refusal as 4.1's."""
+    program = openmpi5()
+    pod = launcher_pod(tmp_path, "OpenMPI", workers=2, slots=0)
+    result = pod.run(program, [ALLOW, "-n", "1", *RANK], env={PRTE_HOSTFILE: str(pod.hostfile)})
+    assert result.returncode != 0 and result.ranks == []
+    assert_printed(ZERO_SLOTS, result.flat)
+
+
+def test_missing_hostfile(tmp_path: Path) -> None:
+    """``--hostfile`` naming a file that is not there (the MPI container that is not
+    containers[0] has no /etc/mpi volume)."""
+    program = openmpi5()
+    pod = launcher_pod(tmp_path, "OpenMPI", workers=2, slots=1)
+    pod.hostfile.unlink()
+    result = pod.run(program, [ALLOW, "--hostfile", str(pod.hostfile), "-n", "2", *RANK])
+    assert result.returncode != 0 and result.ranks == []
+    assert_printed(NO_HOSTFILE, result.flat)
+    assert "PRTE was unable to open the hostfile" in result.flat
+
+
+def test_placeholder_command(tmp_path: Path) -> None:
+    program = openmpi5()
+    pod = launcher_pod(tmp_path, "OpenMPI", workers=0)
+    result = pod.run(program, [ALLOW, "-n", "1", "COMMAND"])
+    assert result.returncode != 0
+    assert_printed(PLACEHOLDER, result.flat)
+    assert "Executable: COMMAND" in result.flat

@@ -220,6 +220,18 @@ def test_non_root_sshd_on_port_22(box: Box, servers: Servers) -> None:
         assert_printed(each, log)
 
 
+def test_non_root_sshd_on_port_22_where_the_runtime_allows_it(box: Box, servers: Servers) -> None:
+    """The control, and why MPL309 hedges: with ``net.ipv4.ip_unprivileged_port_start=0`` in
+    the pod's network namespace (containerd 2.0's CRI, Docker 20.10 and later), the same
+    non-root sshd binds port 22. Set in the scenario's own network namespace only."""
+    config = _sshd_config(box, "ListenAddress 0.0.0.0:22", owner=NOBODY)
+    sshd = servers.start(box, config, uid=NOBODY, network=True, port=22, port_start=0)
+    assert "Server listening on 0.0.0.0 port 22" in sshd.log, sshd.log
+    assert sshd.process.poll() is None, sshd.log
+    for each in LOW_PORT:
+        assert each.quote not in sshd.log
+
+
 def test_sshd_on_a_port_already_taken(box: Box, servers: Servers) -> None:
     """Port 22 of 0.0.0.0 already taken (on a hostNetwork pod, by the node's sshd; here by the
     first of two identical ListenAddress lines, in a network namespace of its own)."""
@@ -312,16 +324,20 @@ RELATIVE = claim(
     "both",
     OPENSSH_97,
 )
-CLAIMS.append(RELATIVE)
-# OpenSSH 9.8 changed the text (sshd.c:1345 at V_9_8_P1, re-exec no longer optional: `-r` is
-# only "deprecated"). Add RELATIVE_98 to CLAIMS once MPL117's message quotes it.
+# OpenSSH 9.8 changed the text (sshd.c:1345 at V_9_8_P1): re-exec is no longer optional, and
+# `-r` only logs "-r option is deprecated" (sshd.c:1269-1271), so a relative `sshd -r` fails too.
 RELATIVE_98 = claim(
     "MPL117",
     "sshd requires execution with an absolute path",
     "test_sshd_by_a_relative_name_from_98",
-    "message",
+    "both",
     OPENSSH_98,
 )
+RELATIVE_310 = [
+    claim("MPL310", RELATIVE.quote, "test_sshd_by_a_relative_name", "both", OPENSSH_97),
+    claim("MPL310", RELATIVE_98.quote, "test_sshd_by_a_relative_name_from_98", "both", OPENSSH_98),
+]
+CLAIMS += [RELATIVE, RELATIVE_98, *RELATIVE_310]
 SSHD_C_98_LINE_1345 = '\t\tfatal("sshd requires execution with an absolute path");'
 
 
@@ -330,12 +346,14 @@ def test_sshd_by_a_relative_name(box: Box, servers: Servers) -> None:
     log = sshd.exited()
     assert sshd.process.returncode != 0
     assert_printed(RELATIVE, log)
+    assert_printed(RELATIVE_310[0], log)
 
 
 def test_sshd_by_a_relative_name_from_98() -> None:
     """Not runnable here (Debian 12 has 9.2): the claim rests on openssh-portable's sshd.c at
     tag V_9_8_P1, line 1345, copied above; the check no longer depends on re-exec (``-r``)."""
     assert_printed(RELATIVE_98, SSHD_C_98_LINE_1345)
+    assert_printed(RELATIVE_310[1], SSHD_C_98_LINE_1345)
 
 
 # ---------------------------------------------------------------- host keys (MPL201)
@@ -477,7 +495,26 @@ NO_UID = [
         "rationale",
     ),
 ]
-CLAIMS += [*NO_USER, *NO_UID]
+# OpenSSH up to 8.6 (V_8_6_P1 misc.c:1126, tilde_expand_filename()) said it differently; 8.7
+# moved the lookup to tilde_expand() and its error_f("No such uid %ld") (V_8_7_P1 misc.c:1146).
+OPENSSH_86 = "OpenSSH up to 8.6p1 (source only: openssh-portable V_8_6_P1 misc.c:1126)"
+MISC_C_86_LINE_1126 = '\t\tfatal("tilde_expand_filename: No such uid %ld", (long)uid);'
+NO_UID_86 = [
+    claim(
+        "MPL308",
+        "tilde_expand_filename: No such uid 1001",
+        "test_sshd_as_a_uid_without_a_user_up_to_86",
+        holds=OPENSSH_86,
+    ),
+    claim(
+        "MPL308",
+        "tilde_expand_filename: No such uid N",
+        "test_sshd_as_a_uid_without_a_user_up_to_86",
+        "rationale",
+        OPENSSH_86,
+    ),
+]
+CLAIMS += [*NO_USER, *NO_UID, *NO_UID_86]
 UID = 1001  # no user in Debian's /etc/passwd has it
 
 
@@ -496,6 +533,14 @@ def test_sshd_as_a_uid_without_a_user(box: Box, servers: Servers) -> None:
     assert sshd.process.returncode != 0
     assert_printed(NO_UID[0], log)
     assert_printed(NO_UID[1], log, instead={"N": str(UID)})
+
+
+def test_sshd_as_a_uid_without_a_user_up_to_86() -> None:
+    """Not runnable here (Debian 12 has 9.2): the claim rests on openssh-portable's misc.c at
+    tag V_8_6_P1, line 1126, copied above; ``%ld`` is the uid."""
+    printed = MISC_C_86_LINE_1126.replace("%ld", str(UID))
+    assert_printed(NO_UID_86[0], printed)
+    assert_printed(NO_UID_86[1], printed, instead={"N": str(UID)})
 
 
 # ---------------------------------------------------------------- names (MPL110)

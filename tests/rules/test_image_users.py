@@ -124,6 +124,28 @@ def test_non_root_sshd_on_port_22(tmp_path: Path) -> None:
     assert lint(tmp_path, files) == [("MPL309", "mpijob.yaml", 26)]
 
 
+def test_non_root_sshd_on_port_22_severity_follows_the_network(tmp_path: Path) -> None:
+    """The pod's own network: the runtime decides ip_unprivileged_port_start (containerd 2.0
+    and Docker set 0), so a warning; hostNetwork: the node's namespace, an error."""
+    dockerfile = _DEBIAN + "RUN useradd -m -u 1000 user\n"
+    files = {"Dockerfile": dockerfile, "mpijob.yaml": job()}
+    finding = check_files(tmp_path, files, "--select", "MPL309").findings[0]
+    assert finding["severity"] == "warning"
+    assert "containerd 2.0's CRI and Docker 20.10 set it to 0" in finding["message"]
+    host = job().replace(
+        "            name: worker\n", "            name: worker\n          hostNetwork: true\n"
+    )
+    files["mpijob.yaml"] = host.replace(
+        "        spec:\n          containers:\n          - image: example.org/pi:1\n"
+        "            name: worker\n          hostNetwork: true\n",
+        "        spec:\n          hostNetwork: true\n          containers:\n"
+        "          - image: example.org/pi:1\n            name: worker\n",
+    )
+    assert "hostNetwork: true" in files["mpijob.yaml"]
+    findings = check_files(tmp_path / "host", files, "--select", "MPL309").findings
+    assert [f["severity"] for f in findings] == ["error"]
+
+
 def test_non_root_sshd_on_port_22_with_setcap(tmp_path: Path) -> None:
     dockerfile = (
         _DEBIAN
