@@ -14,25 +14,46 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 
 from mpilint.core.paths import shown
+from mpilint.inputs.files import is_dockerfile_name
 
 SHOWN = 3  # candidates named in the note, for as many images
+
+
+WALKED = 20_000  # entries of a repository looked at, at most: a hint must stay cheap
+SKIPPED = frozenset({"node_modules", "vendor", "__pycache__", "venv"})
 
 
 def repository_dockerfiles(
     start: str, excluded: Callable[[str, bool], bool] | None = None
 ) -> list[str]:
-    """The Dockerfiles of the git repository holding ``start`` (a folder), as a walk of it
-    finds them (``.gitignore`` and ``exclude`` apply); none outside a repository, where no
-    folder says how far to look."""
-    from mpilint.inputs.files import expand
+    """The Dockerfiles of the git repository holding ``start`` (a folder); none outside a
+    repository, where no folder says how far to look.
 
+    Only for a hint, and only when a job paired with nothing, but then on every run (a
+    pre-commit hook): so a plain walk of names, without ``.gitignore`` (whose patterns cost
+    more to load than the walk), skipping hidden folders, the configuration's ``exclude`` and
+    the folders of other projects' dependencies, and stopping after ``WALKED`` entries."""
     root = os.path.abspath(start)
     while not os.path.exists(os.path.join(root, ".git")):
         parent = os.path.dirname(root)
         if parent == root:
             return []
         root = parent
-    return [shown(f.path) for f in expand([root], excluded) if f.kind == "dockerfile"]
+    found: list[str] = []
+    seen = 0
+    for folder, dirs, files in os.walk(root):
+        seen += len(dirs) + len(files)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in SKIPPED
+            and (excluded is None or not excluded(os.path.join(folder, d), True))
+        )
+        found.extend(shown(os.path.join(folder, n)) for n in sorted(files) if is_dockerfile_name(n))
+        if seen > WALKED:
+            break
+    return found
 
 
 def candidates(ref: str, dockerfiles: Iterable[str]) -> list[str]:

@@ -290,7 +290,10 @@ def _none(job: MPIJob | None, why: str) -> Decision:
 def _ambiguous(found: list[str]) -> str:
     if not found:
         return "no Dockerfile is beside the manifest"
-    return f"{len(found)} Dockerfiles are beside the manifest, none named plainly Dockerfile"
+    return (
+        f"{len(found)} Dockerfiles are beside the manifest and not one alone is named plainly"
+        " Dockerfile or Containerfile"
+    )
 
 
 def _choose(same: list[str]) -> str | None:

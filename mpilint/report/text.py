@@ -94,7 +94,7 @@ def _pair(pair: JobPair, verbose: bool) -> Line:
     if pair.dockerfile is not None:
         line.append((pair.dockerfile, "cyan"))
     elif pair.by == "as-is" and pair.image is not None:
-        line.append((f"the image {pair.image} as it is", "cyan"))
+        line.append((f"the image {pair.image} as it is (no Dockerfile)", "cyan"))
     else:
         line.append(("no Dockerfile, so the image rules (MPL2xx, MPL3xx) did not run", "yellow"))
     if verbose:
