@@ -18,6 +18,13 @@ For each corpus size (1, 100, 1,000 and 10,000 jobs, each a manifest and a Docke
 
 Then it prints where the time of a serial run over 1,000 jobs goes (cProfile, by module and by
 function). Usage: ``python bench/run.py [--sizes 1,100,1000,10000] [--runs 5]``.
+
+Shapes whose cost could grow with the square of the work are timed at a size and at ten times
+it (``--shape-size``; the ratio is the large run's time over the small one's: about 10 when the
+cost is linear, 100 when quadratic):
+
+- one folder: many manifests in one folder with no Dockerfile, each looked up beside itself
+  on disk by pairing.
 """
 
 from __future__ import annotations
@@ -173,6 +180,35 @@ def measure_size(
     return rows
 
 
+ONE_FOLDER_JOB = (REPO / "examples" / "good" / "mpijob.yaml").read_text(encoding="utf-8")
+
+
+def one_folder_corpus(root: Path, size: int) -> Path:
+    """``size`` manifests side by side, no Dockerfile: pairing looks on disk for each."""
+    out = root / f"one-folder-{size}"
+    out.mkdir(parents=True, exist_ok=True)
+    expected = {f"job-{n:05d}.yaml" for n in range(size)}
+    for name in expected:
+        text = ONE_FOLDER_JOB.replace("name: hello-mpi", f"name: {name[:-5]}")
+        gen_corpus.write_if_changed(out / name, text.encode())
+    for stale in out.iterdir():
+        if stale.name not in expected:
+            stale.unlink()
+    return out
+
+
+def measure_shapes(root: Path, size: int, runs: int) -> list[Row]:
+    """Each shape at ``size`` and at ten times it, serial (one folder is one unit anyway)."""
+    rows: list[Row] = []
+    small, large = one_folder_corpus(root, size), one_folder_corpus(root, 10 * size)
+    command = [*mpilint(), "--format", "json", "--jobs", "1"]
+    ten, one, ratio = timing.paired([*command, str(large)], [*command, str(small)], runs)
+    label = "mpilint --format json --jobs 1, one folder, no Dockerfile"
+    rows.append(Row(size, label, one, None))
+    rows.append(Row(10 * size, label, ten, ratio, f"{size:,} manifests"))
+    return rows
+
+
 def table(rows: Sequence[Row]) -> str:
     lines = [
         "| files | command | wall s, median (min–max) | CPU s | peak MiB | files/s | paired ratio"
@@ -282,6 +318,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--before", help="another mpilint executable (the code before a change), timed side by side"
     )
+    parser.add_argument(
+        "--shape-size", type=int, default=200,
+        help="files of the small run of each shape, timed against ten times as many (0: none)",
+    )  # fmt: skip
     options = parser.parse_args(argv)
     sizes = [int(s) for s in options.sizes.split(",") if s]
     peer_sizes = {int(s) for s in options.peers.split(",") if s}
@@ -296,10 +336,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(table(size_rows) + "\n", flush=True)
         rows.extend(size_rows)
-    print("## All sizes\n")
-    print(table(rows))
-    print()
-    print(scaling(rows))
+    if options.shape_size:
+        shape_rows = measure_shapes(options.corpus, options.shape_size, options.runs)
+        print("## Shapes (ten times the work: a ratio near 10 is linear)\n")
+        print(table(shape_rows) + "\n", flush=True)
+    if rows:
+        print("## All sizes\n")
+        print(table(rows))
+        print()
+        print(scaling(rows))
     if not options.no_profile and 1000 in sizes:
         print("\n## Where the time goes (serial run over 1,000 jobs)\n")
         print(profile(options.corpus / "c1000" / "jobs"))

@@ -151,7 +151,7 @@ def cli() -> None:
     "-v",
     is_flag=True,
     help="Also list, in the text report, the findings that suppression comments and annotations"
-    " silenced, with the reasons written there.",
+    " silenced, with the reasons written there, and how each job's Dockerfile was chosen.",
 )
 @click.option(
     "--quiet",

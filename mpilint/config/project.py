@@ -24,6 +24,7 @@ import yaml
 from mpilint.config.selection import Selection, SelectorError
 from mpilint.core.findings import Finding, Severity
 from mpilint.core.lazyre import lazy
+from mpilint.core.paths import shown
 from mpilint.core.records import MutableRecord, Record, field
 from mpilint.inputs.ignore import Ignore, compile_lines, ignored
 from mpilint.sources.kubevalues import kube_bool, kube_int
@@ -575,9 +576,16 @@ class Project(MutableRecord):
         choice = self.overrides.fail_on or self.config_for(finding.file).fail_on or "warning"
         return choice != "never" and finding.severity >= Severity.parse(choice)
 
-    def image_map(self, manifest: str) -> tuple[tuple[str, str], ...]:
-        """``--image`` entries, then the ``images`` of the manifest's configuration."""
-        return (*self.overrides.images, *self.config_for(manifest).images)
+    def image_map(self, manifest: str) -> tuple[tuple[str, str, str], ...]:
+        """``--image`` entries, then the ``images`` of the manifest's configuration, each with
+        where it was written (``--image`` or the configuration file): ``--verbose`` says which
+        entry paired a job, so a user can find the one to change."""
+        config = self.config_for(manifest)
+        written = f"images: in {shown(config.path)}" if config.path else "images:"
+        return (
+            *((glob, path, "--image") for glob, path in self.overrides.images),
+            *((glob, path, written) for glob, path in config.images),
+        )
 
     def image_map_roots(self, dockerfile: str) -> list[str]:
         """Folders whose manifests may map their images to ``dockerfile``: the folder of the

@@ -49,14 +49,6 @@ def init_pppp(self, a0, a1, a2, a3):
     self.a3 = a3
 
 
-def init_FFpFF(self, a0, a1, a2, a3, a4):
-    self.a0 = f0() if a0 is None else a0
-    self.a1 = f1() if a1 is None else a1
-    self.a2 = a2
-    self.a3 = f3() if a3 is None else a3
-    self.a4 = f4() if a4 is None else a4
-
-
 def init_FFppp(self, a0, a1, a2, a3, a4):
     self.a0 = f0() if a0 is None else a0
     self.a1 = f1() if a1 is None else a1
@@ -73,12 +65,29 @@ def init_Fffff(self, a0):
     self.a4 = f4()
 
 
+def init_ppppF(self, a0, a1, a2, a3, a4):
+    self.a0 = a0
+    self.a1 = a1
+    self.a2 = a2
+    self.a3 = a3
+    self.a4 = f4() if a4 is None else a4
+
+
 def init_ppppp(self, a0, a1, a2, a3, a4):
     self.a0 = a0
     self.a1 = a1
     self.a2 = a2
     self.a3 = a3
     self.a4 = a4
+
+
+def init_FFpFFF(self, a0, a1, a2, a3, a4, a5):
+    self.a0 = f0() if a0 is None else a0
+    self.a1 = f1() if a1 is None else a1
+    self.a2 = a2
+    self.a3 = f3() if a3 is None else a3
+    self.a4 = f4() if a4 is None else a4
+    self.a5 = f5() if a5 is None else a5
 
 
 def init_pppppp(self, a0, a1, a2, a3, a4, a5):

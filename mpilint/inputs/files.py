@@ -109,7 +109,8 @@ def _walk(
     """Sorted, so that output does not depend on the file system's order.
 
     Hidden directories (.git, .venv…) are skipped; symlinked directories are not followed,
-    so a link loop cannot make the walk endless. ``.gitignore`` files of the repository above
+    so a link loop cannot make the walk endless; a file reached by a link and by its own name
+    is listed once (``_once``). ``.gitignore`` files of the repository above
     ``root`` and inside the tree are read as git would (``mpilint.inputs.ignore``; git is not
     needed).
     Like git, the walk decides each entry on its own: the folders it is in were decided when
@@ -117,6 +118,7 @@ def _walk(
     folders above it, are judged only with ``force_exclude`` (a named folder is walked).
     """
     found: list[InputFile] = []
+    links: set[str] = set()  # files of the walk met through a symbolic link
     rules: dict[str, tuple[Ignore, ...]] = {}
     above = gitignores_above(root, gitignores)
     if force_exclude:
@@ -148,7 +150,42 @@ def _walk(
                 found.append(InputFile(path, "dockerfile"))
             elif name.endswith(_MANIFEST_SUFFIXES) and name not in CONFIGURATION_NAMES:
                 found.append(InputFile(path, "manifest"))
-    return found
+            else:
+                continue
+            if os.path.islink(path):
+                links.add(path)
+    return _once(found, links) if links else found
+
+
+def _once(found: list[InputFile], links: set[str]) -> list[InputFile]:
+    """Each file of a walk once, though symbolic links give it several names: a link whose
+    target the walk also met under its own name is dropped, and of several links to one file
+    outside those, the first met is kept.
+
+    The file's own name wins over the walk's order because it is the name an editor, a
+    suppression's author and ``git`` use for it; a link is only another way to reach it. A
+    target outside the walk keeps the link's name, which stays inside the folder the user
+    named."""
+    real_folders: dict[str, str] = {}
+
+    def real(path: str) -> str:
+        if path in links:
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        if folder not in real_folders:
+            real_folders[folder] = os.path.realpath(folder)
+        return os.path.join(real_folders[folder], name)
+
+    met = {real(f.path) for f in found if f.path not in links}
+    kept: list[InputFile] = []
+    for file in found:
+        if file.path in links:
+            target = real(file.path)
+            if target in met:
+                continue
+            met.add(target)
+        kept.append(file)
+    return kept
 
 
 def read_stdin() -> FileText:

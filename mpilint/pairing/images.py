@@ -25,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Callable, Container, Iterator, Sequence
 from fnmatch import fnmatchcase
 
+from mpilint.core.paths import shown
+from mpilint.core.records import Record
 from mpilint.inputs.files import is_dockerfile_name
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
@@ -78,12 +80,33 @@ def real_path(path: str) -> str:
 
 _MANIFEST_SUFFIXES = (".yaml", ".yml")
 
-# manifest path → (image glob, absolute Dockerfile path) entries that apply to it
-ImageMap = Callable[[str], Sequence[tuple[str, str]]]
+# manifest path → (image glob, absolute Dockerfile path, where the entry was written) entries
+# that apply to it
+ImageMap = Callable[[str], Sequence[tuple[str, str, str]]]
+
+# How a pairing was decided (``Decision.by``; the JSON report's ``pairs[].by``).
+BY_IMAGE_OPTION = "image-option"
+BY_CONFIG = "config-images"
+BY_ONLY = "only-dockerfile"
+BY_BESIDE = "beside"
+BY_NONE = "none"
+
+
+class Decision(Record):
+    """The Dockerfile of a job (``path`` as shown, or None), which step of the order above
+    chose it (``by``), and the words ``--verbose`` shows for it (``how``)."""
+
+    path: str | None
+    by: str
+    how: str
 
 
 class Pairing:
-    """Built once per run: the Dockerfiles indexed by folder, so pairing a manifest is a lookup."""
+    """Built once per run: the Dockerfiles indexed by folder, so pairing a manifest is a lookup.
+
+    What it reads from the disk, it reads once per run: each folder's Dockerfiles
+    (``_beside``), so that the manifests of one folder do not list it once each (a folder of
+    2,000 manifests listed 2,000 times cost 30 times a folder of 200)."""
 
     def __init__(
         self, dockerfiles: list[str], image_map: ImageMap | None = None, disk: bool = False
@@ -94,45 +117,65 @@ class Pairing:
         self._given = {self.real_path(p): p for p in dockerfiles if p != "-"}
         self._image_map = image_map
         self._disk = disk
+        self._on_disk: dict[str, Decision] = {}  # folder → what _beside found there
         for path in dockerfiles:
             self._by_folder[_folder(path)].append(path)
 
     def image_for(self, manifest: str, job: MPIJob | None = None) -> str | None:
         """The Dockerfile of ``job`` in ``manifest`` (as a path to show), or None."""
+        return self.decide(manifest, job).path
+
+    def decide(self, manifest: str, job: MPIJob | None = None) -> Decision:
+        """The Dockerfile of ``job`` in ``manifest``, and how it was chosen."""
         mapped = self._mapped(manifest, job)
         if mapped is not None:
             return mapped
         if self._only is not None:
-            return self._only
-        chosen = _choose(self._by_folder.get(_folder(manifest), []))
-        if chosen is not None or not self._disk or manifest == "-":
-            return chosen
-        return self._beside(manifest)
+            return Decision(self._only, BY_ONLY, "the one Dockerfile of the run")
+        same = self._by_folder.get(_folder(manifest), [])
+        chosen = _choose(same)
+        if chosen is not None:
+            return Decision(chosen, BY_BESIDE, "the Dockerfile beside the manifest")
+        if not self._disk or manifest == "-":
+            return _none(job, _ambiguous(same))
+        beside = self._beside(manifest)
+        return beside if beside.path is not None else _none(job, beside.how)
 
-    def _mapped(self, manifest: str, job: MPIJob | None) -> str | None:
+    def _mapped(self, manifest: str, job: MPIJob | None) -> Decision | None:
         if job is None or self._image_map is None:
             return None
         entries = self._image_map(manifest)
-        for ref in _image_refs(job):
-            for glob, path in entries:
+        for ref in image_refs(job):
+            for glob, path, written in entries:
                 if _ref_matches(glob, ref) and os.path.isfile(path):
-                    return self._shown(path)
+                    by = BY_IMAGE_OPTION if written == "--image" else BY_CONFIG
+                    how = f"{ref} matches '{glob}' of {written}"
+                    return Decision(self._shown(path), by, how)
         return None
 
-    def _beside(self, manifest: str) -> str | None:
-        """The Dockerfile next to ``manifest`` on disk, chosen as within a run."""
+    def _beside(self, manifest: str) -> Decision:
+        """The Dockerfile next to ``manifest`` on disk, chosen as within a run; ``how`` says
+        why none was when ``path`` is None. Each folder is listed once per run."""
         folder = os.path.dirname(manifest)
+        known = self._on_disk.get(folder)
+        if known is not None:
+            return known
         try:
             names = sorted(os.listdir(folder or "."))
         except OSError:
-            return None
+            names = []
         found = [
             os.path.join(folder, n)
             for n in names
             if is_dockerfile_name(n) and os.path.isfile(os.path.join(folder, n))
         ]
         chosen = _choose(found)
-        return self._shown(chosen) if chosen is not None else None
+        if chosen is None:
+            decided = Decision(None, BY_NONE, _ambiguous(found))
+        else:
+            decided = Decision(self._shown(chosen), BY_BESIDE, "the Dockerfile beside the manifest")
+        self._on_disk[folder] = decided
+        return decided
 
     def _shown(self, path: str) -> str:
         """A Dockerfile of the run under the name the user gave it; others relative to the
@@ -140,10 +183,7 @@ class Pairing:
         real = self.real_path(path)
         if real in self._given:
             return self._given[real]
-        if not os.path.isabs(path):
-            return path
-        relative = os.path.relpath(path)
-        return path if relative.startswith("..") else relative
+        return shown(path)
 
     def manifests_for(
         self,
@@ -164,11 +204,12 @@ class Pairing:
         found: list[str] = []
         for candidate in _candidates(dockerfile, roots, excluded, known, self.real_path):
             if any(
-                (paired := self._mapped(candidate, job) or self._beside(candidate)) is not None
+                (paired := (self._mapped(candidate, job) or self._beside(candidate)).path)
+                is not None
                 and self.real_path(paired) == target
                 for job in _jobs(candidate)
             ):
-                found.append(candidate)
+                found.append(shown(candidate))
         return found
 
 
@@ -225,7 +266,7 @@ def _jobs(path: str) -> Iterator[MPIJob]:
             yield job
 
 
-def _image_refs(job: MPIJob) -> Iterator[str]:
+def image_refs(job: MPIJob) -> Iterator[str]:
     """The launcher's image, then the worker's: the order a reader of the job sees them."""
     for replica in (job.launcher, job.worker):
         main = replica.main if replica is not None else None
@@ -242,6 +283,21 @@ def _ref_matches(glob: str, ref: str) -> bool:
         return reference_matches(glob, ref)
     except ValueError:
         return False
+
+
+def _none(job: MPIJob | None, why: str) -> Decision:
+    refs = list(image_refs(job)) if job is not None else []
+    matched = f"no --image or images: entry matches {refs[0]}" if refs else "the job names no image"
+    return Decision(None, BY_NONE, f"{matched}, and {why}")
+
+
+def _ambiguous(found: list[str]) -> str:
+    if not found:
+        return "no Dockerfile is beside the manifest"
+    return (
+        f"{len(found)} Dockerfiles are beside the manifest and not one alone is named plainly"
+        " Dockerfile or Containerfile"
+    )
 
 
 def _choose(same: list[str]) -> str | None:

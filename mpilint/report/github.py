@@ -22,6 +22,9 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 def render(report: Report, out: TextIO, color: bool = False) -> None:
     for finding in report.findings:
         out.write(command(finding) + "\n")
+    # A note is about the run, not a line: a notice without a file, shown in the run's summary.
+    for note in report.notes:
+        out.write(f"::notice title={escape_property('mpilint')}::{escape_data(note)}\n")
 
 
 def command(finding: Finding) -> str:

@@ -48,6 +48,19 @@ def as_dict(report: Report) -> dict[str, Any]:
         "suppressed": [
             {**_finding(s.finding), "reason": s.reason, "by": s.by} for s in report.suppressed
         ],
+        "pairs": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "job": p.job,
+                "image": p.image,
+                "dockerfile": p.dockerfile,
+                "by": p.by,
+                "how": p.how,
+            }
+            for p in report.pairs
+        ],
+        "notes": list(report.notes),
     }
 
 

@@ -31,6 +31,20 @@ class Sources:
         return default if text is None else text
 
 
+class JobPair(Record):
+    """What one job was checked against: a Dockerfile, a well-known image read as it is
+    (``image``), or nothing, in which case the rules that read the image (MPL2xx, MPL3xx) did
+    not run on it. A user who sees "No problems found" must be able to tell which."""
+
+    file: str
+    line: int  # of the job's document
+    job: str | None  # metadata.name
+    image: str | None  # the launcher's image reference, else the worker's
+    dockerfile: str | None  # None also when the image was read as it is (``by`` "as-is")
+    by: str  # which step decided (pairing.images.BY_*, or "as-is")
+    how: str  # that step in words, for --verbose
+
+
 class Report(Record):
     files: tuple[str, ...]
     findings: tuple[Finding, ...]
@@ -38,6 +52,9 @@ class Report(Record):
     sources: Sources
     # What comments and annotations silenced, with their reasons (shown by JSON and --verbose).
     suppressed: tuple[suppressions.Suppressed, ...] = ()
+    pairs: tuple[JobPair, ...] = ()  # one per job, in the order of the files
+    # About the run rather than a place in a file (how to pair jobs that paired with nothing).
+    notes: tuple[str, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from mpilint import __version__
 from mpilint.core import catalog
 from mpilint.core.findings import Edit, Finding, Fix, Related, Severity, Span
-from mpilint.report.result import Report
+from mpilint.report.result import JobPair, Report
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
@@ -49,10 +49,37 @@ def as_dict(report: Report) -> dict[str, Any]:
         },
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
-        "invocations": [{"executionSuccessful": True}],
+        "invocations": [_invocation(report)],
         "results": [_result(f, index[f.rule]) for f in report.findings],
     }
+    if report.pairs:
+        run["properties"] = {"pairs": [_pair(p) for p in report.pairs]}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _invocation(report: Report) -> dict[str, Any]:
+    """The run's notes (how to pair jobs that paired with nothing) are notifications of the
+    run, where code scanning and the SARIF viewers show what a tool says about its own run,
+    not results: they are about no place in a file and must not count as alerts."""
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if report.notes:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "note", "message": {"text": note}} for note in report.notes
+        ]
+    return invocation
+
+
+def _pair(pair: JobPair) -> dict[str, Any]:
+    """What each job was checked against, as the JSON report's ``pairs``; a property bag,
+    because SARIF has no object for it. Its file is an artifact location like the results'."""
+    return {
+        "location": _location(pair.file, Span.point(pair.line, 1)),
+        "job": pair.job,
+        "image": pair.image,
+        "dockerfile": None if pair.dockerfile is None else _artifact(pair.dockerfile),
+        "by": pair.by,
+        "how": pair.how,
+    }
 
 
 def _rule(meta: catalog.RuleMeta) -> dict[str, Any]:
@@ -133,7 +160,10 @@ def _artifact(file: str) -> dict[str, str]:
     scanning needs to place an alert), else an absolute file URI."""
     path = Path(file)
     if not path.is_absolute():
-        return {"uri": _relative_uri(PurePath(os.path.normpath(file))), "uriBaseId": SRCROOT}
+        normal = os.path.normpath(file)
+        if normal != ".." and not normal.startswith(".." + os.sep):
+            return {"uri": _relative_uri(PurePath(normal)), "uriBaseId": SRCROOT}
+        path = Path(os.path.abspath(file))  # above the working directory: no %SRCROOT% path
     try:
         inside = path.relative_to(Path.cwd())
     except ValueError:

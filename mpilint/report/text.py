@@ -7,10 +7,11 @@ than the whole lint of a small file.
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
 
 from mpilint.core.findings import Finding, Severity, Span
-from mpilint.report.result import Report
+from mpilint.report.result import JobPair, Report
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ MAX_FRAME = 8  # lines of a long span shown before eliding
 
 
 def render(report: Report, out: TextIO, color: bool = False, verbose: bool = False) -> None:
+    """The findings by file, what was suppressed (``verbose``), the image each job was checked
+    against (with how it was decided when ``verbose``), the run's notes, and the summary."""
     lines = layout(report, verbose)
     if not color:
         out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
@@ -51,8 +54,52 @@ def layout(report: Report, verbose: bool = False) -> list[Line]:
             lines.append([])
     if verbose and report.suppressed:
         lines.extend(_suppressed(report))
+    lines.extend(_pairs(report, verbose))
+    lines.extend([("note: ", "bold blue"), (note, "")] for note in report.notes)
     lines.append(_summary(report))
     return lines
+
+
+SHOWN_PAIRS = 20  # beyond this many jobs (and without --verbose), counts and the unpaired ones
+
+
+def _pairs(report: Report, verbose: bool) -> list[Line]:
+    """One line per job: the Dockerfile it was checked against, the image read as it is, or
+    none (and so which rules did not run); with --verbose, how that was decided. A run of
+    thousands of jobs gets the counts and the jobs checked without an image instead."""
+    pairs = report.pairs
+    if not pairs:
+        return []
+    shown = pairs
+    lines: list[Line] = [[("Images checked:", "bold")]]
+    if len(pairs) > SHOWN_PAIRS and not verbose:
+        counts = Counter(p.by if p.by in ("as-is", "none") else "dockerfile" for p in pairs)
+        lines[0].append(
+            (
+                f" {counts['dockerfile']} jobs against a Dockerfile, {counts['as-is']} against"
+                f" a well-known image as it is, {counts['none']} against none"
+                f" (--verbose lists them all)",
+                "",
+            )
+        )
+        shown = tuple(p for p in pairs if p.by == "none")[:SHOWN_PAIRS]
+    for pair in shown:
+        lines.append(_pair(pair, verbose))
+    return lines
+
+
+def _pair(pair: JobPair, verbose: bool) -> Line:
+    job = f" {pair.job}" if pair.job else ""
+    line: Line = [(f"  {pair.file}:{pair.line}", "dim"), (f"{job}: ", "")]
+    if pair.dockerfile is not None:
+        line.append((pair.dockerfile, "cyan"))
+    elif pair.by == "as-is" and pair.image is not None:
+        line.append((f"the image {pair.image} as it is (no Dockerfile)", "cyan"))
+    else:
+        line.append(("no Dockerfile, so the image rules (MPL2xx, MPL3xx) did not run", "yellow"))
+    if verbose:
+        line.append((f" ({pair.how})", "dim"))
+    return line
 
 
 def _suppressed(report: Report) -> list[Line]:

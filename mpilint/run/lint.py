@@ -37,6 +37,7 @@ bounded, so a long-lived process neither grows nor sees an earlier run through i
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -44,12 +45,13 @@ from contextlib import contextmanager
 from mpilint.config.selection import Selection
 from mpilint.core import catalog
 from mpilint.core.findings import Finding, Related, Severity, Span
+from mpilint.core.paths import shown
 from mpilint.core.records import MutableRecord, Record, field, replace
 from mpilint.inputs.files import FileText, InputFile, read_text
 from mpilint.models.almost import almost_mpijob
 from mpilint.models.mpijob import MPIJob, read_mpijob
 from mpilint.pairing import images as pairing
-from mpilint.report.result import Report, Sources
+from mpilint.report.result import JobPair, Report, Sources
 from mpilint.ruleapi import Hit, Manifest, Pair, finding
 from mpilint.run.rules import Rule, Rules, input_rules
 from mpilint.sources.yamlsource import YamlProblem, parse_yaml, span_of
@@ -124,7 +126,28 @@ def run(
         merged.jobs,
         Sources({p: c.text for p, c in given.items() if c.text is not None}),
         tuple(silenced),
+        tuple(merged.pairs),
+        _notes(merged.pairs, dockerfiles, project),
     )
+
+
+def _notes(
+    pairs: list[JobPair], dockerfiles: list[str], project: Project | None
+) -> tuple[str, ...]:
+    """How to pair the jobs that paired with nothing, once per run, when Dockerfiles are at
+    hand: the run's, and (a run that reads the disk) the repository's, looked for only then."""
+    from mpilint.pairing import hints
+
+    unpaired = [(p.file, p.image) for p in pairs if p.by == pairing.BY_NONE]
+    if not unpaired:
+        return ()
+    found = [shown(d) for d in dockerfiles if d != "-"]
+    if project is not None:
+        first = next((f for f, _ in unpaired if f != "-"), None)
+        start = os.path.dirname(os.path.abspath(first)) if first is not None else os.getcwd()
+        found += hints.repository_dockerfiles(start, project.excluded)
+    text = hints.note(unpaired, list(dict.fromkeys(found)))
+    return (text,) if text is not None else ()
 
 
 @contextmanager
@@ -155,8 +178,6 @@ class Unit(Record):
 
 def units_of(files: list[InputFile]) -> list[Unit]:
     """Folders in the order their first file was given; within one, the order given."""
-    import os
-
     folders: dict[str, tuple[list[str], list[str]]] = {}
     for file in files:
         folder = "-" if file.path == "-" else os.path.dirname(os.path.abspath(file.path))
@@ -176,9 +197,11 @@ class UnitResult(MutableRecord):
     paired: set[str] = field(default_factory=set)  # Dockerfiles some job was paired with
     # The suppression comments of each Dockerfile read that has any.
     directives: dict[str, tuple[suppressions.Directive, ...]] = field(default_factory=dict)
+    pairs: list[JobPair] = field(default_factory=list)  # what each job was checked against
 
     def absorb(self, other: UnitResult) -> None:
         self.findings.extend(other.findings)
+        self.pairs.extend(other.pairs)
         self.suppressed.extend(other.suppressed)
         self.jobs += other.jobs
         self.paired |= other.paired
@@ -187,14 +210,14 @@ class UnitResult(MutableRecord):
 
 class _Paired(Record):
     """The image a job runs: a Dockerfile's (``path`` its file), or a well-known image run as
-    it is (``path`` the reference, ``anchor`` the manifest's ``image:`` node), or none."""
+    it is (``path`` the reference, ``anchor`` the manifest's ``image:`` node), or none; and
+    how that was decided (``by``, ``how``: ``pairing.images.Decision``)."""
 
     path: str | None
     image: Image | None
+    by: str
+    how: str
     anchor: Node | None = None
-
-
-_NOT_PAIRED = _Paired(None, None)
 
 
 class _Loaded(Record):
@@ -234,6 +257,7 @@ class Linter:
             result.findings.extend(checked.findings)
             result.suppressed.extend(checked.suppressed)
             result.jobs += checked.jobs
+            result.pairs.extend(checked.pairs)
         return result
 
     def read(self, path: str) -> FileText:
@@ -242,15 +266,18 @@ class Linter:
         return given if given is not None else read_text(path)
 
     def _pair(self, manifest: str, job: MPIJob) -> _Paired:
-        path = self.pairs.image_for(manifest, job)
+        decided = self.pairs.decide(manifest, job)
+        path = decided.path
         if path is None:
-            return self._run_as_is(manifest, job)
+            as_is = self._run_as_is(manifest, job)
+            return as_is or _Paired(None, None, decided.by, decided.how)
         image = self._load(path).image
         if image is not None:
             self._result.paired.add(path)
-        return _Paired(path, image)
+            return _Paired(path, image, decided.by, decided.how)
+        return _Paired(path, None, decided.by, f"{decided.how}, which cannot be read")
 
-    def _run_as_is(self, manifest: str, job: MPIJob) -> _Paired:
+    def _run_as_is(self, manifest: str, job: MPIJob) -> _Paired | None:
         """A job with no Dockerfile whose main containers all run one well-known image
         (``basefacts.run_as_is``): that image's facts, as a one-line ``FROM`` Dockerfile would
         give them, anchored at the manifest's ``image:`` node (``_anchored``)."""
@@ -264,12 +291,12 @@ class Linter:
         ]
         refs = {normalise_image(n.value) for n in nodes}
         if not nodes or len(refs) != 1 or any(not n.value for n in nodes):
-            return _NOT_PAIRED
+            return None
         ref = nodes[0].value.strip()
         declared = self._declared(manifest)
         globs = tuple(g for g, _ in (*declared.users, *declared.software, *declared.ssh))
         if ref == manifest or not run_as_is(ref, globs):
-            return _NOT_PAIRED
+            return None
         key = (ref, declared)
         image = self._as_is.get(key)
         if image is None:
@@ -278,9 +305,9 @@ class Linter:
 
             image = load_image(ref, f"FROM {ref}\n", declared).image
             if image is None:
-                return _NOT_PAIRED
+                return None
             self._as_is[key] = image
-        return _Paired(ref, image, nodes[0])
+        return _Paired(ref, image, AS_IS, _as_is_how(ref, globs), nodes[0])
 
     def _declared(self, manifest: str) -> Declared:
         from mpilint.models.image.declared import NO_DECLARED
@@ -316,6 +343,18 @@ class Linter:
         return _Loaded(result.image, problems + tuple(invalid(path, content.text, directives)))
 
 
+AS_IS = "as-is"  # JobPair.by of a well-known image read as a one-line FROM Dockerfile
+
+
+def _as_is_how(ref: str, declared: tuple[str, ...]) -> str:
+    from mpilint.models.image.reference import reference_matches
+
+    glob = next((g for g in declared if reference_matches(g, ref)), None)
+    if glob is not None:
+        return f"no Dockerfile; {ref} matches base-images: '{glob}', read as FROM {ref}"
+    return f"no Dockerfile; {ref} is a well-known image, read as FROM {ref}"
+
+
 def _configured(findings: list[Finding], project: Project | None) -> Iterator[Finding]:
     """Each finding as its file's configuration wants it (dropped, or re-graded)."""
     for found in findings:
@@ -349,6 +388,7 @@ class _Checked(Record):
     jobs: int
     text: str | None
     suppressed: list[suppressions.Suppressed]
+    pairs: list[JobPair] = field(default_factory=list)
 
 
 _INPUT_RULES = input_rules()
@@ -379,6 +419,7 @@ def _check_manifest(
         found.append(finding(problem.rule, path, hit))
     jobs = 0
     silenced: list[suppressions.Suppressed] = []
+    pairs: list[JobPair] = []
     ran = set(_INPUT_RULES)
     for document in parsed.documents:
         job = read_mpijob(document.root, document.index)
@@ -391,6 +432,7 @@ def _check_manifest(
         siblings = tuple(d.root for d in parsed.documents if d is not document)
         paired = pair_with(path, job)
         image_path, image = paired.path, paired.image
+        pairs.append(_job_pair(path, job, paired))
         manifest = Manifest(path, text, job, siblings, image, image_path)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
         by_rules = list(_run_rules(active.of("manifest"), manifest, path))
@@ -408,7 +450,21 @@ def _check_manifest(
     kept, quiet = sieve.sift(found, path)
     kept.extend(unused(sieve, frozenset(ran), path))
     kept.extend(invalid(path, text, sieve.directives))
-    return _Checked(kept, jobs, text, silenced + quiet)
+    return _Checked(kept, jobs, text, silenced + quiet, pairs)
+
+
+def _job_pair(path: str, job: MPIJob, paired: _Paired) -> JobPair:
+    from mpilint.pairing.images import image_refs
+
+    return JobPair(
+        path,
+        span_of(job.root).line,
+        job.name,
+        next(image_refs(job), None),
+        paired.path if paired.anchor is None and paired.image is not None else None,
+        paired.by,
+        paired.how,
+    )
 
 
 def _anchored(found: Finding, ref: str, path: str, anchor: Node) -> Finding:

@@ -131,3 +131,34 @@ def test_several_dockerfiles_in_one_directory_prefer_the_plain_name(
         },
     )
     assert cli("--format", "json", str(tmp_path)).rules() == ["MPL301"]
+
+
+def test_each_folder_is_listed_once_per_run(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many manifests in one folder without a Dockerfile: pairing lists that folder once, not
+    once per manifest (issue 14, point 5: 31 times the time for 10 times the files); and the
+    next run lists it again, since the disk may have changed between runs."""
+    import os
+
+    import mpilint.pairing.images
+
+    job = (REPO / "examples" / "good" / "mpijob.yaml").read_text()
+    files = {f"jobs/j{n}.yaml": job.replace("hello-mpi", f"j{n}") for n in range(30)}
+    write(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    listed: list[str] = []
+    real_listdir = os.listdir
+
+    def counting(path: str = ".") -> list[str]:
+        listed.append(str(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(mpilint.pairing.images.os, "listdir", counting)
+    result = cli("--format", "json", "--jobs", "1", "jobs")
+    assert result.json()["pairs"][0]["by"] == "none"
+    assert listed.count("jobs") == 1
+    write(tmp_path, {"jobs/Dockerfile": "FROM ubuntu:22.04\n"})
+    again = cli("--format", "json", "--jobs", "1", *(f"jobs/j{n}.yaml" for n in range(30)))
+    assert {p["dockerfile"] for p in again.json()["pairs"]} == {"jobs/Dockerfile"}
+    assert listed.count("jobs") == 2
