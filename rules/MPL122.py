@@ -30,8 +30,10 @@ def check(subject: Manifest) -> Iterator[Hit]:
         return
     if _own_dns(launcher):
         return
-    pattern = short_worker_pattern(name)
     argv = launcher.main.argv()
+    if not any(f"{name}-worker-" in text for text, _ in argv):
+        return  # no worker named at all: no pattern to compile (a file may hold thousands)
+    pattern = short_worker_pattern(name)
     for word in _host_words([text for text, _ in argv], pattern):
         found = list(pattern.finditer(word.text))
         if word.expands or not found:
