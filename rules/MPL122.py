@@ -23,6 +23,8 @@ _LINE_BREAK = re.compile(r"\n|\\n")
 def check(subject: Manifest) -> Iterator[Hit]:
     """v2beta1 only: v1 and v1alpha* start ranks by ``kubectl exec`` on pod names, which are
     exactly the short names, and need no DNS."""
+    if subject.job.partial:
+        return  # a kustomize patch: namePrefix or nameSuffix may rename the job
     job = subject.job
     name = job_name(job)
     launcher = job.launcher

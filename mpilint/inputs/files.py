@@ -13,13 +13,15 @@ from collections.abc import Callable
 
 from mpilint.core.records import Record
 from mpilint.inputs.ignore import Ignore, decide, gitignore_of, gitignores_above, ignored
+from mpilint.inputs.trees import chart_of
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from typing import Literal
 
 if TYPE_CHECKING:
-    Kind = Literal["manifest", "dockerfile"]
+    # "template": a file of a Helm chart's templates/, not checked (``inputs.trees``)
+    Kind = Literal["manifest", "dockerfile", "template"]
 
 _DOCKERFILE = re.compile(
     r"^(?:Dockerfile|Containerfile|Dockerfile[.-].+|Containerfile[.-].+|.+\.[Dd]ockerfile)$"
@@ -38,6 +40,7 @@ class UsageError(Exception):
 class InputFile(Record):
     path: str  # as the user will recognise it: given on the command line, or joined to a given dir
     kind: Kind
+    chart: str | None = None  # a template's chart folder, absolute
 
 
 class FileText(Record):
@@ -61,6 +64,7 @@ def expand(
     found: list[InputFile] = []
     seen: set[str] = set()
     gitignores: dict[str, tuple[Ignore, ...]] = {}  # by folder, for this expansion only
+    charts: dict[str, str | None] = {}  # by folder, for this expansion only
     for path in paths:
         if path == STDIN:
             candidates = [InputFile(STDIN, "manifest")]
@@ -78,8 +82,17 @@ def expand(
                 continue
             if candidate.path not in seen:
                 seen.add(candidate.path)
-                found.append(candidate)
+                found.append(_as_template(candidate, charts))
     return found
+
+
+def _as_template(candidate: InputFile, charts: dict[str, str | None]) -> InputFile:
+    """A Helm chart's template is not a manifest until it is rendered, whether the walk found
+    it or the user named it: the run says once per chart how to lint what it renders."""
+    if candidate.kind != "manifest" or candidate.path == STDIN:
+        return candidate
+    chart = chart_of(candidate.path, charts)
+    return candidate if chart is None else InputFile(candidate.path, "template", chart)
 
 
 def _walk(

@@ -46,6 +46,7 @@ from mpilint.core import catalog
 from mpilint.core.findings import Finding, Related, Severity, Span
 from mpilint.core.records import MutableRecord, Record, field, replace
 from mpilint.inputs.files import InputFile, read_text
+from mpilint.inputs.trees import Patches
 from mpilint.models.mpijob import MPIJob, read_mpijob
 from mpilint.pairing import images as pairing
 from mpilint.report.result import Report, Sources
@@ -79,6 +80,7 @@ def run(
     enough of them; the results are merged in folder order, so the report is the same whatever
     the number of processes."""
     chosen = selection or Selection()
+    files, notes = _charts(files)
     active = Rules(lambda i: project is not None or chosen.enabled(i, _name(i)))
     active.load("manifest")  # before any fork: every process then has them
     dockerfiles = [f.path for f in files if f.kind == "dockerfile"]
@@ -93,7 +95,7 @@ def run(
 
     merged = UnitResult()
     with _collector_for_a_run():
-        for result in lint_units(linter, units_of(files), processes):
+        for result in lint_units(linter, units_of(files, notes), processes):
             merged.absorb(result)
     findings = sift_dockerfiles(
         merged.findings,
@@ -145,13 +147,17 @@ def _collector_for_a_run() -> Iterator[None]:
 
 class Unit(Record):
     """The files of one folder. A job and the Dockerfile beside it land in the same unit, so
-    the process that lints them parses that Dockerfile once."""
+    the process that lints them parses that Dockerfile once. ``notes``: findings the run made
+    about a manifest of the unit before reading it (``_charts``), by path."""
 
     dockerfiles: tuple[str, ...]
     manifests: tuple[str, ...]
+    notes: tuple[tuple[str, tuple[Finding, ...]], ...] = ()
 
 
-def units_of(files: list[InputFile]) -> list[Unit]:
+def units_of(
+    files: list[InputFile], notes: dict[str, tuple[Finding, ...]] | None = None
+) -> list[Unit]:
     """Folders in the order their first file was given; within one, the order given."""
     import os
 
@@ -160,7 +166,50 @@ def units_of(files: list[InputFile]) -> list[Unit]:
         folder = "-" if file.path == "-" else os.path.dirname(os.path.abspath(file.path))
         dockerfiles, manifests = folders.setdefault(folder, ([], []))
         (dockerfiles if file.kind == "dockerfile" else manifests).append(file.path)
-    return [Unit(tuple(d), tuple(m)) for d, m in folders.values()]
+    noted = notes or {}
+    return [
+        Unit(tuple(d), tuple(m), tuple((p, noted[p]) for p in m if p in noted))
+        for d, m in folders.values()
+    ]
+
+
+def _charts(files: list[InputFile]) -> tuple[list[InputFile], dict[str, tuple[Finding, ...]]]:
+    """The files to check, less the templates of Helm charts, and one note per chart (MPL001,
+    info) saying how to lint what it renders. The note is placed on line 1 of the chart's
+    ``Chart.yaml``, which is then checked as a manifest (it holds no MPIJob) so that a
+    ``# mpilint: disable-file=MPL001`` comment there silences it like any finding."""
+    import os
+
+    from mpilint.inputs.trees import CHART, shown
+
+    templates: dict[str, list[str]] = {}
+    kept: list[InputFile] = []
+    for file in files:
+        if file.kind == "template" and file.chart is not None:
+            templates.setdefault(file.chart, []).append(file.path)
+        else:
+            kept.append(file)
+    if not templates:
+        return files, {}
+    notes: dict[str, tuple[Finding, ...]] = {}
+    known = {os.path.abspath(f.path): f.path for f in kept if f.kind == "manifest"}
+    for chart, paths in templates.items():
+        where = known.get(os.path.join(chart, CHART))
+        if where is None:
+            where = os.path.join(shown(chart), CHART)
+            kept.append(InputFile(where, "manifest"))
+        name = shown(chart)
+        many = len(paths) != 1
+        message = (
+            f"{len(paths)} file{'s' if many else ''} under {os.path.join(name, 'templates')}"
+            f" {'are Helm templates' if many else 'is a Helm template'}, not manifests until"
+            f" Helm renders {'them' if many else 'it'}, so mpilint did not check"
+            f" {'them' if many else 'it'}; lint what the chart renders: `helm template {name} |"
+            f" mpilint --stdin-filename {os.path.join(name, 'rendered.yaml')} -`"
+        )
+        hit = Hit(Span.point(1, 1), message, severity=Severity.INFO)
+        notes[where] = (*notes.get(where, ()), finding("MPL001", where, hit))
+    return kept, notes
 
 
 class UnitResult(MutableRecord):
@@ -221,13 +270,16 @@ class Linter:
         self._cache: OrderedDict[str, _Loaded] = OrderedDict()
         self._as_is: dict[tuple[str, Declared], Image] = {}  # few: the well-known images
         self._result = UnitResult()
+        self.patches = Patches()  # the kustomizations read, for this run
 
     def lint(self, unit: Unit) -> UnitResult:
         result = self._result = UnitResult()
         for path in unit.dockerfiles:
             result.findings.extend(self._load(path).problems)
+        notes = dict(unit.notes)
         for path in unit.manifests:
-            checked = _check_manifest(path, self._pair, self.active)
+            partial = self.patches.is_patch(path)
+            checked = _check_manifest(path, self._pair, self.active, partial, notes.get(path, ()))
             if path == "-" and checked.text is not None:
                 result.texts[path] = checked.text
             result.findings.extend(checked.findings)
