@@ -198,7 +198,8 @@ def _digest_problem(image: str, start: int) -> RefProblem | None:
     length = _DIGEST_LENGTHS.get(algorithm)
     if length is None:
         return RefProblem(
-            f"has a digest of algorithm {algorithm!r}; the kubelet knows only sha256, sha384 and sha512",
+            f"has a digest of algorithm {algorithm!r}; the kubelet knows only sha256,"
+            " sha384 and sha512",
             start,
             end,
         )
