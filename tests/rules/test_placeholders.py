@@ -259,14 +259,8 @@ _ENV_ITEMS = "            env:\n            - {}\n            - {}\n"
 @pytest.mark.parametrize(
     ("env", "fires"),
     [
-        (
-            "            env:\n            - {name: A, value: /a}\n            - {name: B, value: $(A)/b}\n",
-            False,
-        ),
-        (
-            "            env:\n            - {name: B, value: $(A)/b}\n            - {name: A, value: /a}\n",
-            True,
-        ),
+        (_ENV_ITEMS.format("{name: A, value: /a}", "{name: B, value: $(A)/b}"), False),
+        (_ENV_ITEMS.format("{name: B, value: $(A)/b}", "{name: A, value: /a}"), True),
     ],
 )
 def test_env_values_see_only_earlier_variables(tmp_path: Path, env: str, fires: bool) -> None:
