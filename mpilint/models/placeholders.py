@@ -103,8 +103,14 @@ def image_placeholder(image: str) -> tuple[int, int] | None:
 @functools.lru_cache(maxsize=256)
 def image_marker(image: str) -> Token | None:
     """The first thing in ``image`` that marks it as a template or a placeholder, if any."""
-    for token in template_tokens(image):
-        return token
+    tokens = list(template_tokens(image))
+    # An image has no shell redirections: any <word> is a placeholder, even glued to a dot
+    # (`<account>.dkr.ecr.<region>.amazonaws.com`).
+    angle = _ANGLE.search(image)
+    if angle is not None:
+        tokens.append(Token(*angle.span(), f"the placeholder {angle.group()!r}"))
+    if tokens:
+        return min(tokens, key=lambda token: token.start)
     if "$(" in image:
         start = image.index("$(")
         return Token(

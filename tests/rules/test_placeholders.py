@@ -108,6 +108,8 @@ def test_invalid_image_at_the_grammar_limits(tmp_path: Path, image: str, fires: 
         ("ghcr.io/mpilint-demo/pi:@VERSION@", "the template token '@VERSION@'"),
         ("gcr.io/PROJECT_ID/pi:1", "the placeholder 'PROJECT_ID'"),
         ("<your-image>", "the placeholder '<your-image>'"),
+        ("<account>.dkr.ecr.<region>.amazonaws.com/<image>:<tag>", "the placeholder '<account>'"),
+        ("${REGISTRY}/gpu-profile:latest", "the unsubstituted variable '${REGISTRY}'"),
     ],
 )
 def test_template_left_in_an_image_is_mpl103_once(tmp_path: Path, image: str, what: str) -> None:
