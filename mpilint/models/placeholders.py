@@ -52,10 +52,11 @@ _GENERIC = frozenset(
     {"user", "username", "org", "organization", "repo", "repository", "image", "namespace"}
     | {"image-name", "image_name", "imagename", "project", "your", "my"}
 )
+# `your`/`my` glued to a generic noun only: yourlabs/… and mysql are real names.
 _MINE = lazy(
-    r"(?:your[-_]?[a-z0-9]+|my[-_]?(?:registry|repo|repository|image|img|app|tag|org"
-    r"|organization|user|username|name|project|account|company|team|namespace|container"
-    r"|docker|dockerhub|hub|version))",
+    r"(?:your|my)[-_]?(?:registry|repo|repository|image|img|app|tag|org|organization|user"
+    r"|username|name|project|account|company|team|namespace|container|docker|dockerhub|hub"
+    r"|version|id)",
     re.IGNORECASE,
 )
 _CLOUD = lazy(

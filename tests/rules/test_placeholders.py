@@ -143,6 +143,8 @@ def test_invalid_template_image_says_which_part_breaks_the_grammar(tmp_path: Pat
         ("docker.io/youruser/pi:1", True),
         ("myregistry/myimage:mytag", True),
         ("mysql:8.0", False),
+        ("yourlabs/python:3.11", False),
+        ("docker.io/myapp/pi:1", True),
         ("docker.io/myorg-hpc/pi:1", False),
         ("user/repo:tag", True),
         ("image:tag", True),
