@@ -40,7 +40,7 @@ FOREIGN_OPTIONS = {
     " findings.",
     "--extend-ignore": "Did you mean '--ignore'? (it adds to the configuration's)",
     "--exclude": "Exclusions are set in the configuration: `exclude: [globs]` (and .gitignore is"
-    " honoured).",
+    " honoured); named paths are checked unless --force-exclude is given.",
 }
 
 
@@ -193,6 +193,20 @@ def cli() -> None:
     " 'ghcr.io/mpilint-demo/team/train:*'); repeatable, before the configuration's images.",
 )
 @click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="Standard input ('-') is the file PATH: reported, configured, suppressed and paired"
+    " with its Dockerfile as that file would be (a Dockerfile when PATH is named like one)."
+    " PATH need not exist.",
+)
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the configuration's exclude to paths named on the command line too (they are"
+    " checked otherwise), and .gitignore to named folders; for pre-commit, which names every"
+    " changed file.",
+)
+@click.option(
     "--config",
     metavar="FILE",
     help="Use this configuration file (.mpilint.yaml or pyproject.toml) for every file.",
@@ -226,6 +240,8 @@ def check(
     ignore: tuple[str, ...],
     extend_select: tuple[str, ...],
     image: tuple[str, ...],
+    stdin_filename: str | None,
+    force_exclude: bool,
     config: str | None,
     isolated: bool,
     jobs: int | None,
@@ -234,8 +250,13 @@ def check(
     """Check MPIJob manifests, Dockerfiles and directories of them (the default command).
 
     Each PATH is a manifest, a Dockerfile or a directory; '-' reads a manifest from standard
-    input.
+    input (a Dockerfile with --stdin-filename Dockerfile). A path named here is checked even
+    when exclude or .gitignore would skip it in a folder (see --force-exclude).
     """
+    if stdin_filename is not None and "-" not in paths:
+        raise click.UsageError(
+            "--stdin-filename names standard input, which is read when '-' is among the paths"
+        )
     options = CheckOptions(
         paths=paths,
         formats=formats,
@@ -248,6 +269,8 @@ def check(
         ignore=ignore,
         extend_select=extend_select,
         image=image,
+        stdin_filename=stdin_filename,
+        force_exclude=force_exclude,
         config=config,
         isolated=isolated,
         jobs=jobs,
@@ -292,7 +315,22 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
     except OSError as error:
         _error(f"cannot write the report: {error}")
         return EXIT_ERROR
+    if report.jobs == 0 and not any(f.kind == "dockerfile" for f in files):
+        _nothing_checked(len(files))
     return code
+
+
+def _nothing_checked(read: int) -> None:
+    """One line on standard error when the run checked no MPIJob and no Dockerfile: a CI gate
+    pointed at the wrong folder (or fed a chart that renders no MPIJob) must not pass as if it
+    had looked. Printed with --quiet too, which promises a silent pass, not a blind one; the
+    exit code is unchanged (there is no finding)."""
+    where = (
+        f"no MPIJob in the {read} YAML {'file' if read == 1 else 'files'} read, and no Dockerfile"
+        if read
+        else "no YAML file and no Dockerfile in the paths given"
+    )
+    print(f"mpilint: warning: nothing was checked: {where}", file=sys.stderr)
 
 
 def _use_color(choice: str, out: TextIO) -> bool:

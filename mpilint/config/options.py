@@ -24,6 +24,8 @@ class CheckOptions(Record):
     """The options of ``mpilint check``; the defaults are those of a bare ``mpilint PATH``."""
 
     paths: tuple[str, ...]  # as given; "-" is standard input
+    stdin_filename: str | None = None  # standard input is reported and configured as this path
+    force_exclude: bool = False  # exclude applies to named paths too (pre-commit)
     formats: tuple[str, ...] = ()  # each FORMAT or FORMAT:PATH; () for the default text report
     output: str | None = None
     statistics: bool = False

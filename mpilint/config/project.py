@@ -311,6 +311,10 @@ def _apply(config: Config, path: str, folder: str, name: str, value: Node) -> Co
             (ref, os.path.normpath(os.path.join(folder, _text(target))))
             for ref, _key, target in pairs(value)
         )
+        for (ref, dockerfile), (_ref, _key, target) in zip(images, pairs(value), strict=True):
+            problem = _not_a_dockerfile(dockerfile, _text(target))
+            if problem is not None:  # every image rule would be off without a word
+                raise _at(path, target, f"images: {ref}: {problem} (relative to this file)")
         return replace(config, images=images)
     if name == "base-images":
         bases = tuple((ref, _base_image(path, entry)) for ref, _key, entry in pairs(value))
@@ -529,10 +533,12 @@ class Project(MutableRecord):
         for path in paths:
             self.selection(self.config_for(path))
 
-    def excluded(self, path: str, is_folder: bool = False) -> bool:
+    def excluded(self, path: str, is_folder: bool = False, below: str | None = None) -> bool:
+        """The configuration's ``exclude``; with ``below`` (a folder named on the command
+        line) the folders down to it are not judged, only what is inside."""
         if path == "-":
             return False
-        return ignored(self.config_for(path).exclude, path, is_folder)
+        return ignored(self.config_for(path).exclude, path, is_folder, below)
 
     def selection(self, config: Config) -> Selection:
         if config.path not in self._selections:
@@ -662,10 +668,42 @@ def prepare(options: CheckOptions) -> tuple[Project, list[InputFile]]:
             )
         raise UsageError(f"no such configuration file: {overrides.config}")
     project = Project(overrides)
-    project.check_all([p for p in options.paths if p != "-"] or ["-"])
-    files = expand(list(options.paths), project.excluded)
+    _check_images(options.image)
+    named = [p for p in options.paths if p != "-"]
+    if options.stdin_filename is not None:
+        named.append(options.stdin_filename)
+    project.check_all(named or ["-"])
+    files = expand(
+        list(options.paths), project.excluded, options.stdin_filename, options.force_exclude
+    )
     project.check_all([f.path for f in files])
+    if any(f.stdin for f in files):
+        from mpilint.core.records import replace
+        from mpilint.inputs.files import read_stdin
+
+        content = read_stdin()  # once: standard input cannot be read twice
+        files = [replace(f, content=content) if f.stdin else f for f in files]
     return project, files
+
+
+def _check_images(options: Sequence[str]) -> None:
+    """``--image REF=PATH`` whose Dockerfile is not there would silently turn off every rule
+    that reads the image: a usage error instead, naming the path as it was given."""
+    from mpilint.inputs.files import UsageError
+
+    for text in options:
+        ref, _, path = text.partition("=")
+        problem = _not_a_dockerfile(path)
+        if problem:
+            raise UsageError(f"--image {ref}={path}: {problem}")
+
+
+def _not_a_dockerfile(path: str, shown: str | None = None) -> str | None:
+    if os.path.isfile(path):
+        return None
+    if os.path.isdir(path):
+        return f"{shown or path} is a folder, not a Dockerfile"
+    return f"no such Dockerfile: {shown or path}"
 
 
 def _split(values: Sequence[str]) -> list[str]:

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     pass
 
 # "Could not check this file" is never deselected by accident: a CI gate that selects a few
-# rules must still fail on a file it could not read. Only an explicit --ignore by id or name
-# silences these.
-ALWAYS_ON = frozenset({"MPL001", "MPL003", "MPL004", "MPL005", "MPL006"})
+# rules must still fail on a file it could not read, or on a job it did not read as one
+# (MPL008). Only an explicit --ignore by id or name silences these.
+ALWAYS_ON = frozenset({"MPL001", "MPL003", "MPL004", "MPL005", "MPL006", "MPL008"})
 
 
 class SelectorError(ValueError):
@@ -32,9 +32,11 @@ class Selection(Record):
     def __post_init__(self) -> None:
         for selector in (*self.select, *self.ignore):
             if not _known(selector):
+                close = _closest(selector)
+                hint = f"did you mean {close!r}? " if close else ""
                 raise SelectorError(
-                    f"unknown rule selector {selector!r}: use an id (MPL102), a prefix (MPL1),"
-                    " a name (process-count-mismatch) or ALL"
+                    f"unknown rule selector {selector!r}: {hint}use an id (MPL102), a prefix"
+                    " (MPL1), a name (process-count-mismatch) or ALL"
                 )
 
     def enabled(self, rule_id: str, name: str) -> bool:
@@ -83,3 +85,19 @@ def _known(selector: str) -> bool:
         m.name == selector.lower() or (wanted.startswith("MPL") and m.id.startswith(wanted))
         for m in catalog.all_meta()
     )
+
+
+def _closest(selector: str) -> str | None:
+    """The id or name a mistyped selector most likely meant (ids for ids, names for names)."""
+    import difflib
+
+    metas = catalog.all_meta()
+    if selector.upper().startswith("MPL"):
+        choices, wanted = [m.id for m in metas], selector.upper()
+    else:
+        choices, wanted = [m.name for m in metas], selector.lower()
+    typed_on = [c for c in choices if wanted.startswith(c)]  # MPL1022: one key too many
+    if typed_on:
+        return max(typed_on, key=len)
+    close = difflib.get_close_matches(wanted, choices, n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -49,6 +49,14 @@ def init_pppp(self, a0, a1, a2, a3):
     self.a3 = a3
 
 
+def init_FFpFF(self, a0, a1, a2, a3, a4):
+    self.a0 = f0() if a0 is None else a0
+    self.a1 = f1() if a1 is None else a1
+    self.a2 = a2
+    self.a3 = f3() if a3 is None else a3
+    self.a4 = f4() if a4 is None else a4
+
+
 def init_FFppp(self, a0, a1, a2, a3, a4):
     self.a0 = f0() if a0 is None else a0
     self.a1 = f1() if a1 is None else a1
@@ -71,15 +79,6 @@ def init_ppppp(self, a0, a1, a2, a3, a4):
     self.a2 = a2
     self.a3 = a3
     self.a4 = a4
-
-
-def init_FFpFFF(self, a0, a1, a2, a3, a4, a5):
-    self.a0 = f0() if a0 is None else a0
-    self.a1 = f1() if a1 is None else a1
-    self.a2 = a2
-    self.a3 = f3() if a3 is None else a3
-    self.a4 = f4() if a4 is None else a4
-    self.a5 = f5() if a5 is None else a5
 
 
 def init_pppppp(self, a0, a1, a2, a3, a4, a5):
@@ -242,24 +241,6 @@ def init_ppppppppppppf(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11):
     self.a12 = f12()
 
 
-def init_ppppppppppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14):
-    self.a0 = a0
-    self.a1 = a1
-    self.a2 = a2
-    self.a3 = a3
-    self.a4 = a4
-    self.a5 = a5
-    self.a6 = a6
-    self.a7 = a7
-    self.a8 = a8
-    self.a9 = a9
-    self.a10 = a10
-    self.a11 = a11
-    self.a12 = a12
-    self.a13 = a13
-    self.a14 = a14
-
-
 def init_pppFFFFppFFpppFd(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14):
     self.a0 = a0
     self.a1 = a1
@@ -362,6 +343,45 @@ def init_ppFpFFpFFpppppppp(
     self.a6 = a6
     self.a7 = f7() if a7 is None else a7
     self.a8 = f8() if a8 is None else a8
+    self.a9 = a9
+    self.a10 = a10
+    self.a11 = a11
+    self.a12 = a12
+    self.a13 = a13
+    self.a14 = a14
+    self.a15 = a15
+    self.a16 = a16
+
+
+def init_ppppppppppppppppp(
+    self,
+    a0,
+    a1,
+    a2,
+    a3,
+    a4,
+    a5,
+    a6,
+    a7,
+    a8,
+    a9,
+    a10,
+    a11,
+    a12,
+    a13,
+    a14,
+    a15,
+    a16,
+):
+    self.a0 = a0
+    self.a1 = a1
+    self.a2 = a2
+    self.a3 = a3
+    self.a4 = a4
+    self.a5 = a5
+    self.a6 = a6
+    self.a7 = a7
+    self.a8 = a8
     self.a9 = a9
     self.a10 = a10
     self.a11 = a11

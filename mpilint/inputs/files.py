@@ -35,14 +35,18 @@ class UsageError(Exception):
     """A problem with what the user asked for: exit code 2, one line."""
 
 
-class InputFile(Record):
-    path: str  # as the user will recognise it: given on the command line, or joined to a given dir
-    kind: Kind
-
-
 class FileText(Record):
     text: str | None
     problem: tuple[int, int, str] | None  # (line, column, message) when the file is not text
+
+
+class InputFile(Record):
+    path: str  # as the user will recognise it: given on the command line, or joined to a given dir
+    kind: Kind
+    # Read from standard input and reported as ``path`` (``--stdin-filename``, else "-"); its
+    # text is read once, up front (``read_stdin``), and travels with the run as ``content``.
+    stdin: bool = False
+    content: FileText | None = None
 
 
 def is_dockerfile_name(name: str) -> bool:
@@ -50,31 +54,45 @@ def is_dockerfile_name(name: str) -> bool:
 
 
 def expand(
-    paths: list[str], excluded: Callable[[str, bool], bool] | None = None
+    paths: list[str],
+    excluded: Callable[[str, bool, str | None], bool] | None = None,
+    stdin_name: str | None = None,
+    force_exclude: bool = False,
 ) -> list[InputFile]:
     """Directories contribute manifests and Dockerfiles, minus what ``.gitignore`` lists.
 
-    ``excluded(path, is_folder)`` (the configuration's ``exclude``) applies to explicit files
-    too: pre-commit names files one by one, and an exclude that only worked on folders would
-    not hold there.
+    ``excluded(path, is_folder, below)`` is the configuration's ``exclude``, deciding only the
+    folders under ``below`` when it is given. What the user named is checked: a file named on
+    the command line, or standard input under ``stdin_name``, is checked even when ``exclude``
+    lists it, and a named folder is walked even when ``exclude`` or ``.gitignore`` would skip
+    it in a walk from above (what is inside it is still filtered), as ruff does: "checked 0
+    files" for ``mpilint build/`` on the gitignored output of ``helm template --output-dir
+    build/`` is the silent pass this project refuses. ``force_exclude`` applies both to named
+    paths too, as before: pre-commit names files one by one, and a configured ``exclude``
+    must hold there (ruff's ``--force-exclude``, which ruff's own hook passes).
     """
     found: list[InputFile] = []
     seen: set[str] = set()
     gitignores: dict[str, tuple[Ignore, ...]] = {}  # by folder, for this expansion only
     for path in paths:
+        filter_named = force_exclude  # a named file (or stdin's name): only with --force-exclude
         if path == STDIN:
-            candidates = [InputFile(STDIN, "manifest")]
+            name = stdin_name or STDIN
+            kind: Kind = "dockerfile" if stdin_name and is_dockerfile_name(name) else "manifest"
+            candidates = [InputFile(name, kind, stdin=True)]
+            filter_named = force_exclude and stdin_name is not None
         elif os.path.isdir(path):
-            candidates = list(_walk(path, excluded, gitignores))
+            candidates = list(_walk(path, excluded, gitignores, force_exclude))
+            filter_named = False  # _walk filtered what it found
         elif os.path.exists(path):
             if os.path.basename(path) in CONFIGURATION_NAMES:
                 continue
-            kind: Kind = "dockerfile" if is_dockerfile_name(path) else "manifest"
+            kind = "dockerfile" if is_dockerfile_name(path) else "manifest"
             candidates = [InputFile(path, kind)]
         else:
             raise UsageError(f"no such file or directory: {path}")
         for candidate in candidates:
-            if excluded is not None and candidate.path != STDIN and excluded(candidate.path, False):
+            if filter_named and excluded is not None and excluded(candidate.path, False, None):
                 continue
             if candidate.path not in seen:
                 seen.add(candidate.path)
@@ -84,8 +102,9 @@ def expand(
 
 def _walk(
     root: str,
-    excluded: Callable[[str, bool], bool] | None = None,
+    excluded: Callable[[str, bool, str | None], bool] | None = None,
     gitignores: dict[str, tuple[Ignore, ...]] | None = None,
+    force_exclude: bool = True,
 ) -> list[InputFile]:
     """Sorted, so that output does not depend on the file system's order.
 
@@ -94,13 +113,18 @@ def _walk(
     ``root`` and inside the tree are read as git would (``mpilint.inputs.ignore``; git is not
     needed).
     Like git, the walk decides each entry on its own: the folders it is in were decided when
-    the walk entered them, and it does not enter an ignored one.
+    the walk entered them, and it does not enter an ignored one. ``root`` itself, and the
+    folders above it, are judged only with ``force_exclude`` (a named folder is walked).
     """
     found: list[InputFile] = []
     rules: dict[str, tuple[Ignore, ...]] = {}
     above = gitignores_above(root, gitignores)
-    if above and ignored(above, root, True):
-        return found
+    if force_exclude:
+        if above and ignored(above, root, True):
+            return found
+        if excluded is not None and excluded(root, True, None):
+            return found
+    below = None if force_exclude else root
     for folder, dirs, files in os.walk(root):
         key = os.path.normpath(folder)
         # the parent's rules: os.path.dirname("sub") is "", and the root "." is keyed "."
@@ -111,7 +135,7 @@ def _walk(
         def skip(path: str, is_folder: bool, here: tuple[Ignore, ...] = here) -> bool:
             if here and decide(here, os.path.abspath(path), is_folder):
                 return True
-            return excluded is not None and excluded(path, is_folder)
+            return excluded is not None and excluded(path, is_folder, below)
 
         dirs[:] = sorted(
             d for d in dirs if not d.startswith(".") and not skip(os.path.join(folder, d), True)
@@ -125,6 +149,24 @@ def _walk(
             elif name.endswith(_MANIFEST_SUFFIXES) and name not in CONFIGURATION_NAMES:
                 found.append(InputFile(path, "manifest"))
     return found
+
+
+def read_stdin() -> FileText:
+    """Standard input, read once before the run; nothing but whitespace is a usage error.
+
+    A pipeline whose producer failed (``helm template`` on a broken chart, ``kustomize build``
+    on a missing base) prints nothing to standard output, and CI shells often run without
+    ``pipefail``, so only mpilint can stop the step from passing. Whitespace alone counts as
+    nothing (an ``echo`` of an empty variable); a comment does not: a producer that printed one
+    ran, and a YAML stream of comments is a valid empty stream, reported as holding no MPIJob.
+    """
+    content = read_text(STDIN)
+    if content.text is not None and not content.text.strip():
+        raise UsageError(
+            "standard input is empty: there is nothing to check (the usual cause is a command"
+            " before the pipe that failed, such as `helm template` on a chart with an error)"
+        )
+    return content
 
 
 def read_text(path: str) -> FileText:

@@ -93,11 +93,16 @@ def is_pattern(text: str) -> bool:
         return False
 
 
-def ignored(rules: Sequence[Ignore], path: str, is_folder: bool = False) -> bool:
+def ignored(
+    rules: Sequence[Ignore], path: str, is_folder: bool = False, below: str | None = None
+) -> bool:
     """Whether git would ignore ``path`` under ``rules`` (shallowest folder's list first, as
     git stacks ``.gitignore`` files): each folder above the path is decided first, from the
-    top down, and an ignored folder ignores everything in it; then the path itself."""
+    top down, and an ignored folder ignores everything in it; then the path itself. With
+    ``below``, the folders down to ``below`` are not judged (a folder named on the command
+    line is walked whatever the lists say of it)."""
     absolute = os.path.abspath(path)
+    floor = os.path.abspath(below) if below is not None else None
     top = min((rule.base for rule in rules), key=len, default=None)
     if top is None:
         return False
@@ -107,9 +112,17 @@ def ignored(rules: Sequence[Ignore], path: str, is_folder: bool = False) -> bool
     parts = relative.replace(os.sep, "/").split("/")
     for depth in range(1, len(parts) + 1):
         folder = depth < len(parts) or is_folder
-        if decide(rules, os.path.join(top, *parts[:depth]), folder):
+        here = os.path.join(top, *parts[:depth])
+        if floor is not None and folder and _within(floor, here):
+            continue
+        if decide(rules, here, folder):
             return True
     return False
+
+
+def _within(floor: str, folder: str) -> bool:
+    """Whether ``folder`` is ``floor`` or one of the folders above it."""
+    return floor == folder or floor.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def decide(rules: Sequence[Ignore], absolute: str, is_folder: bool) -> bool:

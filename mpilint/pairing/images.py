@@ -183,9 +183,13 @@ def _candidates(
 
     seen: set[str] = set()
     folder = os.path.dirname(dockerfile) or "."
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:  # standard input named by --stdin-filename in a folder that is not there
+        names = []
     beside = [
         os.path.join(os.path.dirname(dockerfile), n)
-        for n in sorted(os.listdir(folder))
+        for n in names
         if n.endswith(_MANIFEST_SUFFIXES) and os.path.isfile(os.path.join(folder, n))
     ]
     walked = [f.path for root in roots for f in expand([root]) if f.kind == "manifest"]

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 class Sources:
     """The texts of the files findings point into, for code frames. They are read again when
     the text report asks, so a run over ten thousand files does not hold their texts; only
-    standard input, which cannot be read twice, is kept."""
+    standard input, which cannot be read twice, is kept (under ``--stdin-filename``'s path,
+    which may not exist, or differ from what was piped)."""
 
     def __init__(self, kept: dict[str, str] | None = None) -> None:
         self._kept = kept or {}

@@ -45,7 +45,8 @@ from mpilint.config.selection import Selection
 from mpilint.core import catalog
 from mpilint.core.findings import Finding, Related, Severity, Span
 from mpilint.core.records import MutableRecord, Record, field, replace
-from mpilint.inputs.files import InputFile, read_text
+from mpilint.inputs.files import FileText, InputFile, read_text
+from mpilint.models.almost import almost_mpijob
 from mpilint.models.mpijob import MPIJob, read_mpijob
 from mpilint.pairing import images as pairing
 from mpilint.report.result import Report, Sources
@@ -53,7 +54,7 @@ from mpilint.ruleapi import Hit, Manifest, Pair, finding
 from mpilint.run.rules import Rule, Rules, input_rules
 from mpilint.sources.yamlsource import YamlProblem, parse_yaml, span_of
 from mpilint.suppress import directives as suppressions
-from mpilint.suppress.sift import sift_dockerfiles, unused, without_annotated
+from mpilint.suppress.sift import invalid, sift_dockerfiles, unused, without_annotated
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
@@ -88,7 +89,8 @@ def run(
     pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
     if project is not None:
         files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
-    linter = Linter(active, pairs, project)
+    given = {f.path: f.content for f in files if f.content is not None}
+    linter = Linter(active, pairs, project, given)
     from mpilint.run.parallel import lint_units
 
     merged = UnitResult()
@@ -120,7 +122,7 @@ def run(
         tuple(f.path for f in files),
         tuple(findings),
         merged.jobs,
-        Sources(merged.texts),
+        Sources({p: c.text for p, c in given.items() if c.text is not None}),
         tuple(silenced),
     )
 
@@ -174,7 +176,6 @@ class UnitResult(MutableRecord):
     paired: set[str] = field(default_factory=set)  # Dockerfiles some job was paired with
     # The suppression comments of each Dockerfile read that has any.
     directives: dict[str, tuple[suppressions.Directive, ...]] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)  # standard input's, when read
 
     def absorb(self, other: UnitResult) -> None:
         self.findings.extend(other.findings)
@@ -182,7 +183,6 @@ class UnitResult(MutableRecord):
         self.jobs += other.jobs
         self.paired |= other.paired
         self.directives.update(other.directives)
-        self.texts.update(other.texts)
 
 
 class _Paired(Record):
@@ -214,10 +214,13 @@ class Linter:
         active: Rules,
         pairs: pairing.Pairing,
         project: Project | None,
+        given: dict[str, FileText] | None = None,
     ) -> None:
         self.active = active
         self.pairs = pairs
         self.project = project
+        # Texts read before the run instead of from the disk: standard input, under its name.
+        self.given = given or {}
         self._cache: OrderedDict[str, _Loaded] = OrderedDict()
         self._as_is: dict[tuple[str, Declared], Image] = {}  # few: the well-known images
         self._result = UnitResult()
@@ -227,13 +230,16 @@ class Linter:
         for path in unit.dockerfiles:
             result.findings.extend(self._load(path).problems)
         for path in unit.manifests:
-            checked = _check_manifest(path, self._pair, self.active)
-            if path == "-" and checked.text is not None:
-                result.texts[path] = checked.text
+            checked = _check_manifest(path, self._pair, self.active, self.read)
             result.findings.extend(checked.findings)
             result.suppressed.extend(checked.suppressed)
             result.jobs += checked.jobs
         return result
+
+    def read(self, path: str) -> FileText:
+        """A file's text: the one given (standard input) or the disk's."""
+        given = self.given.get(path)
+        return given if given is not None else read_text(path)
 
     def _pair(self, manifest: str, job: MPIJob) -> _Paired:
         path = self.pairs.image_for(manifest, job)
@@ -296,7 +302,7 @@ class Linter:
 
         from mpilint.models.image import load_image
 
-        content = read_text(path)
+        content = self.read(path)
         if content.text is None:
             return _Loaded(None, (_unreadable(path, content.problem),))
         directives = suppressions.parse(content.text)
@@ -307,7 +313,7 @@ class Linter:
         else:
             result = load_image(path, content.text)
         problems = tuple(finding("MPL004", path, Hit(span, msg)) for span, msg in result.problems)
-        return _Loaded(result.image, problems)
+        return _Loaded(result.image, problems + tuple(invalid(path, content.text, directives)))
 
 
 def _configured(findings: list[Finding], project: Project | None) -> Iterator[Finding]:
@@ -352,8 +358,9 @@ def _check_manifest(
     path: str,
     pair_with: Callable[[str, MPIJob], _Paired],
     active: Rules,
+    read: Callable[[str], FileText] = read_text,
 ) -> _Checked:
-    content = read_text(path)
+    content = read(path)
     if content.text is None:
         return _Checked([_unreadable(path, content.problem)], 0, None, [])
     text = content.text
@@ -376,6 +383,9 @@ def _check_manifest(
     for document in parsed.documents:
         job = read_mpijob(document.root, document.index)
         if job is None:
+            near = almost_mpijob(document.root)
+            if near is not None:
+                found.append(finding("MPL008", path, Hit(span_of(near.node), near.message)))
             continue
         jobs += 1
         siblings = tuple(d.root for d in parsed.documents if d is not document)
@@ -397,6 +407,7 @@ def _check_manifest(
     sieve = suppressions.Sieve(suppressions.parse(text))
     kept, quiet = sieve.sift(found, path)
     kept.extend(unused(sieve, frozenset(ran), path))
+    kept.extend(invalid(path, text, sieve.directives))
     return _Checked(kept, jobs, text, silenced + quiet)
 
 

@@ -42,7 +42,7 @@ def default_processes() -> int:
 def lint_units(linter: Linter, units: list[Unit], processes: int) -> Iterator[UnitResult]:
     files = sum(len(u.dockerfiles) + len(u.manifests) for u in units)
     workers = min(processes, len(units))
-    reads_stdin = any("-" in u.manifests for u in units)
+    reads_stdin = bool(linter.given)  # one text, read in this process
     go_started = "dockerfile" in sys.modules
     if workers < 2 or files < MIN_FILES or reads_stdin or go_started or not _forkable():
         for unit in units:

@@ -23,6 +23,19 @@ _DIRECTIVE = lazy(
 )
 
 
+# Any "# mpilint: word" comment: a directive, or a misspelt one (``disabel=MPL102``) that would
+# otherwise silence nothing without a word.
+_ANY = lazy(r"#\s*mpilint\s*:\s*([\w-]+)\s*(=)?")
+WORDS = ("disable", "disable-file")
+
+
+class Malformed(Record):
+    """A ``# mpilint:`` comment that is no directive: it silences nothing (MPL009)."""
+
+    span: Span
+    message: str
+
+
 class Directive(Record):
     line: int  # the line whose findings it silences
     rules: frozenset[str]  # upper-cased ids, lower-case names, or "all"
@@ -81,10 +94,12 @@ class Sieve:
 
 
 def _all_ran(rules: frozenset[str], ran: frozenset[str], names: dict[str, str]) -> bool:
+    """Names that are no rule are MPL009's (``unknown``); the rest decide, and a directive
+    that names no rule at all is left to MPL009 alone."""
     if "all" in rules:
         return bool(ran)
-    ids = {names.get(rule, rule) for rule in rules}
-    return ids <= ran or any(i not in names.values() for i in ids)  # a name no rule has: stale
+    ids = {names.get(rule, rule) for rule in rules} & set(names.values())
+    return bool(ids) and ids <= ran
 
 
 def parse(text: str) -> tuple[Directive, ...]:
@@ -104,9 +119,106 @@ def parse(text: str) -> tuple[Directive, ...]:
     return tuple(found)
 
 
+def malformed(text: str) -> tuple[Malformed, ...]:
+    """``# mpilint:`` comments that are not directives: an unknown directive word followed by
+    ``=``, or a word one slip away from ``disable``. Prose that starts "# mpilint: this…" is
+    neither, and is left alone."""
+    if "mpilint" not in text:
+        return ()
+    import difflib
+
+    found: list[Malformed] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "mpilint" not in line or _DIRECTIVE().search(line):
+            continue
+        match = _ANY().search(line)
+        if not match:
+            continue
+        word, equals = match.group(1), match.group(2)
+        close = difflib.get_close_matches(word.lower(), WORDS, n=1, cutoff=0.7)
+        span = Span(number, match.start() + 1, number, len(line.rstrip()) + 1)
+        if word.lower() in WORDS:
+            message = (
+                f"this `# mpilint: {word}` comment names no rules, so it silences nothing:"
+                f" write `# mpilint: {word.lower()}=MPL102` (ids or names, comma-separated, or"
+                " all)"
+            )
+        elif close or equals:
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            message = (
+                f"unknown suppression directive {word!r}, so this comment silences nothing:"
+                f" {hint}mpilint reads `# mpilint: disable=RULES` and"
+                " `# mpilint: disable-file=RULES`"
+            )
+        else:
+            continue
+        found.append(Malformed(span, message))
+    return tuple(found)
+
+
 def parse_list(text: str) -> frozenset[str]:
     """The rules named in an annotation value such as ``"MPL104,placeholder"``."""
     return frozenset(_normalise(n) for n in re.split(r"[,\s]+", text) if n)
+
+
+class Entry(Record):
+    """One ``RULES: reason`` of an ``mpilint.io/ignore`` annotation."""
+
+    rules: frozenset[str]
+    reason: str
+
+
+_ENTRY = lazy(r"^\s*([\w-]+(?:[\s,]+[\w-]+)*)\s*:(.*)$", re.DOTALL)
+
+
+def parse_annotation(value: str) -> tuple[Entry, ...]:
+    """``"MPL104: reason"``, or several entries ``"MPL104: a; MPL110: b"``.
+
+    A ``;`` starts a new entry only when what follows is a list of rules (each a rule's id or
+    name, or shaped like an id) and a ``:``; otherwise it belongs to the reason, so
+    ``"MPL104: slim build; same MPI"`` keeps its whole reason and older annotations read as
+    before."""
+    entries: list[Entry] = []
+    for segment in value.split(";"):
+        match = _ENTRY().match(segment) if entries else None
+        if entries and (match is None or not all(_rule_like(t) for t in _tokens(match[1]))):
+            last = entries[-1]
+            entries[-1] = Entry(last.rules, f"{last.reason};{segment}")
+            continue
+        listed, _, reason = segment.partition(":")
+        entries.append(Entry(parse_list(listed), reason))
+    return tuple(Entry(e.rules, e.reason.strip()) for e in entries)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[,\s]+", text) if t]
+
+
+def _rule_like(token: str) -> bool:
+    return bool(re.fullmatch(r"(?i)mpl\d+", token)) or not unknown(frozenset({_normalise(token)}))
+
+
+def unknown(rules: frozenset[str]) -> list[str]:
+    """The names in a suppression that are no rule's id or name (``all`` is known)."""
+    from mpilint.core import catalog
+
+    known = {m.id for m in catalog.all_meta()} | {m.name for m in catalog.all_meta()}
+    return sorted(r for r in rules if r != "all" and r not in known)
+
+
+def closest_rule(name: str) -> str | None:
+    """The rule id or name a mistyped one most likely meant (ids for ids, names for names)."""
+    import difflib
+
+    from mpilint.core import catalog
+
+    metas = catalog.all_meta()
+    choices = [m.id for m in metas] if name.startswith("MPL") else [m.name for m in metas]
+    typed_on = [c for c in choices if name.startswith(c)]  # MPL1044: one key too many
+    if typed_on:
+        return max(typed_on, key=len)
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def matches(rules: frozenset[str], finding: Finding) -> bool:

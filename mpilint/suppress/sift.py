@@ -82,21 +82,54 @@ def without_annotated(
     ran: frozenset[str],
     silenced: list[suppressions.Suppressed],
 ) -> list[Finding]:
-    """``metadata.annotations["mpilint.io/ignore"]`` silences rules for this one job."""
+    """``metadata.annotations["mpilint.io/ignore"]`` silences rules for this one job; each
+    ``RULES: reason`` entry (``;`` between them) keeps its own reason, and is reported alone
+    when it silences nothing (MPL007) or names no rule (MPL009)."""
     node = get(job.root, "metadata", "annotations", "mpilint.io/ignore")
     value = get_str(node)
     if node is None or not value:
         return found
-    listed, _, reason = value.partition(":")  # after ":" comes the reason
-    rules = suppressions.parse_list(listed)
-    kept = [f for f in found if not suppressions.matches(rules, f)]
-    silenced.extend(
-        suppressions.Suppressed(f, reason.strip(), "annotation")
-        for f in found
-        if suppressions.matches(rules, f)
-    )
-    directive = suppressions.Directive(0, rules, True, reason.strip(), span_of(node))
-    sieve = suppressions.Sieve((directive,))
-    if len(kept) == len(found) and sieve.unused(ran, _names_to_ids()):
-        kept.extend(unused(sieve, ran, path, "this MPIJob"))
+    where = span_of(node)
+    entries = suppressions.parse_annotation(value)
+    directives = tuple(suppressions.Directive(0, e.rules, True, e.reason, where) for e in entries)
+    sieve = suppressions.Sieve(directives)
+    kept = []
+    for f in found:
+        index = next((i for i, e in enumerate(entries) if suppressions.matches(e.rules, f)), None)
+        if index is None:
+            kept.append(f)
+            continue
+        sieve.used.add(index)
+        silenced.append(suppressions.Suppressed(f, entries[index].reason, "annotation"))
+    kept.extend(unused(sieve, ran, path, "this MPIJob"))
+    for directive in directives:
+        kept.extend(unknown_rules(path, directive, "annotation"))
     return kept
+
+
+def invalid(path: str, text: str, directives: tuple[suppressions.Directive, ...]) -> list[Finding]:
+    """MPL009 for a file's malformed ``# mpilint:`` comments and the names in its directives
+    that are no rule: either silences nothing, and says nothing of it."""
+    found = [finding("MPL009", path, Hit(m.span, m.message)) for m in suppressions.malformed(text)]
+    for directive in directives:
+        found.extend(unknown_rules(path, directive, "comment"))
+    return found
+
+
+def unknown_rules(path: str, directive: suppressions.Directive, by: str) -> list[Finding]:
+    hits = []
+    for name in suppressions.unknown(directive.rules):
+        close = suppressions.closest_rule(name)
+        hint = f": did you mean {close}?" if close else ""
+        hits.append(
+            finding(
+                "MPL009",
+                path,
+                Hit(
+                    directive.span,
+                    f"this suppression {by} names {name!r}, which is no rule id or name, so it"
+                    f" silences nothing{hint} (`mpilint rules` lists them)",
+                ),
+            )
+        )
+    return hits

@@ -114,9 +114,20 @@ def test_exclude_and_gitignore(cli: Cli, repo: Path) -> None:
     (repo / ".mpilint.yaml").write_text("exclude: [rendered]\n")
     result = cli("--format", "json", ".")
     assert not any("rendered" in f["file"] for f in result.json()["findings"])
-    # excluded even when named: pre-commit names files one by one
+    # a named file is checked whatever exclude says (as in ruff) ...
     result = cli("--format", "json", "rendered/job.yaml")
+    assert result.code == 1 and {f["file"] for f in result.json()["findings"]} == {
+        "rendered/job.yaml"
+    }
+    # ... and excluded with --force-exclude (pre-commit names files one by one)
+    result = cli("--format", "json", "--force-exclude", "rendered/job.yaml")
     assert result.code == 0 and result.json()["findings"] == []
+    assert "nothing was checked" in result.err
+    # a named folder is walked, gitignored or excluded; --force-exclude skips it as before
+    (repo / ".git").mkdir()  # .gitignore files above a named folder count inside a repository
+    for folder in ("rendered", "build"):
+        assert cli("--format", "json", folder).json()["files"] == [f"{folder}/job.yaml"]
+        assert cli("--format", "json", "--force-exclude", folder).json()["files"] == []
 
 
 @pytest.mark.parametrize(
