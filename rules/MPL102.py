@@ -117,6 +117,8 @@ def _compare(
 ) -> Hit | None:
     if launch.unknowable or launch.own_hosts or launch.elastic:
         return None
+    if launch.count is not None and launch.per_node is not None:
+        return None  # `-np 8 -N 2`: placement, not the slots, decides where ranks go (P05)
     if launch.count is not None and launch.count_ref is not None:
         requested, ref = launch.count, launch.count_ref
         asked = _written(launch, argv, ref)

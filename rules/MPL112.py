@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from mpilint.core.findings import Related
 from mpilint.core.lazyre import lazy
-from mpilint.models.launchers import find_launches
+from mpilint.models.launchers import Launch, find_launches
 from mpilint.models.mpijob import MPIJob
 from mpilint.models.resources import GpuLimit, gpu_limits
 from mpilint.ruleapi import Hit, Manifest
@@ -78,17 +78,33 @@ def _is_data_parallel(job: MPIJob) -> bool:
 
 def _slots_are_ranks(job: MPIJob, slots: int) -> bool:
     """Whether each worker runs ``slotsPerWorker`` ranks: not when the launcher brings its own
-    host list, is elastic, or places a different number per node (MPL102's business)."""
+    host list, is elastic, places more ranks than slots, or places a different number per node
+    (MPL102's business)."""
     launcher = job.launcher
     main = launcher.main if launcher else None
     if main is None:
         return True
     for launch in find_launches([t for t, _ in main.argv()]):
-        if launch.own_hosts or launch.elastic:
+        if launch.own_hosts or launch.elastic or _beyond_slots(job, launch, slots):
             return False
         if launch.per_node is not None and launch.per_node != slots:
             return False
     return True
+
+
+def _beyond_slots(job: MPIJob, launch: Launch, slots: int) -> bool:
+    """Whether the launcher may place more ranks than the hostfile's slots, so that a worker runs
+    more than slotsPerWorker: ``-np 16 --oversubscribe`` on 2 one-slot workers puts 8 on each.
+    A count within the slots is placed as it is without the option."""
+    if not launch.oversubscribe:
+        return False
+    if launch.count is None:
+        return launch.unknowable  # no count: one rank per slot; an unknown one may be more
+    worker = job.worker
+    if worker is None or worker.replicas is None:
+        return True
+    hosts = worker.replicas + (1 if job.launcher_is_rank() else 0)
+    return launch.count > hosts * slots
 
 
 def _gpu_hit(subject: Manifest, job: MPIJob, limits: list[GpuLimit], gpus: int, slots: int) -> Hit:
