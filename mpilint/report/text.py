@@ -57,9 +57,6 @@ def layout(report: Report, verbose: bool = False) -> list[Line]:
     lines.extend(_pairs(report, verbose))
     lines.extend([("note: ", "bold blue"), (note, "")] for note in report.notes)
     lines.append(_summary(report))
-    fixes = _fixes_line(report)
-    if fixes:
-        lines.append(fixes)
     return lines
 
 
@@ -186,6 +183,11 @@ def summary(report: Report) -> str:
 
 
 def _summary(report: Report) -> Line:
+    fixes = _fixes_line(report)
+    return _counts(report) + ([(" ", "")] + fixes if fixes else [])
+
+
+def _counts(report: Report) -> Line:
     files = len(report.files)
     scope = (
         f"{files} file{'s' if files != 1 else ''},"

@@ -367,7 +367,7 @@ def test_statistics_count_findings_per_rule(
     assert alone.code == 1
     assert alone.out == "2  MPL102  process-count-mismatch\n1  MPL101  non-string-scalar\n"
     after = cli("--statistics", "--format", "text", "--color", "never", path)
-    assert after.out.endswith("checked.\n" + alone.out)
+    assert after.out.endswith("`mpilint --fix`.\n" + alone.out)
     assert after.out.startswith(path)
     with_file = cli("--statistics", "--format", f"json:{tmp_path / 'r.json'}", path)
     assert with_file.out == alone.out
