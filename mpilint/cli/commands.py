@@ -374,6 +374,10 @@ def _use_color(choice: str, out: TextIO) -> bool:
     return out.isatty() and "NO_COLOR" not in os.environ
 
 
+# What --fix can do for a rule, in `mpilint rules`: ruff's [*] for a safe fix.
+_FIX_MARKS = {"safe": "[*]", "unsafe": "[u]", "none": "   "}
+
+
 @cli.command("rules")
 @click.option(
     "--format",
@@ -386,7 +390,10 @@ def _use_color(choice: str, out: TextIO) -> bool:
 )
 @click.pass_obj
 def rules(out: TextIO, format_: str) -> int:
-    """List every rule: id, name, severities (the default first), summary."""
+    """List every rule: id, name, severities (the default first), fix, summary.
+
+    The fix column is [*] when `mpilint --fix` repairs the rule's findings, [u] when only
+    `--unsafe-fixes` does (the fix changes what the job does), blank when there is no fix."""
     from mpilint.core import catalog
 
     metas = catalog.all_meta()
@@ -405,6 +412,7 @@ def rules(out: TextIO, format_: str) -> int:
                 "severity": m.severity.label,
                 "severities": [s.label for s in m.severities],
                 "summary": m.summary,
+                "fix": m.fix_safety,
             }
             for m in metas
         ]
@@ -413,7 +421,8 @@ def rules(out: TextIO, format_: str) -> int:
     width = max(len(m.name) for m in metas)
     levels = max(len(m.severity_label) for m in metas)
     for m in metas:
-        out.write(f"{m.id}  {m.name:<{width}}  {m.severity_label:<{levels}}  {m.summary}\n")
+        fix = _FIX_MARKS[m.fix_safety]
+        out.write(f"{m.id}  {m.name:<{width}}  {m.severity_label:<{levels}}  {fix}  {m.summary}\n")
     return EXIT_OK
 
 

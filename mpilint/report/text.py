@@ -184,7 +184,7 @@ def summary(report: Report) -> str:
 
 def _summary(report: Report) -> Line:
     fixes = _fixes_line(report)
-    return _counts(report) + ([(" ", "")] + fixes if fixes else [])
+    return _counts(report) + ([(" ", ""), *fixes] if fixes else [])
 
 
 def _counts(report: Report) -> Line:

@@ -202,3 +202,19 @@ def test_fix_on_a_copy_of_examples_broken_leaves_what_needs_a_person(
     left = [(f["rule"], f["message"]) for f in before if f not in fixed]
     assert [(f["rule"], f["message"]) for f in after] == left
     assert result.code == 1
+
+
+def test_rules_and_explain_say_which_rules_fix(cli: Any) -> None:
+    import json
+
+    from mpilint.core import catalog
+
+    lines = cli("rules").out.splitlines()
+    assert any(line.startswith("MPL101  non-string-scalar") and "  [*]  " in line for line in lines)
+    assert not any(line.startswith("MPL103") and "[*]" in line for line in lines)
+    data = {r["id"]: r["fix"] for r in json.loads(cli("rules", "--format", "json").out)}
+    assert data["MPL101"] == "safe" and data["MPL103"] == "none"
+    assert {m.fix_safety for m in catalog.all_meta()} <= {"safe", "unsafe", "none"}
+    assert "Automatic fix: safe, `mpilint --fix` applies it" in cli("explain", "MPL106").out
+    assert "Automatic fix: none" in cli("explain", "MPL103").out
+    assert "After `mpilint --fix`, `mpijob.yaml`:" in (REPO / "docs" / "rules.md").read_text()
