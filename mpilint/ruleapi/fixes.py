@@ -7,10 +7,10 @@ are corrected only when one known name is close: two candidates mean a person mu
 
 from __future__ import annotations
 
-from mpilint.core.findings import SAFE, Edit, Fix
+from mpilint.core.findings import SAFE, Edit, Fix, Span
 from mpilint.core.lazyre import lazy
 from mpilint.core.textpos import Offsets
-from mpilint.sources.yamlsource import Node, ScalarNode, span_of
+from mpilint.sources.yamlsource import MappingNode, Node, ScalarNode, span_of
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
@@ -56,4 +56,33 @@ def replace_scalar(
     return Fix(description, (edit,), applicability)
 
 
-__all__ = ["certain_name", "replace_scalar"]
+def delete_entry(
+    subject: Manifest, mapping: Node, key: Node, description: str, applicability: str = SAFE
+) -> Fix | None:
+    """A fix deleting the lines of one ``key: value`` entry of a block mapping; None unless the
+    entry has whole lines to itself (only indentation before the key, at most a comment after
+    the value), the mapping keeps another entry (an emptied mapping would turn into null), and
+    a line follows it."""
+    if not isinstance(mapping, MappingNode) or mapping.flow_style or len(mapping.value) < 2:
+        return None
+    entry = next(((k, v) for k, v in mapping.value if k is key), None)
+    if entry is None or not isinstance(entry[1], ScalarNode):
+        return None
+    value = entry[1]
+    offsets = Offsets(subject.text)
+    first, last = key.start_mark.line + 1, value.end_mark.line + 1
+    if last >= len(offsets.starts):
+        return None  # the entry ends the file: no next line to end the deletion at
+    line_start = offsets.starts[first - 1]
+    before = subject.text[line_start : line_start + key.start_mark.column]
+    after_start = offsets.offset(last, value.end_mark.column + 1)
+    if before.strip() or after_start is None:
+        return None
+    after = subject.text[after_start : offsets.starts[last]].strip()
+    if after and not after.startswith("#"):
+        return None
+    edit = Edit(subject.file, Span(first, 1, last + 1, 1), "")
+    return Fix(description, (edit,), applicability)
+
+
+__all__ = ["certain_name", "delete_entry", "replace_scalar"]
