@@ -362,7 +362,7 @@ def init_ppFpFFpFFpppppppp(
     self.a16 = a16
 
 
-def init_ppppppppppppppppp(
+def init_pppppppppppppppppppp(
     self,
     a0,
     a1,
@@ -381,6 +381,9 @@ def init_ppppppppppppppppp(
     a14,
     a15,
     a16,
+    a17,
+    a18,
+    a19,
 ):
     self.a0 = a0
     self.a1 = a1
@@ -399,6 +402,9 @@ def init_ppppppppppppppppp(
     self.a14 = a14
     self.a15 = a15
     self.a16 = a16
+    self.a17 = a17
+    self.a18 = a18
+    self.a19 = a19
 
 
 def init_ppppppppppppppppppppppp(

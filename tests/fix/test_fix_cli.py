@@ -112,12 +112,13 @@ def test_fix_of_standard_input_prints_the_fixed_text(tmp_path: Path) -> None:
         str(tmp_path / "job.yaml"),
         "-",
         stdin=JOB,
+        cwd=tmp_path,
     )
     assert result.out == FIXED
     assert "Fixed 1 problem, none left" in result.err
     assert not (tmp_path / "job.yaml").exists()
-    clean = run_fresh("--fix", "--select", "MPL101", "-", stdin=FIXED)
-    assert clean.out == FIXED and clean.code == 0
+    clean = run_fresh("--fix", "--select", "MPL101", "-", stdin=FIXED, cwd=tmp_path)
+    assert (clean.out, clean.code) == (FIXED, 0), clean.err
 
 
 def test_a_file_that_cannot_be_written_is_said_and_the_others_are_fixed(
