@@ -181,9 +181,11 @@ def test_sarif_fix_is_the_json_fix(
     (edit,) = finding["fix"]["edits"]
     (fix,) = result["fixes"]
     assert fix["description"]["text"] == finding["fix"]["description"]
-    assert fix["properties"] == {"applicability": "safe"} == {
-        "applicability": finding["fix"]["applicability"]
-    }
+    assert (
+        fix["properties"]
+        == {"applicability": "safe"}
+        == {"applicability": finding["fix"]["applicability"]}
+    )
     (change,) = fix["artifactChanges"]
     assert change["artifactLocation"] == {"uri": "job.yaml", "uriBaseId": "%SRCROOT%"}
     (replacement,) = change["replacements"]
