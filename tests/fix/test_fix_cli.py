@@ -219,3 +219,23 @@ def test_rules_and_explain_say_which_rules_fix(cli: Any) -> None:
     assert "Automatic fix: safe, `mpilint --fix` applies it" in cli("explain", "MPL106").out
     assert "Automatic fix: none" in cli("explain", "MPL103").out
     assert "After `mpilint --fix`, `mpijob.yaml`:" in (REPO / "docs" / "rules.md").read_text()
+
+
+def test_unsafe_fixes_are_shown_and_applied_only_when_asked(tmp_path: Path, cli: Any) -> None:
+    job = tmp_path / "job.yaml"
+    over = JOB.replace("'-n', 2,", "'-n', \"4\",")
+    _write(job, over)
+    report = cli("--color", "never", str(job)).out
+    assert "    = fix (unsafe: --unsafe-fixes): write 2, the slots the job provides" in report
+    assert "MPL102 [*]" not in report
+    assert "No fixes available (1 hidden fix can be enabled with `--unsafe-fixes`)." in report
+    assert cli("--diff", str(job)).code == 0
+    fixed = cli("--fix", "--format", "json", str(job))
+    assert job.read_text() == over
+    (finding,) = [f for f in fixed.findings if f["rule"] == "MPL102"]
+    assert finding["fix"]["applicability"] == "unsafe"
+    marked = cli("--color", "never", "--unsafe-fixes", str(job)).out
+    assert "MPL102 [*]" in marked and "1 fixable with `mpilint --fix --unsafe-fixes`" in marked
+    done = cli("--fix", "--unsafe-fixes", "--format", "json", str(job))
+    assert job.read_text() == FIXED
+    assert "MPL102" not in [f["rule"] for f in done.findings]
