@@ -273,7 +273,7 @@ WORDS = (
 )  # fmt: skip
 TEAMS = ("hpc", "ml", "climate", "genomics", "cfd", "physics", "vision", "nlp", "chem", "astro")
 REGISTRIES = (
-    "registry.example.org",
+    "ghcr.io/mpilint-demo",
     "ghcr.io/acme-research",
     "harbor.lab.internal",
     "quay.io/hpc-lab",

@@ -16,6 +16,12 @@ For each corpus size (1, 100, 1,000 and 10,000 jobs, each a manifest and a Docke
   against this one on the same command lines in the same run, so a change is judged by a ratio
   measured side by side rather than against a table from another day.
 
+One shape is timed apart, at two sizes ten times apart (``--one-file``, 1,200 and 12,000 jobs):
+one manifest holding many MPIJob documents, each beside a Service and a ConfigMap of its own
+(``one_file``), paired against the floor of that file. Rules that look at the other objects of a
+file once made it quadratic (issue 14: 2,000 jobs took 62× the time of 200); the two rows' ratio
+says whether the cost grows with the work.
+
 Then it prints where the time of a serial run over 1,000 jobs goes (cProfile, by module and by
 function). Usage: ``python bench/run.py [--sizes 1,100,1000,10000] [--runs 5]``.
 
@@ -69,6 +75,91 @@ def corpus(root: Path, size: int, seed: int) -> Path:
     if code != 0:
         raise SystemExit(f"gen_corpus failed for size {size}")
     return out / "jobs"
+
+
+ONE_FILE_JOB = """\
+apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: sim-{i}
+spec:
+  slotsPerWorker: 2
+  runPolicy:
+    cleanPodPolicy: Running
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: launcher
+            command: [mpirun, -n, "{np}", /home/mpiuser/pi]
+    Worker:
+      replicas: {workers}
+      template:
+        spec:
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: worker
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: sim-{i}-metrics
+spec:
+  selector:
+    training.kubeflow.org/job-name: sim-{i}
+  ports:
+  - port: 9100
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: sim-{i}-input
+data:
+  steps: "{steps}"
+"""
+
+
+def one_file(root: Path, jobs: int) -> Path:
+    """One manifest of ``jobs`` MPIJobs, each with a Service and a ConfigMap of its own."""
+    out = root / f"one-file-{jobs}" / "jobs.yaml"
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        documents = (
+            ONE_FILE_JOB.format(i=i, workers=1 + i % 4, np=2 * (1 + i % 4), steps=100 * i)
+            for i in range(jobs)
+        )
+        out.write_text("---\n".join(documents))
+    return out
+
+
+def measure_one_file(root: Path, jobs: int, runs: int) -> list[Row]:
+    path = one_file(root, jobs)
+    ours, base, ratio = timing.paired(
+        [*mpilint(), "--format", "json", str(path)], floor(path.parent, "yaml"), runs
+    )
+    return [
+        Row(1, f"floor (compose), one file of {jobs:,} MPIJobs", base, 1.0),
+        Row(1, f"mpilint --format json, one file of {jobs:,} MPIJobs", ours, ratio, "yaml floor"),
+    ]
+
+
+def one_file_growth(rows: Sequence[Row]) -> str:
+    """How the time of the one-file shape grows between its sizes (linear: about the sizes'
+    ratio, 10× for the default sizes)."""
+    ours = {
+        int(r.command.split("of ")[1].split()[0].replace(",", "")): r.series.wall
+        for r in rows
+        if r.command.startswith("mpilint --format json, one file")
+    }
+    sizes = sorted(ours)
+    return "\n".join(
+        f"- one file, {small:,} → {large:,} jobs ({large / small:.0f}× the work):"
+        f" {ours[large] / ours[small]:.1f}× the time"
+        for small, large in itertools.pairwise(sizes)
+    )
 
 
 def mpilint() -> list[str]:
@@ -314,6 +405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--peer-runs", type=int, default=2, help="counted runs per peer")
     parser.add_argument("--peer-bin", help="look for the peers in this folder, not on PATH")
     parser.add_argument("--skip", default="", help="peers to leave out, e.g. checkov")
+    parser.add_argument(
+        "--one-file", default="1200,12000", help="MPIJobs in the one-file shape ('' for none)"
+    )
     parser.add_argument("--no-profile", action="store_true")
     parser.add_argument(
         "--before", help="another mpilint executable (the code before a change), timed side by side"
@@ -340,11 +434,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         shape_rows = measure_shapes(options.corpus, options.shape_size, options.runs)
         print("## Shapes (ten times the work: a ratio near 10 is linear)\n")
         print(table(shape_rows) + "\n", flush=True)
+    one_file_sizes = [int(s) for s in options.one_file.split(",") if s]
+    for jobs in one_file_sizes:
+        one_rows = measure_one_file(options.corpus, jobs, options.runs)
+        print(table(one_rows) + "\n", flush=True)
+        rows.extend(one_rows)
     if rows:
         print("## All sizes\n")
         print(table(rows))
         print()
         print(scaling(rows))
+        print(one_file_growth(rows))
     if not options.no_profile and 1000 in sizes:
         print("\n## Where the time goes (serial run over 1,000 jobs)\n")
         print(profile(options.corpus / "c1000" / "jobs"))

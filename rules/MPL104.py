@@ -21,6 +21,8 @@ from mpilint.sources.yamlsource import span_of
 def check(subject: Manifest) -> Iterator[Hit]:
     from mpilint.models.image import normalise_image
 
+    if subject.job.partial:
+        return  # a kustomize patch: containers merge by name, its first need not be the main one
     job = subject.job
     launcher, worker = job.launcher, job.worker
     first = launcher.main.image if launcher and launcher.main else None

@@ -1,5 +1,5 @@
-"""MPL105 invalid-field: a field of the wrong type, a value outside its enum, a negative count, or
-a missing required field.
+"""MPL105 invalid-field: a field of the wrong type, a value outside its enum, a negative count, a
+missing required field, or an apiVersion that no maintained operator serves.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.fixes import certain_name, replace_scalar
 from mpilint.ruleapi.schemafields import anchor_span, label_of, problems_of, split_path
 from mpilint.sources.schemacheck import Path, Problem, scalar_value
-from mpilint.sources.yamlsource import Node, ScalarNode, scalar_type, span_of
+from mpilint.sources.yamlsource import Node, ScalarNode, get, scalar_type, span_of
 
 # Who refuses a bad value, by the schema's x-mpilint-effect (the API server unless it says).
 _EFFECTS = {
@@ -28,6 +28,9 @@ _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")  # no leading zero: YAML would rea
 
 
 def check(subject: Manifest) -> Iterator[Hit]:
+    retired = _retired_version(subject)
+    if retired is not None:
+        yield retired
     problems = problems_of(subject)
     # A mapping holding a misplaced field (containers straight under Worker) lacks what that
     # field should have been in: MPL106 already says where it belongs, once is enough.
@@ -37,9 +40,31 @@ def check(subject: Manifest) -> Iterator[Hit]:
             continue
         if problem.keyword == "type" and problem.schema.get("x-mpilint-reported-by"):
             continue  # MPL101 reports non-strings in command, args and env values
-        if problem.keyword == "required" and id(problem.node) in misplaced:
-            continue
+        if problem.keyword == "required" and (id(problem.node) in misplaced or subject.job.partial):
+            continue  # a kustomize patch writes only what it changes: its base has the rest
         yield _invalid_hit(subject, problem)
+
+
+def _retired_version(subject: Manifest) -> Hit | None:
+    """v1alpha1 and v1alpha2 (domain notes C13): one finding for the version, at apiVersion. What
+    does not depend on the operator (names, MPL107; non-string values, MPL101) is still
+    checked; the schemas, which are the maintained CRDs', are not applied to these versions."""
+    job = subject.job
+    if job.version not in _RETIRED:
+        return None
+    node = get(job.root, "apiVersion")
+    return Hit(
+        span_of(node) if node is not None else anchor_span(job.root),
+        f"kubeflow.org/{job.version} is served by no maintained operator: mpi-operator serves"
+        " only kubeflow.org/v2beta1 since v0.4.0, training-operator only kubeflow.org/v1, and"
+        f" {job.version} was served only by mpi-operator v0.3.0 and earlier. On a cluster with a"
+        " maintained operator the MPIJob CRD does not serve this version, so the manifest cannot"
+        " be applied. Move the job to kubeflow.org/v2beta1 (fields and defaults differ: see"
+        " mpi-operator's v2beta1 API)",
+    )
+
+
+_RETIRED = ("v1alpha1", "v1alpha2")
 
 
 def _invalid_hit(subject: Manifest, problem: Problem) -> Hit:

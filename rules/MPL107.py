@@ -1,5 +1,6 @@
-"""MPL107 invalid-name: the job name, or the hostname of its last worker, is not a DNS-1035
-label; or a v1 job name too long for the pod label the operator copies it into.
+"""MPL107 invalid-name: the job name is not a DNS-1123 subdomain (any version), the job name or
+the hostname of its last worker is not a DNS-1035 label (v2beta1); or a v1 job name too long for
+the pod label the operator copies it into.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from mpilint.sources.yamlsource import Node, get, span_of
 
 _DNS1035 = re.compile(r"[a-z]([-a-z0-9]*[a-z0-9])?")
 _LABEL_MAX = 63
+_SUBDOMAIN_MAX = 253
 # What the API server itself accepts as an object name (DNS-1123 subdomain).
 _SUBDOMAIN = lazy(r"(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
 
@@ -30,11 +32,11 @@ def check(subject: Manifest) -> Iterator[Hit]:
     name = text_of(node)
     if node is None or not name:
         return
-    if job.version == "v1":
-        if len(name) > _LABEL_MAX and _SUBDOMAIN().fullmatch(name):
-            yield _v1_label(node, name)
-        return
     if job.version != "v2beta1":
+        if not _SUBDOMAIN().fullmatch(name):
+            yield _not_subdomain(node, name)
+        elif job.version == "v1" and len(name) > _LABEL_MAX:
+            yield _v1_label(node, name)
         return
     workers = _worker_count(job)
     suffix = f"-worker-{workers - 1}"
@@ -54,8 +56,10 @@ def check(subject: Manifest) -> Iterator[Hit]:
         )
         return
     host = name + suffix
-    if len(host) <= _LABEL_MAX:
-        return
+    if len(host) <= _LABEL_MAX or (
+        job.partial and (job.worker is None or not job.worker.replicas_node)
+    ):
+        return  # a patch that leaves the worker count to its base does not say how many
     worker = job.worker
     yield Hit(
         span_of(node),
@@ -68,6 +72,35 @@ def check(subject: Manifest) -> Iterator[Hit]:
             subject, worker.replicas_node if worker else None, "worker replicas set here"
         ),
     )
+
+
+def _not_subdomain(node: Node, name: str) -> Hit:
+    """The API server validates every object's name, a custom resource's as a DNS-1123
+    subdomain, whatever its version and whether or not an operator serves it."""
+    return Hit(
+        span_of(node),
+        f"the job name {name!r} {_subdomain_problem(name)}; the API server refuses the MPIJob:"
+        " the name of a custom resource must be a DNS-1123 subdomain (lower-case letters,"
+        " digits, '-' and '.', starting and ending with a letter or digit, at most 253"
+        f" characters). Write {_suggest_name(name, _LABEL_MAX)!r}",
+    )
+
+
+def _subdomain_problem(name: str) -> str:
+    """Why ``name`` is not a DNS-1123 subdomain, in words."""
+    if len(name) > _SUBDOMAIN_MAX:
+        return f"has {len(name)} characters (at most {_SUBDOMAIN_MAX})"
+    if any(c.isupper() for c in name):
+        return "has upper-case letters"
+    bad = next((c for c in name if not (c.isascii() and (c.isalnum() or c in "-."))), None)
+    if bad is not None:
+        return f"contains {bad!r}"
+    for part in name.split("."):
+        if not part:
+            return "has an empty part between dots, or starts or ends with a dot"
+        if part[0] == "-" or part[-1] == "-":
+            return "has a part that starts or ends with '-'"
+    return "is not a DNS-1123 subdomain"
 
 
 def _v1_label(node: Node, name: str) -> Hit:

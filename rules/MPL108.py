@@ -33,7 +33,7 @@ def check(subject: Manifest) -> Iterator[Hit]:
         return  # a type error: the schema rule reports it
     specs = get(job.spec, "mpiReplicaSpecs")
     if not is_set(specs):
-        if job.version != "v1alpha2":
+        if job.version != "v1alpha2" and not job.partial:
             yield Hit(
                 spec_span(job),
                 "the job has no spec.mpiReplicaSpecs; the operator requires it and refuses the"
@@ -52,8 +52,8 @@ def _launcher_count(subject: Manifest, specs: MappingNode) -> Iterator[Hit]:
     job = subject.job
     launcher = job.launcher
     if launcher is None:
-        if job.version == "v1alpha2":
-            return
+        if job.version == "v1alpha2" or job.partial:
+            return  # a kustomize patch leaves the launcher to its base
         near = next((k for k, _, _ in pairs(specs) if k.lower() == "launcher"), None)
         hint = f" ({near!r} is not 'Launcher': the key is case-sensitive)" if near else ""
         yield Hit(
@@ -77,12 +77,15 @@ def _worker_replicas(subject: Manifest, specs: MappingNode) -> Iterator[Hit]:
     job = subject.job
     worker = job.worker
     if worker is None:
-        yield from _no_worker(subject, specs)
+        if not job.partial:
+            yield from _no_worker(subject, specs)
         return
     if worker.replicas is None:
         return  # not an integer we can read: a type error, or a template
+    if job.partial and not is_set(worker.replicas_node):
+        return  # a kustomize patch that leaves the count to its base
     single = job.version == "v1" and worker.replicas == 0 and is_set(worker.replicas_node)
-    if single and job.launcher_is_rank():
+    if single and (job.partial or job.launcher_is_rank()):
         return  # a GPU launcher runs the ranks itself: a deliberate single-pod job
     if worker.replicas >= 1:
         return

@@ -9,10 +9,9 @@ from collections.abc import Iterator
 
 from mpilint.core.findings import Related
 from mpilint.models.mpijob import MPIJob
-from mpilint.ruleapi import Hit, Manifest
+from mpilint.ruleapi import FileObjects, Hit, Manifest
 from mpilint.ruleapi.fields import templated, text_of
 from mpilint.sources.yamlsource import (
-    Node,
     ScalarNode,
     SequenceNode,
     get,
@@ -26,23 +25,24 @@ def check(subject: Manifest) -> Iterator[Hit]:
     """Objects of the bundle that take a name the v2beta1 operator needs (P30).
 
     The operator refuses to adopt an object it does not own ("Resource … already exists and is
-    not managed by MPIJob") and stops reconciling the job.
+    not managed by MPIJob") and stops reconciling the job. The file's objects are indexed by
+    kind, namespace and name once per file (``_index``), so a file of many jobs costs each job
+    a few look-ups, not a pass over every other object.
     """
     job = subject.job
+    if job.partial:
+        return  # a kustomize patch creates no objects; its base's file is checked on its own
     if job.version == "v2beta1":
         yield from _volume_collisions(subject)
     name_node = get(job.root, "metadata", "name")
     name = text_of(name_node)
     namespace = get_str(job.root, "metadata", "namespace") or None
-    if job.version != "v2beta1" or name_node is None or not name:
+    if job.version != "v2beta1" or name_node is None or not name or subject.objects is None:
         return
     if namespace is not None and templated(namespace):
         return
-    for sibling in subject.siblings:
-        found = _collision(job, name, sibling, namespace)
-        if found is None:
-            continue
-        node, kind, what = found
+    index = subject.objects.once(_index, lambda: _index(subject.objects))
+    for node, kind, what in _collisions(job, name, namespace, index):
         yield Hit(
             span_of(node),
             f"this {kind} is named {node.value!r}, the name the operator gives the {what} of"
@@ -81,22 +81,48 @@ def _worker_pod(job: MPIJob, name: str, pod: str) -> str | None:
     return f"worker pod {match.group(1)}"
 
 
-def _collision(
-    job: MPIJob, name: str, sibling: Node, namespace: str | None
-) -> tuple[ScalarNode, str, str] | None:
-    kind = get_str(sibling, "kind")
-    api = get_str(sibling, "apiVersion") or ""
-    if kind is None or (api != "batch/v1" if kind == "Job" else api != "v1"):
-        return None
-    node = get(sibling, "metadata", "name")
-    if not isinstance(node, ScalarNode) or scalar_type(node) != "str":
-        return None
-    if (get_str(sibling, "metadata", "namespace") or None) != namespace:
-        return None  # another namespace, or one of the two is left to the current context
-    what = _created(job, name).get((kind, node.value))
-    if what is None and kind == "Pod":
-        what = _worker_pod(job, name, node.value)
-    return None if what is None else (node, kind, what)
+# (kind, namespace, name) → the name nodes of the objects of a file that could collide.
+_Index = dict[tuple[str, str | None, str], list[ScalarNode]]
+_WORKER_POD = re.compile(r"(.+)-worker-(0|[1-9][0-9]{0,8})")
+
+
+def _index(objects: FileObjects | None) -> _Index:
+    """The file's Services, ConfigMaps, Secrets and Pods (API v1) and Jobs (batch/v1) by
+    kind, namespace and name; a Pod named like a worker ``<job>-worker-<i>`` is also filed
+    under the kind ``Pod-worker`` and the name ``<job>``, so a job finds its worker pods in one
+    look-up whatever its replica count."""
+    index: _Index = {}
+    for root in objects.roots if objects is not None else ():
+        kind = get_str(root, "kind")
+        api = get_str(root, "apiVersion") or ""
+        if kind is None or (api != "batch/v1" if kind == "Job" else api != "v1"):
+            continue
+        node = get(root, "metadata", "name")
+        if not isinstance(node, ScalarNode) or scalar_type(node) != "str":
+            continue
+        # None: no namespace, left to the current context (as the job's own)
+        namespace = get_str(root, "metadata", "namespace") or None
+        index.setdefault((kind, namespace, node.value), []).append(node)
+        match = _WORKER_POD.fullmatch(node.value) if kind == "Pod" else None
+        if match is not None:
+            index.setdefault(("Pod-worker", namespace, match.group(1)), []).append(node)
+    return index
+
+
+def _collisions(
+    job: MPIJob, name: str, namespace: str | None, index: _Index
+) -> Iterator[tuple[ScalarNode, str, str]]:
+    """The objects in ``index`` that take a name the operator gives an object of this job
+    (another namespace, or one of the two left to the current context, is no collision)."""
+    found: list[tuple[ScalarNode, str, str]] = []
+    for (kind, created), what in _created(job, name).items():
+        found.extend((node, kind, what) for node in index.get((kind, namespace, created), ()))
+    for node in index.get(("Pod-worker", namespace, name), ()):
+        pod = _worker_pod(job, name, node.value)
+        if pod is not None:
+            found.append((node, "Pod", pod))
+    found.sort(key=lambda item: item[0].start_mark.index)
+    return iter(found)
 
 
 # The operator's own volumes (mpi-operator pkg/controller/mpi_job_controller.go: sshAuthVolume,

@@ -23,6 +23,8 @@ _LINE_BREAK = re.compile(r"\n|\\n")
 def check(subject: Manifest) -> Iterator[Hit]:
     """v2beta1 only: v1 and v1alpha* start ranks by ``kubectl exec`` on pod names, which are
     exactly the short names, and need no DNS."""
+    if subject.job.partial:
+        return  # a kustomize patch: namePrefix or nameSuffix may rename the job
     job = subject.job
     name = job_name(job)
     launcher = job.launcher
@@ -30,8 +32,10 @@ def check(subject: Manifest) -> Iterator[Hit]:
         return
     if _own_dns(launcher):
         return
-    pattern = short_worker_pattern(name)
     argv = launcher.main.argv()
+    if not any(f"{name}-worker-" in text for text, _ in argv):
+        return  # no worker named at all: no pattern to compile (a file may hold thousands)
+    pattern = short_worker_pattern(name)
     for word in _host_words([text for text, _ in argv], pattern):
         found = list(pattern.finditer(word.text))
         if word.expands or not found:

@@ -175,18 +175,18 @@ def check_files(
 
 def manifests_of(text: str, path: str = "job.yaml") -> list[Manifest]:
     """Every MPIJob of ``text`` as the engine hands it to a manifest rule, with the other
-    documents of the file as its siblings."""
+    documents of the file as its ``objects``."""
     from mpilint.models.mpijob import read_mpijob
-    from mpilint.ruleapi import Manifest
+    from mpilint.ruleapi import FileObjects, Manifest
     from mpilint.sources.yamlsource import parse_yaml
 
     parsed = parse_yaml(text)
     found = []
+    objects = FileObjects(tuple(d.root for d in parsed.documents))
     for document in parsed.documents:
         job = read_mpijob(document.root, document.index)
         if job is not None:
-            siblings = tuple(d.root for d in parsed.documents if d is not document)
-            found.append(Manifest(path, text, job, siblings))
+            found.append(Manifest(path, text, job, objects))
     return found
 
 

@@ -188,7 +188,7 @@ def cli() -> None:
     multiple=True,
     metavar="REF=PATH",
     help="The Dockerfile PATH builds the images matching REF (a glob, e.g."
-    " 'registry.example.com/team/train:*'); repeatable, before the configuration's images.",
+    " 'ghcr.io/mpilint-demo/team/train:*'); repeatable, before the configuration's images.",
 )
 @click.option(
     "--stdin-filename",

@@ -18,6 +18,11 @@ def init_Fp(self, a0, a1):
     self.a1 = a1
 
 
+def init_pf(self, a0):
+    self.a0 = a0
+    self.a1 = f1()
+
+
 def init_pp(self, a0, a1):
     self.a0 = a0
     self.a1 = a1
@@ -269,23 +274,6 @@ def init_pppFFFFppFFpppFd(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11
     self.a15 = d15
 
 
-def init_ppppppppppppplll_post(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12):
-    self.a0 = a0
-    self.a1 = a1
-    self.a2 = a2
-    self.a3 = a3
-    self.a4 = a4
-    self.a5 = a5
-    self.a6 = a6
-    self.a7 = a7
-    self.a8 = a8
-    self.a9 = a9
-    self.a10 = a10
-    self.a11 = a11
-    self.a12 = a12
-    self.__post_init__()
-
-
 def init_pppppppppppppppp(
     self,
     a0,
@@ -360,6 +348,24 @@ def init_ppFpFFpFFpppppppp(
     self.a14 = a14
     self.a15 = a15
     self.a16 = a16
+
+
+def init_pppppppppppppplll_post(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13):
+    self.a0 = a0
+    self.a1 = a1
+    self.a2 = a2
+    self.a3 = a3
+    self.a4 = a4
+    self.a5 = a5
+    self.a6 = a6
+    self.a7 = a7
+    self.a8 = a8
+    self.a9 = a9
+    self.a10 = a10
+    self.a11 = a11
+    self.a12 = a12
+    self.a13 = a13
+    self.__post_init__()
 
 
 def init_pppppppppppppppppppp(

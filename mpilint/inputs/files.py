@@ -13,13 +13,15 @@ from collections.abc import Callable
 
 from mpilint.core.records import Record
 from mpilint.inputs.ignore import Ignore, decide, gitignore_of, gitignores_above, ignored
+from mpilint.inputs.trees import chart_of
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
     from typing import Literal
 
 if TYPE_CHECKING:
-    Kind = Literal["manifest", "dockerfile"]
+    # "template": a file of a Helm chart's templates/, not checked (``inputs.trees``)
+    Kind = Literal["manifest", "dockerfile", "template"]
 
 _DOCKERFILE = re.compile(
     r"^(?:Dockerfile|Containerfile|Dockerfile[.-].+|Containerfile[.-].+|.+\.[Dd]ockerfile)$"
@@ -47,6 +49,7 @@ class InputFile(Record):
     # text is read once, up front (``read_stdin``), and travels with the run as ``content``.
     stdin: bool = False
     content: FileText | None = None
+    chart: str | None = None  # a template's chart folder, absolute
 
 
 def is_dockerfile_name(name: str) -> bool:
@@ -74,6 +77,7 @@ def expand(
     found: list[InputFile] = []
     seen: set[str] = set()
     gitignores: dict[str, tuple[Ignore, ...]] = {}  # by folder, for this expansion only
+    charts: dict[str, str | None] = {}  # by folder, for this expansion only
     for path in paths:
         filter_named = force_exclude  # a named file (or stdin's name): only with --force-exclude
         if path == STDIN:
@@ -96,8 +100,17 @@ def expand(
                 continue
             if candidate.path not in seen:
                 seen.add(candidate.path)
-                found.append(candidate)
+                found.append(_as_template(candidate, charts))
     return found
+
+
+def _as_template(candidate: InputFile, charts: dict[str, str | None]) -> InputFile:
+    """A Helm chart's template is not a manifest until it is rendered, whether the walk found
+    it or the user named it: the run says once per chart how to lint what it renders."""
+    if candidate.kind != "manifest" or candidate.stdin:
+        return candidate
+    chart = chart_of(candidate.path, charts)
+    return candidate if chart is None else InputFile(candidate.path, "template", chart=chart)
 
 
 def _walk(

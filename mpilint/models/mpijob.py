@@ -101,6 +101,10 @@ class MPIJob(Record):
     run_launcher_as_worker: bool
     run_launcher_as_worker_node: Node | None
     replica_specs: tuple[ReplicaSpec, ...]
+    # A kustomize patch (``mpilint.inputs.trees``): only what it writes is known, the rest
+    # comes from its base. Rules that need the whole object (a missing field, a count that
+    # depends on an absent one, how two replicas pair up) stay silent on it.
+    partial: bool = False
     # Read from replica_specs once: rules ask for them tens of times per job.
     launcher: ReplicaSpec | None = field(init=False)
     worker: ReplicaSpec | None = field(init=False)
@@ -144,8 +148,9 @@ def api_version(root: Node) -> tuple[str, str] | None:
     return group, version
 
 
-def read_mpijob(root: Node, document: int) -> MPIJob | None:
-    """An MPIJob of the Kubeflow group, or None for any other object (those are skipped)."""
+def read_mpijob(root: Node, document: int, partial: bool = False) -> MPIJob | None:
+    """An MPIJob of the Kubeflow group, or None for any other object (those are skipped).
+    ``partial``: the document is a kustomize patch, not a whole object."""
     if not isinstance(root, MappingNode) or get_str(root, "kind") != "MPIJob":
         return None
     found = api_version(root)
@@ -172,6 +177,7 @@ def read_mpijob(root: Node, document: int) -> MPIJob | None:
         run_launcher_as_worker=_bool(launcher_rank_node),
         run_launcher_as_worker_node=launcher_rank_node,
         replica_specs=tuple(_replica_specs(spec)),
+        partial=partial,
     )
 
 

@@ -43,9 +43,28 @@ class Hit(Record):
     fix: Fix | None = None
 
 
+class FileObjects(Record):
+    """Every document of one file, shared by the jobs of that file: rules about the objects the
+    operator creates look at the other objects of the file. A file may hold thousands of jobs,
+    so a rule that compares each job with every other object is quadratic: it builds an index
+    of the file once (``once``, kept here for as long as the file is being checked) and looks
+    each job up in it."""
+
+    roots: tuple[Node, ...] = ()
+    _kept: dict[Hashable, object] = field(init=False, default_factory=dict)  # see ``once``
+
+    def once(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """``compute()`` the first time ``key`` is asked of this file, then what it gave."""
+        kept = self._kept
+        if key in kept:
+            return kept[key]  # type: ignore[return-value]  # this key's compute made it
+        value = kept[key] = compute()
+        return value
+
+
 class Manifest(Record):
-    """One MPIJob document, with its file's text for positions inside strings, the other
-    documents of the same file (rules about the objects the operator creates need them), and
+    """One MPIJob document, with its file's text for positions inside strings, the documents
+    of the same file (``objects``: rules about the objects the operator creates need them), and
     the paired image when there is one: a manifest rule may sharpen a default with it (the
     image's sshd port instead of the usual 22/2222), while rules that need an image are
     ``pair`` rules.
@@ -57,7 +76,7 @@ class Manifest(Record):
     file: str
     text: str
     job: MPIJob
-    siblings: tuple[Node, ...] = ()
+    objects: FileObjects | None = None  # None: the job is alone in its file
     image: Image | None = None
     image_file: str | None = None
     _kept: dict[Hashable, object] = field(init=False, default_factory=dict)  # see ``once``

@@ -48,13 +48,14 @@ from mpilint.core.findings import Finding, Related, Severity, Span
 from mpilint.core.paths import shown
 from mpilint.core.records import MutableRecord, Record, field, replace
 from mpilint.inputs.files import FileText, InputFile, read_text
+from mpilint.inputs.trees import Patches
 from mpilint.models.almost import almost_mpijob
 from mpilint.models.mpijob import MPIJob, read_mpijob
 from mpilint.pairing import images as pairing
 from mpilint.report.result import JobPair, Report, Sources
-from mpilint.ruleapi import Hit, Manifest, Pair, finding
+from mpilint.ruleapi import FileObjects, Hit, Manifest, Pair, finding
 from mpilint.run.rules import Rule, Rules, input_rules
-from mpilint.sources.yamlsource import YamlProblem, parse_yaml, span_of
+from mpilint.sources.yamlsource import ParsedYaml, YamlProblem, parse_yaml, span_of
 from mpilint.suppress import directives as suppressions
 from mpilint.suppress.sift import invalid, sift_dockerfiles, unused, without_annotated
 
@@ -82,6 +83,7 @@ def run(
     enough of them; the results are merged in folder order, so the report is the same whatever
     the number of processes."""
     chosen = selection or Selection()
+    files, notes = _charts(files)
     active = Rules(lambda i: project is not None or chosen.enabled(i, _name(i)))
     active.load("manifest")  # before any fork: every process then has them
     dockerfiles = [f.path for f in files if f.kind == "dockerfile"]
@@ -97,7 +99,7 @@ def run(
 
     merged = UnitResult()
     with _collector_for_a_run():
-        for result in lint_units(linter, units_of(files), processes):
+        for result in lint_units(linter, units_of(files, notes), processes):
             merged.absorb(result)
     findings = sift_dockerfiles(
         merged.findings,
@@ -170,20 +172,67 @@ def _collector_for_a_run() -> Iterator[None]:
 
 class Unit(Record):
     """The files of one folder. A job and the Dockerfile beside it land in the same unit, so
-    the process that lints them parses that Dockerfile once."""
+    the process that lints them parses that Dockerfile once. ``notes``: findings the run made
+    about a manifest of the unit before reading it (``_charts``), by path."""
 
     dockerfiles: tuple[str, ...]
     manifests: tuple[str, ...]
+    notes: tuple[tuple[str, tuple[Finding, ...]], ...] = ()
 
 
-def units_of(files: list[InputFile]) -> list[Unit]:
+def units_of(
+    files: list[InputFile], notes: dict[str, tuple[Finding, ...]] | None = None
+) -> list[Unit]:
     """Folders in the order their first file was given; within one, the order given."""
     folders: dict[str, tuple[list[str], list[str]]] = {}
     for file in files:
         folder = "-" if file.path == "-" else os.path.dirname(os.path.abspath(file.path))
         dockerfiles, manifests = folders.setdefault(folder, ([], []))
         (dockerfiles if file.kind == "dockerfile" else manifests).append(file.path)
-    return [Unit(tuple(d), tuple(m)) for d, m in folders.values()]
+    noted = notes or {}
+    return [
+        Unit(tuple(d), tuple(m), tuple((p, noted[p]) for p in m if p in noted))
+        for d, m in folders.values()
+    ]
+
+
+def _charts(files: list[InputFile]) -> tuple[list[InputFile], dict[str, tuple[Finding, ...]]]:
+    """The files to check, less the templates of Helm charts, and one note per chart (MPL001,
+    info) saying how to lint what it renders. The note is placed on line 1 of the chart's
+    ``Chart.yaml``, which is then checked as a manifest (it holds no MPIJob) so that a
+    ``# mpilint: disable-file=MPL001`` comment there silences it like any finding."""
+    import os
+
+    from mpilint.inputs.trees import CHART, shown
+
+    templates: dict[str, list[str]] = {}
+    kept: list[InputFile] = []
+    for file in files:
+        if file.kind == "template" and file.chart is not None:
+            templates.setdefault(file.chart, []).append(file.path)
+        else:
+            kept.append(file)
+    if not templates:
+        return files, {}
+    notes: dict[str, tuple[Finding, ...]] = {}
+    known = {os.path.abspath(f.path): f.path for f in kept if f.kind == "manifest"}
+    for chart, paths in templates.items():
+        where = known.get(os.path.join(chart, CHART))
+        if where is None:
+            where = os.path.join(shown(chart), CHART)
+            kept.append(InputFile(where, "manifest"))
+        name = shown(chart)
+        many = len(paths) != 1
+        message = (
+            f"{len(paths)} file{'s' if many else ''} under {os.path.join(name, 'templates')}"
+            f" {'are Helm templates' if many else 'is a Helm template'}, not manifests until"
+            f" Helm renders {'them' if many else 'it'}, so mpilint did not check"
+            f" {'them' if many else 'it'}; lint what the chart renders: `helm template {name} |"
+            f" mpilint --stdin-filename {os.path.join(name, 'rendered.yaml')} -`"
+        )
+        hit = Hit(Span.point(1, 1), message, severity=Severity.INFO)
+        notes[where] = (*notes.get(where, ()), finding("MPL001", where, hit))
+    return kept, notes
 
 
 class UnitResult(MutableRecord):
@@ -220,6 +269,10 @@ class _Paired(Record):
     anchor: Node | None = None
 
 
+# A kustomize patch's jobs are partial objects: no image is paired with them.
+_NOT_PAIRED = _Paired(None, None, "none", "a kustomize patch, a partial object: not paired")
+
+
 class _Loaded(Record):
     image: Image | None
     problems: tuple[Finding, ...]  # its own MPL003/MPL004, reported when the run names it
@@ -247,13 +300,18 @@ class Linter:
         self._cache: OrderedDict[str, _Loaded] = OrderedDict()
         self._as_is: dict[tuple[str, Declared], Image] = {}  # few: the well-known images
         self._result = UnitResult()
+        self.patches = Patches()  # the kustomizations read, for this run
 
     def lint(self, unit: Unit) -> UnitResult:
         result = self._result = UnitResult()
         for path in unit.dockerfiles:
             result.findings.extend(self._load(path).problems)
+        notes = dict(unit.notes)
         for path in unit.manifests:
-            checked = _check_manifest(path, self._pair, self.active, self.read)
+            partial = self.patches.is_patch(path)
+            checked = _check_manifest(
+                path, self._pair, self.active, self.read, partial, notes.get(path, ())
+            )
             result.findings.extend(checked.findings)
             result.suppressed.extend(checked.suppressed)
             result.jobs += checked.jobs
@@ -399,13 +457,18 @@ def _check_manifest(
     pair_with: Callable[[str, MPIJob], _Paired],
     active: Rules,
     read: Callable[[str], FileText] = read_text,
+    partial: bool = False,
+    notes: tuple[Finding, ...] = (),
 ) -> _Checked:
+    """``read``: a file's text (standard input's is given). ``partial``: the file is a
+    kustomize patch (its jobs are partial objects). ``notes``: findings the run made about this
+    file (a Helm chart's untemplated note), sifted by its suppression comments like the rest."""
     content = read(path)
     if content.text is None:
         return _Checked([_unreadable(path, content.problem)], 0, None, [])
     text = content.text
-    parsed = parse_yaml(text)
-    found: list[Finding] = []
+    parsed = _parse_spared(text) if len(text) > _LARGE_TEXT else parse_yaml(text)
+    found: list[Finding] = list(notes)
     templated = "{{" in text
     for problem in parsed.problems:
         hit = _problem_hit(path, problem)
@@ -421,19 +484,20 @@ def _check_manifest(
     silenced: list[suppressions.Suppressed] = []
     pairs: list[JobPair] = []
     ran = set(_INPUT_RULES)
+    objects = FileObjects(tuple(d.root for d in parsed.documents))  # one index for all jobs
     for document in parsed.documents:
-        job = read_mpijob(document.root, document.index)
+        job = read_mpijob(document.root, document.index, partial)
         if job is None:
             near = almost_mpijob(document.root)
             if near is not None:
                 found.append(finding("MPL008", path, Hit(span_of(near.node), near.message)))
             continue
         jobs += 1
-        siblings = tuple(d.root for d in parsed.documents if d is not document)
-        paired = pair_with(path, job)
+        # A patch's image rules would judge the job by what the patch leaves out.
+        paired = _NOT_PAIRED if partial else pair_with(path, job)
         image_path, image = paired.path, paired.image
         pairs.append(_job_pair(path, job, paired))
-        manifest = Manifest(path, text, job, siblings, image, image_path)
+        manifest = Manifest(path, text, job, objects, image, image_path)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
         by_rules = list(_run_rules(active.of("manifest"), manifest, path))
         job_ran = {r.id for r in active.of("manifest")}
@@ -465,6 +529,32 @@ def _job_pair(path: str, job: MPIJob, paired: _Paired) -> JobPair:
         paired.by,
         paired.how,
     )
+
+
+# Characters of a manifest past which its parse is spared the cyclic collector (about a
+# thousand jobs; ``_parse_spared``).
+_LARGE_TEXT = 1 << 20
+
+
+def _parse_spared(text: str) -> ParsedYaml:
+    """A file's node tree is built by the parse, lives while its jobs are checked and is then
+    freed by reference counting: it holds no cycles. Python's cyclic collector, run as the
+    parse allocates, rescans the growing tree again and again, which made a 12,000-job file
+    cost 1.8 times what a linear cost gives (7.6 s of CPU to parse it, 3.0 s without the
+    collector). So a large text is parsed with the collector off, and its tree is then frozen
+    (left out of the collector's later passes, while the rules run); ``_collector_for_a_run``
+    unfreezes everything when the run ends."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        parsed = parse_yaml(text)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return parsed
 
 
 def _anchored(found: Finding, ref: str, path: str, anchor: Node) -> Finding:

@@ -174,7 +174,7 @@ def test_help_documents_the_precedence(capsys: pytest.CaptureFixture[str]) -> No
 
 
 BASE_JOB_DOCKERFILE = (
-    'FROM registry.example.com/hpc/mpi-base:2024.1\nCMD ["/usr/sbin/sshd", "-De"]\n'
+    'FROM ghcr.io/mpilint-demo/hpc/mpi-base:2024.1\nCMD ["/usr/sbin/sshd", "-De"]\n'
 )
 
 
@@ -188,7 +188,7 @@ def test_base_images_users_reach_the_user_rules(cli: Cli, repo: Path) -> None:
     assert all(f["severity"] == "info" for f in before)
     (repo / ".mpilint.yaml").write_text(
         "base-images:\n"
-        "  registry.example.com/hpc/mpi-base:\n"
+        "  ghcr.io/mpilint-demo/hpc/mpi-base:\n"
         "    os: debian\n"
         "    users: [{name: user, uid: 1000, home: /home/user, gid: 1000}]\n"
         "    mpi: [{family: OpenMPI, version: '4.1'}]\n"
@@ -213,7 +213,7 @@ def test_base_images_mpi_reaches_the_mpi_rules(cli: Cli, repo: Path) -> None:
         },
     )
     (repo / ".mpilint.yaml").write_text(
-        "select: [MPL303]\nbase-images:\n  registry.example.com/hpc/*:\n"
+        "select: [MPL303]\nbase-images:\n  ghcr.io/mpilint-demo/hpc/*:\n"
         "    mpi: [{family: OpenMPI}]\n"
     )
     result = cli("--format", "json", "mpi")
@@ -241,7 +241,7 @@ spec:
       template:
         spec:
           containers:
-          - image: registry.example.com/hpc/pi:1.0
+          - image: ghcr.io/mpilint-demo/hpc/pi:1.0
             name: launcher
             command: [mpirun]
             args: ["-n", "2", "/home/mpiuser/pi"]
@@ -254,7 +254,7 @@ spec:
       template:
         spec:
           containers:
-          - image: registry.example.com/hpc/pi:1.0
+          - image: ghcr.io/mpilint-demo/hpc/pi:1.0
             name: worker
             command: [/usr/sbin/sshd]
             args: [SSHD_ARGS]
@@ -267,13 +267,13 @@ spec:
               limits: {cpu: "1", memory: 1Gi}
 """
 SSH_DOCKERFILE = (
-    "FROM registry.example.com/hpc/mpi-base:3\n"
+    "FROM ghcr.io/mpilint-demo/hpc/mpi-base:3\n"
     "RUN apt-get update && apt-get install -y --no-install-recommends python3 \\\n"
     "    && rm -rf /var/lib/apt/lists/*\n"
 )
 SSH_BASE = (
     "base-images:\n"
-    "  registry.example.com/hpc/mpi-base:\n"
+    "  ghcr.io/mpilint-demo/hpc/mpi-base:\n"
     "    os: debian\n"
     "    users: [{name: mpiuser, uid: 1000, home: /home/mpiuser, gid: 1000}]\n"
     "    mpi: [{family: OpenMPI, version: '4.1'}]\n"
@@ -323,7 +323,7 @@ def test_base_images_ssh_settings_reach_the_ssh_rules(cli: Cli, ssh_repo: Path) 
 
 def test_base_images_ssh_settings_in_pyproject(cli: Cli, ssh_repo: Path) -> None:
     (ssh_repo / "pyproject.toml").write_text(
-        '[tool.mpilint.base-images."registry.example.com/hpc/mpi-base"]\n'
+        '[tool.mpilint.base-images."ghcr.io/mpilint-demo/hpc/mpi-base"]\n'
         'users = [{name = "mpiuser", uid = 1000, home = "/home/mpiuser"}]\n'
         'user = "mpiuser"\n'
         'ssh-config = {StrictHostKeyChecking = "ask", UserKnownHostsFile = "/dev/null",'

@@ -61,6 +61,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("MPL103", "is **not working** as is. You need to specify `IMAGE` and `COMMAND`"): _DOC,
     ("MPL103", "repository name must be lowercase"): _CLUSTER,
     ("MPL104", "The same image should be used for both `Launcher` and `Worker` Pods"): _DOC,
+    ("MPL008", "No problems found"): "mpilint's own summary line, quoted",
     ("MPL101", "cannot unmarshal number into Go struct field"): _CLUSTER,
     ("MPL105", ": … must be of type integer"): _CLUSTER,
     ("MPL105", "spec.slotsPerWorker: Invalid value:"): _CLUSTER,

@@ -24,7 +24,7 @@ DOCKERFILES = [
     ("ref", "expected"),
     [
         (
-            "registry.example.com/ml/train:1.0",
+            "ghcr.io/mpilint-demo/ml/train:1.0",
             [
                 "docker/train/Dockerfile",
                 "Dockerfile.train",

@@ -28,8 +28,8 @@ def _job(image: str, name: str = "pi") -> str:
 
 def _train(image: str = "ghcr.io/acme/train:1.0") -> str:
     """The broken example with one image: paired with its Dockerfile it gives MPL301."""
-    return BROKEN.replace("registry.example.org/team/hello-mpi:1.1", image).replace(
-        "registry.example.org/team/hello-mpi:1.0", image
+    return BROKEN.replace("ghcr.io/mpilint-demo/team/hello-mpi:1.1", image).replace(
+        "ghcr.io/mpilint-demo/team/hello-mpi:1.0", image
     )
 
 

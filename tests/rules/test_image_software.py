@@ -18,7 +18,7 @@ from tests.harness import hits_of, pair_of
 Rule = Callable[[Pair], Iterable[Hit]]
 
 
-def _job(launcher: str = "", spec: str = "", image: str = "registry.example.org/pi:1") -> str:
+def _job(launcher: str = "", spec: str = "", image: str = "ghcr.io/mpilint-demo/pi:1") -> str:
     return (
         "apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nmetadata:\n  name: pi\nspec:\n"
         + textwrap.indent(textwrap.dedent(spec), "  ")
@@ -52,8 +52,8 @@ def test_openssh_missing_only_when_packages_are_known() -> None:
 
 def test_openssh_missing_silent_when_images_differ() -> None:
     manifest = _job(USER_1000).replace(
-        "registry.example.org/pi:1\n            name: worker",
-        "registry.example.org/other:1\n            name: worker",
+        "ghcr.io/mpilint-demo/pi:1\n            name: worker",
+        "ghcr.io/mpilint-demo/other:1\n            name: worker",
     )
     assert _hits(MPL204.check, manifest, "FROM debian:bookworm\n") == []
 

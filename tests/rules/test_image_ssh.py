@@ -30,7 +30,7 @@ def job(
         "      template:\n"
         "        spec:\n"
         "          containers:\n"
-        "          - image: example.org/pi:1\n"
+        "          - image: quay.io/hpc/pi:1\n"
         "            name: launcher\n"
         '            command: [mpirun, -n, "2", /opt/pi]\n'
         f"{security}"
@@ -39,7 +39,7 @@ def job(
         "      template:\n"
         "        spec:\n"
         "          containers:\n"
-        "          - image: example.org/pi:1\n"
+        "          - image: quay.io/hpc/pi:1\n"
         "            name: worker\n"
         f"{worker}"
         f"{security}"
@@ -183,7 +183,7 @@ def test_strict_modes_fails_root_with_the_default_path_too(tmp_path: Path) -> No
 
 def test_strict_modes_unknown_base_stays_silent(tmp_path: Path) -> None:
     files = {
-        "Dockerfile": "FROM registry.example.org/team/mpi-base:3\nCOPY pi /opt/pi\n",
+        "Dockerfile": "FROM ghcr.io/mpilint-demo/team/mpi-base:3\nCOPY pi /opt/pi\n",
         "mpijob.yaml": job(user=None, path=None),
     }
     assert [f for f in lint(tmp_path, files) if f[0] == "MPL203"] == []

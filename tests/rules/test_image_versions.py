@@ -25,7 +25,7 @@ spec:
       template:
         spec:
           containers:
-          - image: registry.example.org/mpi/pi:1.0
+          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
             name: launcher
             command: [mpirun, -n, "4", /opt/pi]
     Worker:
@@ -33,7 +33,7 @@ spec:
       template:
         spec:
           containers:
-          - image: registry.example.org/mpi/pi:1.0
+          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
             name: worker
 """
 
@@ -167,7 +167,7 @@ def test_a_dockerfile_beside_the_job_wins(tmp_path: Path) -> None:
 
 
 def test_only_one_well_known_image_for_every_main_container(tmp_path: Path) -> None:
-    other = "registry.example.org/team/pi:1"
+    other = "ghcr.io/mpilint-demo/team/pi:1"
     assert "MPL303" not in _rules(_as_is(tmp_path, "mpioperator/openmpi:v0.6.0", other))
     assert "MPL303" not in _rules(_as_is(tmp_path / "b", "mpioperator/mpi-pi:openmpi"))
     assert "MPL303" not in _rules(_as_is(tmp_path / "c", "mpioperator/intel:v0.6.0"))
@@ -185,14 +185,14 @@ def test_an_unknown_tag_gives_only_what_every_tag_holds(tmp_path: Path) -> None:
 
 def test_declared_base_images_are_known_too(tmp_path: Path) -> None:
     config = (
-        "base-images:\n  registry.example.com/hpc/mpi-base:\n"
+        "base-images:\n  ghcr.io/mpilint-demo/hpc/mpi-base:\n"
         "    mpi: [{family: MPICH, version: '4.1'}]\n"
     )
-    job = _AS_IS.replace("WORKER", "registry.example.com/hpc/mpi-base:2")
-    job = job.replace("IMAGE", "registry.example.com/hpc/mpi-base:2")
+    job = _AS_IS.replace("WORKER", "ghcr.io/mpilint-demo/hpc/mpi-base:2")
+    job = job.replace("IMAGE", "ghcr.io/mpilint-demo/hpc/mpi-base:2")
     result = check_files(tmp_path / "a", {".mpilint.yaml": config, "mpijob.yaml": job})
     (hit,) = [f for f in result.findings if f["rule"] == "MPL303"]
-    assert "the image registry.example.com/hpc/mpi-base:2 has only MPICH 4.1" in hit["message"]
+    assert "the image ghcr.io/mpilint-demo/hpc/mpi-base:2 has only MPICH 4.1" in hit["message"]
     without = check_files(tmp_path / "b", {"mpijob.yaml": job})
     assert "MPL303" not in without.rules()
 
@@ -202,7 +202,7 @@ def test_declared_base_images_are_known_too(tmp_path: Path) -> None:
 _MISMATCH = (
     _AS_IS.replace("  mpiImplementation: Intel\n", "")
     .replace("IMAGE", "LAUNCHER")
-    .replace("WORKER", "registry.example.org/mpi/pi:1.0")
+    .replace("WORKER", "ghcr.io/mpilint-demo/mpi/pi:1.0")
 )
 
 
@@ -220,8 +220,8 @@ def test_workers_built_from_the_launchers_image_hold_its_mpi(tmp_path: Path) -> 
     # a written-out reference of the same image is the same image
     assert _mismatch(tmp_path / "b", copied, "docker.io/mpioperator/openmpi:v0.5.0") == []
     # an unknown base is inherited as it is, too
-    own = "FROM registry.example.org/hpc/base:3\nCOPY pi /opt/pi\n"
-    assert _mismatch(tmp_path / "c", own, "registry.example.org/hpc/base:3") == []
+    own = "FROM ghcr.io/mpilint-demo/hpc/base:3\nCOPY pi /opt/pi\n"
+    assert _mismatch(tmp_path / "c", own, "ghcr.io/mpilint-demo/hpc/base:3") == []
 
 
 def test_a_different_mpi_build_is_still_reported(tmp_path: Path) -> None:

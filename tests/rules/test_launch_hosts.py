@@ -24,10 +24,10 @@ def _job(
         f"apiVersion: kubeflow.org/{version}\nkind: MPIJob\nmetadata:\n  name: pi\n"
         f"  namespace: lab\nspec:\n{spec}  mpiReplicaSpecs:\n    Launcher:\n      replicas: 1\n"
         f"      template:\n        spec:\n{launcher_pod}          containers:\n"
-        "          - image: registry.example.org/train:1\n            name: launcher\n"
+        "          - image: ghcr.io/mpilint-demo/train:1\n            name: launcher\n"
         f"            command: {command}\n    Worker:\n      replicas: {replicas}\n"
         "      template:\n        spec:\n          containers:\n"
-        "          - image: registry.example.org/train:1\n            name: worker\n"
+        "          - image: ghcr.io/mpilint-demo/train:1\n            name: worker\n"
         f"{worker_container}"
     )
 
@@ -178,7 +178,7 @@ def test_horovod_is_read_from_command_not_from_the_image(
     cli: Cli, tmp_path: Path, command: str, found: int
 ) -> None:
     text = _job(command, worker_container=_GPUS).replace(
-        "registry.example.org/train:1", "horovod/horovod:0.28.1"
+        "ghcr.io/mpilint-demo/train:1", "horovod/horovod:0.28.1"
     )
     write(tmp_path, {"job.yaml": text, "Dockerfile": "FROM horovod/horovod:0.28.1\n"})
     result = cli("check", "--select", "MPL112", "--format", "json", str(tmp_path))

@@ -29,7 +29,7 @@ spec:
             image: busybox:1.36
             command: [sleep, {value}]
           containers:
-          - image: registry.example.org/mpi/pi:1.0
+          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
             name: launcher
             command: [mpirun, -n, "2", /opt/pi]
     Worker:
@@ -37,7 +37,7 @@ spec:
       template:
         spec:
           containers:
-          - image: registry.example.org/mpi/pi:1.0
+          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
             name: worker
             env:
             - name: A

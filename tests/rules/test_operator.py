@@ -32,7 +32,7 @@ def _job(
     worker: str | None = "      replicas: 2\n",
     launcher_container: str = "",
     worker_container: str = "",
-    image: str = "registry.example.org/mpi/pi:1.0",
+    image: str = "ghcr.io/mpilint-demo/mpi/pi:1.0",
 ) -> str:
     """A small job; each argument is inserted, already indented, where its name says."""
     text = (

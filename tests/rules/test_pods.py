@@ -185,7 +185,7 @@ def test_gpu_slots_silent(spec: str, launcher: str, worker: str) -> None:
 
 
 def test_gpu_slots_needs_horovod_or_nccl_evidence() -> None:
-    text = manifest(worker=GPU4).text.replace("horovod/horovod:0.28.1", "example.org/md:1")
+    text = manifest(worker=GPU4).text.replace("horovod/horovod:0.28.1", "quay.io/hpc/md:1")
     parsed = parse_yaml(text)
     job = read_mpijob(parsed.documents[0].root, 0)
     assert job is not None

@@ -23,7 +23,7 @@ spec:
       template:
         spec:
           containers:
-          - image: example.org/pi:1
+          - image: quay.io/hpc/pi:1
             name: launcher
             command: [mpirun, -n, "2", /opt/pi]
     Worker:
@@ -31,7 +31,7 @@ spec:
       template:
         spec:
           containers:
-          - image: example.org/pi:1
+          - image: quay.io/hpc/pi:1
             name: worker
             command: {command}
 """

@@ -33,13 +33,13 @@ SHARED = "# mpilint: disable-file=MPL201 the base is fixed upstream\n" + SHARED
 SHARED_JOB = (
     (GOOD / "mpijob.yaml")
     .read_text()
-    .replace("registry.example.org/team/hello-mpi:1.0", "registry.example.org/shared/train:2")
+    .replace("ghcr.io/mpilint-demo/team/hello-mpi:1.0", "ghcr.io/mpilint-demo/shared/train:2")
 )
 
 
 def _tree(root: Path, folders: int = 30) -> None:
     files = {
-        ".mpilint.yaml": "images:\n  registry.example.org/shared/*: shared/Dockerfile\n",
+        ".mpilint.yaml": "images:\n  ghcr.io/mpilint-demo/shared/*: shared/Dockerfile\n",
         "shared/Dockerfile": SHARED,
     }
     for index in range(folders):

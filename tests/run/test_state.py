@@ -87,7 +87,7 @@ def test_projects_one_after_the_other(tmp_path: Path, monkeypatch: pytest.Monkey
 
     # An image map sends the job to a Dockerfile elsewhere; then the map changes its mind.
     write(one, {"images/base/Dockerfile": SSH_DOCKERFILE, "images/other/Dockerfile": "FROM x\n"})
-    mapping = "images:\n  registry.example.com/hpc/pi:*: images/{}/Dockerfile\n"
+    mapping = "images:\n  ghcr.io/mpilint-demo/hpc/pi:*: images/{}/Dockerfile\n"
     (one / ".mpilint.yaml").write_text(quiet + mapping.format("base"))
     _same_as_fresh("deploy/mpijob.yaml")
     (one / ".mpilint.yaml").write_text(quiet + mapping.format("other"))

@@ -9,7 +9,7 @@ import pytest
 
 from tests.harness import Cli, write
 
-LAUNCHER_IMAGE = "          - image: registry.example.org/pi:1.1"
+LAUNCHER_IMAGE = "          - image: ghcr.io/mpilint-demo/pi:1.1"
 JOB = """\
 apiVersion: kubeflow.org/v2beta1
 kind: MPIJob
@@ -26,7 +26,7 @@ spec:
       template:
         spec:
           containers:
-          - image: registry.example.org/pi:1.1
+          - image: ghcr.io/mpilint-demo/pi:1.1
             name: launcher
             command: [mpirun, -n, "2", /opt/pi]{comment}
     Worker:
@@ -34,7 +34,7 @@ spec:
       template:
         spec:
           containers:
-          - image: registry.example.org/pi:1.0
+          - image: ghcr.io/mpilint-demo/pi:1.0
             name: worker
             readinessProbe:
               tcpSocket:
@@ -75,8 +75,8 @@ def test_suppression_forms(tmp_path: Path, cli: Cli, text: str) -> None:
 
 def test_a_suppression_silences_only_its_rule_and_line(tmp_path: Path, cli: Cli) -> None:
     text = job().replace(
-        "          - image: registry.example.org/pi:1.1",
-        "          - image: registry.example.org/pi:1.1  # mpilint: disable=MPL101",
+        "          - image: ghcr.io/mpilint-demo/pi:1.1",
+        "          - image: ghcr.io/mpilint-demo/pi:1.1  # mpilint: disable=MPL101",
     )
     (path,) = write(tmp_path, {"job.yaml": text})
     # the comment silences nothing, so it is reported as stale (MPL007, info)

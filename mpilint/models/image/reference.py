@@ -90,8 +90,8 @@ def reference_matches(pattern: str, ref: str) -> bool:
     """Whether ``ref`` is one of the images a configured glob names (``fnmatch``).
 
     A glob without a tag names every tag of its repository, as the built-in tables do
-    (``registry.example.com/hpc/base*``); one with a tag names only those tags
-    (``registry.example.com/hpc/base:2024*``). Both sides are normalised first, so
+    (``ghcr.io/mpilint-demo/hpc/base*``); one with a tag names only those tags
+    (``ghcr.io/mpilint-demo/hpc/base:2024*``). Both sides are normalised first, so
     ``ubuntu`` and ``docker.io/library/ubuntu`` are the same image.
     """
     wanted, actual = split_image(pattern), split_image(ref)

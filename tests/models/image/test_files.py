@@ -185,7 +185,7 @@ def test_horovod_is_inferred() -> None:
 
 def test_unknown_base_and_a_file_written_whole() -> None:
     found = facts(
-        "FROM registry.example.org/base:1\n"
+        "FROM ghcr.io/mpilint-demo/base:1\n"
         'RUN echo "Port 2222" >> /etc/ssh/sshd_config\n'
         'RUN echo "StrictModes no" > /etc/ssh/ssh_config\n'
     )

@@ -65,7 +65,7 @@ def test_operator_base_image_by_tag() -> None:
 
 
 def test_unknown_base_is_unknown_not_none() -> None:
-    facts = _facts("FROM registry.example.org/team/base:1\nRUN echo hi\n")
+    facts = _facts("FROM ghcr.io/mpilint-demo/team/base:1\nRUN echo hi\n")
     assert facts.mpis == () and not facts.mpi_complete
     assert facts.openssh_server.present is None and facts.openssh_client.present is None
     assert not facts.entrypoint_known and facts.runs_as_root() is None
@@ -268,6 +268,6 @@ def test_effective_argv() -> None:
     assert command_only is not None and [i.text for i in command_only] == ["mpirun"]
     injected = effective_argv(_container(""), image, ("/usr/sbin/sshd", "-De"))
     assert injected is not None and [i.text for i in injected] == ["/usr/sbin/sshd", "-De"]
-    unknown = _facts("FROM registry.example.org/x:1\n")
+    unknown = _facts("FROM ghcr.io/mpilint-demo/x:1\n")
     assert effective_argv(_container("args: [mpirun]\n"), unknown) is None
     assert effective_argv(_container("command: [mpirun]\n"), None) is not None
