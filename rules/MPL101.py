@@ -9,6 +9,7 @@ import math
 from collections.abc import Iterator
 
 from mpilint.core.findings import Edit, Fix, Severity
+from mpilint.core.textpos import Offsets
 from mpilint.models.launchers import find_launches
 from mpilint.models.mpijob import Container, MPIJob
 from mpilint.ruleapi import Hit, Manifest
@@ -158,11 +159,13 @@ def _non_string_hit(
             " mistake users meet most)"
         )
     fix = None
-    single_line = node.start_mark.line == node.end_mark.line
-    # Only a plain one-line scalar is certain to be quoted right by wrapping its text.
-    if kind != "null" and isinstance(node, ScalarNode) and not node.style and single_line:
+    # Only a plain one-line scalar written as its value alone (no tag, no anchor, which the
+    # span would cover too) is certain to be quoted right by replacing its text. A null has no
+    # text to keep: whether "" or something else was meant needs a person.
+    if kind != "null" and isinstance(node, ScalarNode) and not node.style:
         span = span_of(node)
-        fix = Fix(f"quote it: {quoted}", (Edit(subject.file, span, quoted),))
+        if Offsets(subject.text).text_of(span) == node.value:
+            fix = Fix(f"quote it: {quoted}", (Edit(subject.file, span, quoted),))
     return Hit(span_of(node), message, fix=fix)
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from mpilint.core.findings import Related, Severity, Span
+from mpilint.core.findings import UNSAFE, Edit, Fix, Related, Severity, Span
+from mpilint.core.textpos import Offsets
 from mpilint.models.launchers import OPERATOR_HOSTFILE, ArgRef, Launch, find_launches
 from mpilint.models.mpijob import MPIJob
 from mpilint.ruleapi import Hit, Manifest
@@ -170,6 +171,9 @@ def _compare(
             severity=severity,
             related=(*related, Related(subject.file, span_of(misspelt), "the misspelt key")),
         )
+    fix = None
+    if launch.count is not None and ref is launch.count_ref:
+        fix = _set_count(subject, argv, ref, slots)
     return Hit(
         _ref_span(subject, argv, ref),
         f"{program} asks for {requested} processes ({asked}) but the job provides {slots}"
@@ -177,7 +181,27 @@ def _compare(
         " Worker.replicas",
         severity=severity,
         related=related,
+        fix=fix,
     )
+
+
+def _set_count(
+    subject: Manifest, argv: tuple[tuple[str, Node], ...], ref: ArgRef, slots: int
+) -> Fix | None:
+    """The count made the slots, when it is a list item of its own written as digits. Unsafe:
+    whether the count or Worker.replicas is wrong is the user's call, and it changes how many
+    ranks run."""
+    text, node = argv[ref.index]
+    if ref.start != 0 or ref.end < len(text) or not text.isdigit():
+        return None
+    if not isinstance(node, ScalarNode) or node.style not in (None, "", "'", '"'):
+        return None
+    quote = node.style or ""
+    span = span_of(node)
+    if Offsets(subject.text).text_of(span) != f"{quote}{node.value}{quote}":
+        return None
+    edit = Edit(subject.file, span, f"{quote}{slots}{quote}")
+    return Fix(f"write {slots}, the slots the job provides", (edit,), UNSAFE)
 
 
 def _written(launch: Launch, argv: tuple[tuple[str, Node], ...], ref: ArgRef) -> str:

@@ -9,7 +9,9 @@ import re
 from collections.abc import Iterator
 
 from mpilint.core.findings import Edit, Fix
+from mpilint.core.textpos import Offsets
 from mpilint.ruleapi import Hit, Manifest
+from mpilint.ruleapi.fixes import certain_name, replace_scalar
 from mpilint.ruleapi.schemafields import anchor_span, label_of, problems_of, split_path
 from mpilint.sources.schemacheck import Path, Problem, scalar_value
 from mpilint.sources.yamlsource import Node, ScalarNode, get, scalar_type, span_of
@@ -101,7 +103,7 @@ def _advice(subject: Manifest, problem: Problem) -> tuple[str | None, Fix | None
         if isinstance(value, str) and value in hints:
             return str(hints[value]), None
         if problem.suggestion:
-            return f"Did you mean {json.dumps(problem.suggestion)}?", None
+            return f"Did you mean {json.dumps(problem.suggestion)}?", _enum_fix(subject, problem)
         return None, None
     if problem.keyword != "type" or not isinstance(node, ScalarNode):
         return None, None
@@ -110,15 +112,28 @@ def _advice(subject: Manifest, problem: Problem) -> tuple[str | None, Fix | None
     options = [wanted] if isinstance(wanted, str) else list(wanted or ())
     kind = scalar_type(node)
     bare = _unquoted(node, options) if kind == "str" and single_line else None
-    if bare is not None:
+    written = Offsets(subject.text).text_of(span_of(node))
+    if bare is not None and written == f"{node.style}{node.value}{node.style}":
         edit = Edit(subject.file, span_of(node), bare)
         return f"Write {bare} without quotes", Fix(f"unquote it: {bare}", (edit,))
     if "string" in options and kind in ("int", "float", "bool") and single_line:
         quoted = json.dumps(node.value)
-        if not node.style:
+        if not node.style and written == node.value:
             edit = Edit(subject.file, span_of(node), quoted)
             return f"Quote it: {quoted}", Fix(f"quote it: {quoted}", (edit,))
     return None, None
+
+
+def _enum_fix(subject: Manifest, problem: Problem) -> Fix | None:
+    """The enum value meant, when only one is close (``running`` → ``Running``)."""
+    value = scalar_value(problem.node)
+    known = [v for v in problem.schema.get("enum", ()) if isinstance(v, str)]
+    if not isinstance(value, str) or not known:
+        return None
+    meant = certain_name(value, known)
+    if meant is None or meant != problem.suggestion:
+        return None
+    return replace_scalar(subject, problem.node, meant, f"write {json.dumps(meant)}")
 
 
 def _unquoted(node: ScalarNode, options: list[str]) -> str | None:

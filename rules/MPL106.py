@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from mpilint.core.findings import Fix
 from mpilint.ruleapi import Hit, Manifest
+from mpilint.ruleapi.fixes import certain_name, replace_scalar
 from mpilint.ruleapi.schemafields import anchor_span, dotted, label_of, problems_of, split_path
-from mpilint.sources.schemacheck import Path
-from mpilint.sources.yamlsource import Node
+from mpilint.sources.schemacheck import Path, Problem
+from mpilint.sources.yamlsource import MappingNode, Node, get
 
 _UNKNOWN_EFFECT = (
     "The API server rejects it under kubectl's default strict field validation, and otherwise"
@@ -34,7 +36,24 @@ def check(subject: Manifest) -> Iterator[Hit]:
         text += f" {_UNKNOWN_EFFECT}"
         if not problem.elsewhere and not problem.suggestion:
             text += ". Remove it, or check its indentation"
-        yield Hit(anchor_span(problem.anchor), text)
+        yield Hit(anchor_span(problem.anchor), text, fix=_rename(subject, problem))
+
+
+def _rename(subject: Manifest, problem: Problem) -> Fix | None:
+    """The field renamed to the one known field of that level it is close to, unless the
+    mapping already has that field (two keys would be MPL002, and which value is meant is
+    a person's call)."""
+    if problem.elsewhere or not problem.suggestion or problem.field is None:
+        return None
+    known = list(problem.schema.get("properties", {}))
+    meant = certain_name(problem.field, known)
+    if meant != problem.suggestion or get(problem.node, meant) is not None:
+        return None
+    if not isinstance(problem.node, MappingNode) or all(
+        key is not problem.anchor for key, _ in problem.node.value
+    ):
+        return None  # a key merged in (<<) from another mapping, which others may use
+    return replace_scalar(subject, problem.anchor, meant, f"rename it {meant}")
 
 
 def _container_of(root: Node, path: Path) -> str:

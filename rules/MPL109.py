@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mpilint.core.findings import Severity
+from mpilint.core.findings import Fix, Severity
 from mpilint.models.mpijob import MPIJob, ReplicaSpec
 from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.fields import is_set, related_at, text_of
-from mpilint.sources.yamlsource import Node, get, span_of
+from mpilint.ruleapi.fixes import delete_entry
+from mpilint.sources.yamlsource import MappingNode, Node, ScalarNode, get, span_of
 
 _POLICIES = ("Always", "OnFailure", "Never", "ExitCode")
 
@@ -143,6 +144,7 @@ def _template_policy(
             f" {replica.role}.restartPolicy to state it",
             severity=Severity.INFO,
             related=related,
+            fix=_delete(subject, replica, f"delete it (the pod gets {effective} either way)"),
         )
     return Hit(
         span_of(node),
@@ -152,6 +154,17 @@ def _template_policy(
         severity=Severity.WARNING,
         related=related,
     )
+
+
+def _delete(subject: Manifest, replica: ReplicaSpec, description: str) -> Fix | None:
+    """Deleting a template restartPolicy equal to what the pod gets changes nothing."""
+    spec = replica.pod_spec
+    if not isinstance(spec, MappingNode):
+        return None
+    keys = [k for k, _ in spec.value if isinstance(k, ScalarNode) and k.value == "restartPolicy"]
+    if len(keys) != 1:
+        return None  # merged in from another mapping, or written twice (MPL002)
+    return delete_entry(subject, spec, keys[0], description)
 
 
 def _effective_policy(job: MPIJob, replica: ReplicaSpec, value: str | None) -> str:

@@ -10,6 +10,7 @@ from mpilint.core.findings import Related, Severity
 from mpilint.models.mpijob import ReplicaSpec
 from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.fields import is_set, text_of
+from mpilint.ruleapi.fixes import replace_scalar
 from mpilint.ruleapi.pairs import one_image
 from mpilint.sources.yamlsource import Node, SequenceNode, get, span_of
 
@@ -36,7 +37,7 @@ def check(subject: Manifest) -> Iterator[Hit]:
         if written is None:
             return  # templated, or a type error the schema rule reports
         if written not in _CREATION:
-            yield _unknown_policy(node, written)
+            yield _unknown_policy(subject, node, written)
             return
         policy = written
     hit = _race(subject, launcher, node if is_set(node) else None, policy)
@@ -44,7 +45,7 @@ def check(subject: Manifest) -> Iterator[Hit]:
         yield hit
 
 
-def _unknown_policy(node: Node, written: str) -> Hit:
+def _unknown_policy(subject: Manifest, node: Node, written: str) -> Hit:
     near = next((p for p in _CREATION if p.lower() == written.lower()), None)
     if near is None:
         import difflib  # only for a misspelt name: its import (with heapq) is not free
@@ -58,10 +59,20 @@ def _unknown_policy(node: Node, written: str) -> Hit:
         " Ready."
     )
     advice = f"Write {near!r}" if near else "Write 'WaitForWorkersReady' or 'AtStartup'"
+    # Only the spelling of what the operator already does is certain: a value close to
+    # 'AtStartup' is run as 'WaitForWorkersReady' today, so writing 'AtStartup' would change
+    # the job (the message says so, a person decides).
+    fix = (
+        replace_scalar(subject, node, near, f"write {near}")
+        if near == "WaitForWorkersReady"
+        else None
+    )
     return Hit(
         span_of(node),
-        f"launcherCreationPolicy {written!r} is neither 'AtStartup' nor 'WaitForWorkersReady';"
-        " the CRD does not check it (the field is spelled exactly, case included) and the"
+        fix=fix,
+        message=f"launcherCreationPolicy {written!r} is neither 'AtStartup' nor"
+        " 'WaitForWorkersReady'; the CRD does not check it (the field is spelled exactly, case"
+        " included) and the"
         f" operator treats every value other than 'AtStartup' as 'WaitForWorkersReady'.{effect}"
         f" {advice}",
     )

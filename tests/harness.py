@@ -116,6 +116,7 @@ def run_fresh(
     env: Mapping[str, str] | None = None,
     cwd: Path | None = None,
     timeout: float | None = None,
+    stdin: str | None = None,
 ) -> Result:
     """Run mpilint in a new interpreter: ``python <entry> <args>``, or ``<entry> <args>`` when
     ``entry`` is one executable (the installed console script)."""
@@ -128,6 +129,7 @@ def run_fresh(
         env=None if env is None else dict(env),
         cwd=cwd,
         timeout=timeout,
+        input=stdin,
     )
     return Result(done.returncode, done.stdout, done.stderr)
 

@@ -110,7 +110,7 @@ def test_usage_errors_exit_2_with_one_clear_line(args: list[str], says: str, cli
         ("--output-format", "Did you mean '--format'?"),  # ruff's spellings
         ("--output-format=json", "Did you mean '--format'?"),
         ("--exit-zero", "Did you mean '--fail-on never'?"),
-        ("--fix", "mpilint does not change files"),
+        ("--fix-only", "Did you mean '--fix'?"),
     ],
 )
 def test_unknown_options_point_at_the_right_one(option: str, says: str, cli) -> None:  # type: ignore[no-untyped-def]

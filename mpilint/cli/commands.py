@@ -34,10 +34,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FOREIGN_OPTIONS = {
     "--output-format": "Did you mean '--format'?",
     "--exit-zero": "Did you mean '--fail-on never'? (it reports, and exits 0 whatever is found)",
-    "--fix": "mpilint does not change files; `mpilint explain ID` shows how to fix a rule's"
-    " findings.",
-    "--diff": "mpilint does not change files; `mpilint explain ID` shows how to fix a rule's"
-    " findings.",
+    "--fix-only": "Did you mean '--fix'? (it also reports what is left)",
+    "--unsafe-fix": "Did you mean '--unsafe-fixes'?",
     "--extend-ignore": "Did you mean '--ignore'? (it adds to the configuration's)",
     "--exclude": "Exclusions are set in the configuration: `exclude: [globs]` (and .gitignore is"
     " honoured); named paths are checked unless --force-exclude is given.",
@@ -226,6 +224,24 @@ def cli() -> None:
     default="auto",
     help="Colour the text report (auto: only on a terminal without NO_COLOR).",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe fixes (the findings marked [*]) to the files, then report what is left;"
+    " with '-', print the fixed text to standard output and the report to standard error.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print what --fix would change, as a unified diff, and write nothing; exit 1 when"
+    " there is a change, 0 when there is none.",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff, also apply the fixes that change what the job does (without it"
+    " they are shown in the report and never applied).",
+)
 @click.pass_obj
 def check(
     out: TextIO,
@@ -246,6 +262,9 @@ def check(
     isolated: bool,
     jobs: int | None,
     color: str,
+    fix: bool,
+    diff: bool,
+    unsafe_fixes: bool,
 ) -> int:
     """Check MPIJob manifests, Dockerfiles and directories of them (the default command).
 
@@ -275,6 +294,9 @@ def check(
         isolated=isolated,
         jobs=jobs,
         color=color,
+        fix=fix,
+        diff=diff,
+        unsafe_fixes=unsafe_fixes,
     )
     return run_check(options, out)
 
@@ -306,7 +328,20 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
         return EXIT_ERROR
     from mpilint.run.parallel import default_processes
 
-    report = run(files, project=project, processes=options.jobs or default_processes())
+    processes = options.jobs or default_processes()
+    report = run(files, project=project, processes=processes)
+    failed_writes = False
+    if options.diff or options.fix:
+        from mpilint.cli.fixing import diff, fix
+
+        if options.diff:
+            return diff(files, project, processes, options.unsafe_fixes, report, out)
+        report, failed_writes, out = fix(
+            files, project, processes, options.unsafe_fixes, report, out
+        )
+    from mpilint.core.records import replace
+
+    report = replace(report, unsafe_fixes=options.unsafe_fixes)
     code = EXIT_FINDINGS if any(project.fails(f) for f in report.findings) else EXIT_OK
     try:
         outputs.emit(plan, report, out, _use_color(options.color, out), passed=code == EXIT_OK)
@@ -317,7 +352,7 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
         return EXIT_ERROR
     if report.jobs == 0 and not any(f.kind == "dockerfile" for f in files):
         _nothing_checked(len(files))
-    return code
+    return EXIT_ERROR if failed_writes else code
 
 
 def _nothing_checked(read: int) -> None:
@@ -339,6 +374,10 @@ def _use_color(choice: str, out: TextIO) -> bool:
     return out.isatty() and "NO_COLOR" not in os.environ
 
 
+# What --fix can do for a rule, in `mpilint rules`: ruff's [*] for a safe fix.
+_FIX_MARKS = {"safe": "[*]", "unsafe": "[u]", "none": "   "}
+
+
 @cli.command("rules")
 @click.option(
     "--format",
@@ -351,7 +390,10 @@ def _use_color(choice: str, out: TextIO) -> bool:
 )
 @click.pass_obj
 def rules(out: TextIO, format_: str) -> int:
-    """List every rule: id, name, severities (the default first), summary."""
+    """List every rule: id, name, severities (the default first), fix, summary.
+
+    The fix column is [*] when `mpilint --fix` repairs the rule's findings, [u] when only
+    `--unsafe-fixes` does (the fix changes what the job does), blank when there is no fix."""
     from mpilint.core import catalog
 
     metas = catalog.all_meta()
@@ -370,6 +412,7 @@ def rules(out: TextIO, format_: str) -> int:
                 "severity": m.severity.label,
                 "severities": [s.label for s in m.severities],
                 "summary": m.summary,
+                "fix": m.fix_safety,
             }
             for m in metas
         ]
@@ -378,7 +421,8 @@ def rules(out: TextIO, format_: str) -> int:
     width = max(len(m.name) for m in metas)
     levels = max(len(m.severity_label) for m in metas)
     for m in metas:
-        out.write(f"{m.id}  {m.name:<{width}}  {m.severity_label:<{levels}}  {m.summary}\n")
+        fix = _FIX_MARKS[m.fix_safety]
+        out.write(f"{m.id}  {m.name:<{width}}  {m.severity_label:<{levels}}  {fix}  {m.summary}\n")
     return EXIT_OK
 
 

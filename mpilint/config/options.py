@@ -40,3 +40,6 @@ class CheckOptions(Record):
     isolated: bool = False
     jobs: int | None = None  # None: one process per core
     color: str = "auto"
+    fix: bool = False  # apply the safe fixes, then report what is left
+    diff: bool = False  # print the fixes as a unified diff instead of writing them
+    unsafe_fixes: bool = False  # the unsafe fixes too (without it: shown, never applied)

@@ -368,7 +368,7 @@ def init_pppppppppppppplll_post(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a1
     self.__post_init__()
 
 
-def init_ppppppppppppppppp(
+def init_pppppppppppppppppppp(
     self,
     a0,
     a1,
@@ -387,6 +387,9 @@ def init_ppppppppppppppppp(
     a14,
     a15,
     a16,
+    a17,
+    a18,
+    a19,
 ):
     self.a0 = a0
     self.a1 = a1
@@ -405,6 +408,9 @@ def init_ppppppppppppppppp(
     self.a14 = a14
     self.a15 = a15
     self.a16 = a16
+    self.a17 = a17
+    self.a18 = a18
+    self.a19 = a19
 
 
 def init_ppppppppppppppppppppppp(

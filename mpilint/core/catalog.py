@@ -42,6 +42,9 @@ class Example(Record):
     args: tuple[str, ...]
     expect: tuple[Expected, ...]
     encoding: str = "utf-8"
+    # file → its text after ``mpilint --fix`` (``--unsafe-fixes`` for a rule whose fixes are
+    # unsafe); the tests check it through the CLI.
+    fixed: tuple[tuple[str, str], ...] = ()
 
 
 class RuleMeta(Record):
@@ -58,6 +61,7 @@ class RuleMeta(Record):
     fix: str
     examples: tuple[Example, ...]
     also: tuple[Severity, ...] = ()
+    fix_safety: str = "none"  # what ``--fix`` can do: safe, unsafe, or none (no fix offered)
 
     @property
     def severities(self) -> tuple[Severity, ...]:
@@ -92,6 +96,7 @@ def meta(rule_id: str) -> RuleMeta:
         fix=str(data.get("fix", "")).strip(),
         examples=tuple(_example(e) for e in data.get("examples", ())),
         also=tuple(Severity.parse(label) for label in data.get("also", ())),
+        fix_safety=str(data.get("fix-safety", "none")),
     )
 
 
@@ -129,4 +134,5 @@ def _example(data: dict[str, Any]) -> Example:
             for e in data.get("expect", ())
         ),
         encoding=data.get("encoding", "utf-8"),
+        fixed=tuple((name, text) for name, text in data.get("fixed", {}).items()),
     )

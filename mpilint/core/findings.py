@@ -72,16 +72,24 @@ class Related(Record):
 
 
 class Edit(Record):
+    """Replace the text of ``span`` (an empty span, ``end`` = start, inserts) in ``file``."""
+
     file: str
     span: Span
     replacement: str
 
 
+SAFE, UNSAFE = "safe", "unsafe"
+
+
 class Fix(Record):
-    """An edit offered only where it is certainly right, so editors may apply it blindly."""
+    """Edits offered only where they are certainly right. A *safe* fix keeps what the job does
+    (or makes it do what it plainly meant), so ``--fix`` and editors may apply it blindly; an
+    *unsafe* one changes behaviour, and is applied only with ``--unsafe-fixes``."""
 
     description: str
     edits: tuple[Edit, ...]
+    applicability: str = SAFE  # SAFE or UNSAFE
 
 
 class Finding(Record):

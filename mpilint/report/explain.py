@@ -10,6 +10,13 @@ import textwrap
 
 from mpilint.core.catalog import Example, RuleMeta
 
+FIX_SAFETY = {
+    "safe": "safe, `mpilint --fix` applies it",
+    "unsafe": "unsafe (it changes what the job does), applied only with"
+    " `mpilint --fix --unsafe-fixes`",
+    "none": "none, the right value needs a person",
+}
+
 
 def render(meta: RuleMeta) -> str:
     parts = [
@@ -22,6 +29,7 @@ def render(meta: RuleMeta) -> str:
     ]
     if meta.fix:
         parts += ["", "How to fix", textwrap.indent(meta.fix, "  ")]
+    parts += ["", f"Automatic fix: {FIX_SAFETY[meta.fix_safety]}"]
     for example in meta.examples:
         parts += ["", _example(example)]
     return "\n".join(parts) + "\n"
@@ -45,4 +53,8 @@ def _example(example: Example) -> str:
         lines.append(f"  gives: {gives}")
     elif example.kind == "good":
         lines.append("  gives: no finding")
+    for name, text in example.fixed:
+        lines.append(f"  after `mpilint --fix`, {name}:")
+        for number, line in enumerate(text.splitlines(), start=1):
+            lines.append(f"    {number:>3} | {line}")
     return "\n".join(lines)

@@ -80,6 +80,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
     if finding.fix is not None:
         data["fix"] = {
             "description": finding.fix.description,
+            "applicability": finding.fix.applicability,
             "edits": [
                 {"file": e.file, **_span(e.span), "replacement": e.replacement}
                 for e in finding.fix.edits

@@ -5,7 +5,7 @@ Reporters read a ``Report`` and nothing else; the run builds one and knows no re
 
 from __future__ import annotations
 
-from mpilint.core.findings import Finding, Severity
+from mpilint.core.findings import SAFE, Finding, Severity
 from mpilint.core.records import Record
 from mpilint.inputs.files import read_text
 from mpilint.suppress import directives as suppressions
@@ -55,6 +55,13 @@ class Report(Record):
     pairs: tuple[JobPair, ...] = ()  # one per job, in the order of the files
     # About the run rather than a place in a file (how to pair jobs that paired with nothing).
     notes: tuple[str, ...] = ()
+    fixed: int = 0  # findings ``--fix`` repaired before this report (of the fixed texts)
+    unsafe_fixes: bool = False  # ``--unsafe-fixes``: unsafe fixes count as applicable
+
+    def fixable(self, finding: Finding) -> bool:
+        """Whether ``--fix`` (with this run's ``--unsafe-fixes``) would repair the finding."""
+        fix = finding.fix
+        return fix is not None and (self.unsafe_fixes or fix.applicability == SAFE)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

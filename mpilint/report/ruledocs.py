@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from mpilint.core.catalog import Example, RuleMeta
+from mpilint.report.explain import FIX_SAFETY
 
 REGENERATE = "mpilint rules --format markdown > docs/rules.md"
 
@@ -26,10 +27,11 @@ def render(rules: Iterable[RuleMeta]) -> str:
         "Each rule's examples are run by the test suite: a bad example gives exactly the findings"
         " listed under it (the marked lines, `>`), a good one gives none.",
         "",
-        "| id | name | severity | summary |",
-        "|---|---|---|---|",
+        "| id | name | severity | fix | summary |",
+        "|---|---|---|---|---|",
         *(
-            f"| [{m.id}](#{m.id.lower()}) | {m.name} | {m.severity_label} | {_cell(m.summary)} |"
+            f"| [{m.id}](#{m.id.lower()}) | {m.name} | {m.severity_label}"
+            f" | {_FIX_CELL[m.fix_safety]} | {_cell(m.summary)} |"
             for m in rules
         ),
     ]
@@ -38,11 +40,16 @@ def render(rules: Iterable[RuleMeta]) -> str:
     return "\n".join(parts) + "\n"
 
 
+_FIX_CELL = {"safe": "safe", "unsafe": "unsafe", "none": ""}
+
+
 def _rule(meta: RuleMeta) -> str:
     parts = [
         f"## {meta.id}",
         "",
-        f"**{meta.name}** · default severity: {meta.severity.label}" + _also(meta),
+        f"**{meta.name}** · default severity: {meta.severity.label}"
+        + _also(meta)
+        + f" · automatic fix: {FIX_SAFETY[meta.fix_safety]}",
         "",
         prose(meta.summary),
         "",
@@ -87,6 +94,16 @@ def _example(example: Example) -> str:
         parts += ["", f"Gives: {gives}."]
     elif example.kind == "good":
         parts += ["", "Gives: no finding."]
+    for name, text in example.fixed:
+        fence = "`" * max(3, _longest_backtick_run(text) + 1)
+        parts += [
+            "",
+            f"After `mpilint --fix`, `{name}`:",
+            "",
+            f"{fence}yaml",
+            text.rstrip("\n"),
+            fence,
+        ]
     return "\n".join(parts)
 
 

@@ -127,6 +127,7 @@ def _fix(fix: Fix) -> dict[str, Any]:
         by_file.setdefault(edit.file, []).append(edit)
     return {
         "description": {"text": fix.description},
+        "properties": {"applicability": fix.applicability},
         "artifactChanges": [
             {"artifactLocation": _artifact(file), "replacements": _replacements(edits)}
             for file, edits in by_file.items()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import groupby
 
-from mpilint.core.findings import Finding, Severity, Span
+from mpilint.core.findings import SAFE, Finding, Severity, Span
 from mpilint.report.result import JobPair, Report
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
@@ -50,7 +50,7 @@ def layout(report: Report, verbose: bool = False) -> list[Line]:
         lines.append([(file, "bold underline")])
         source = report.sources.get(file, "").splitlines()
         for finding in group:
-            lines.extend(_finding(finding, source))
+            lines.extend(_finding(finding, source, report.fixable(finding)))
             lines.append([])
     if verbose and report.suppressed:
         lines.extend(_suppressed(report))
@@ -58,6 +58,20 @@ def layout(report: Report, verbose: bool = False) -> list[Line]:
     lines.extend([("note: ", "bold blue"), (note, "")] for note in report.notes)
     lines.append(_summary(report))
     return lines
+
+
+def _fixes_line(report: Report) -> Line:
+    """What ``--fix`` would still repair, as ruff says it: ``[*] N fixable with ...``."""
+    fixable = sum(1 for f in report.findings if report.fixable(f))
+    hidden = sum(1 for f in report.findings if f.fix is not None and not report.fixable(f))
+    if not fixable and not hidden:
+        return []
+    flag = " --unsafe-fixes" if report.unsafe_fixes else ""
+    text = f"[*] {fixable} fixable with `mpilint --fix{flag}`" if fixable else "No fixes available"
+    if hidden:
+        text += f" ({hidden} hidden {'fix' if hidden == 1 else 'fixes'} can be enabled with"
+        text += " `--unsafe-fixes`)"
+    return [(text + ".", "")]
 
 
 SHOWN_PAIRS = 20  # beyond this many jobs (and without --verbose), counts and the unpaired ones
@@ -119,7 +133,7 @@ def _suppressed(report: Report) -> list[Line]:
     return lines
 
 
-def _finding(finding: Finding, source: list[str]) -> list[Line]:
+def _finding(finding: Finding, source: list[str], fixable: bool) -> list[Line]:
     span = finding.span
     lines: list[Line] = [
         [
@@ -127,7 +141,7 @@ def _finding(finding: Finding, source: list[str]) -> list[Line]:
             ("  ", ""),
             (finding.severity.label, _SEVERITY_STYLE[finding.severity]),
             ("  ", ""),
-            (f"{finding.rule} {finding.name}", "bold"),
+            (f"{finding.rule}{' [*]' if fixable else ''} {finding.name}", "bold"),
         ],
         [("  " + finding.message, "")],
     ]
@@ -136,7 +150,8 @@ def _finding(finding: Finding, source: list[str]) -> list[Line]:
         where = f"{related.file}:{related.span.line}:{related.span.column}"
         lines.append([("    = ", "dim"), (where, "cyan"), (f": {related.message}", "")])
     if finding.fix is not None:
-        lines.append([("    = fix: ", "dim"), (finding.fix.description, "green")])
+        unsafe = "" if finding.fix.applicability == SAFE else " (unsafe: --unsafe-fixes)"
+        lines.append([(f"    = fix{unsafe}: ", "dim"), (finding.fix.description, "green")])
     return lines
 
 
@@ -168,17 +183,27 @@ def summary(report: Report) -> str:
 
 
 def _summary(report: Report) -> Line:
+    fixes = _fixes_line(report)
+    return _counts(report) + ([(" ", ""), *fixes] if fixes else [])
+
+
+def _counts(report: Report) -> Line:
     files = len(report.files)
     scope = (
         f"{files} file{'s' if files != 1 else ''},"
         f" {report.jobs} MPIJob{'s' if report.jobs != 1 else ''}"
     )
     if not report.findings:
+        if report.fixed:
+            fixed = f"Fixed {report.fixed} problem{'s' if report.fixed != 1 else ''}"
+            return [(fixed, "bold green"), (f", none left ({scope} checked).", "")]
         return [("No problems found", "bold green"), (f" ({scope} checked).", "")]
     counts = ", ".join(_count(report.count(s), s) for s in reversed(Severity))
     total = len(report.findings)
+    problems = f"{total} problem{'s' if total != 1 else ''}"
+    fixed = f"{report.fixed} problem{'s' if report.fixed != 1 else ''}"
     return [
-        (f"Found {total} problem{'s' if total != 1 else ''}", "bold"),
+        (f"Fixed {fixed}; {problems} left" if report.fixed else f"Found {problems}", "bold"),
         (f" ({counts}) in {scope} checked.", ""),
     ]
 

@@ -77,13 +77,13 @@ def project(tmp_path: Path) -> Iterator[Path]:
 
 
 def try_repo(
-    hook_repo: Path, home: Path, project: Path, *files: str
+    hook_repo: Path, home: Path, project: Path, *files: str, hook: str = "mpilint"
 ) -> subprocess.CompletedProcess[str]:
     git(project, "add", "-A")
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     env.pop("PRE_COMMIT", None)
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "mpilint",
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook,
          "--verbose", "--files", *files],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,
     )  # fmt: skip
@@ -125,6 +125,24 @@ def test_a_changed_dockerfile_mpi_alone_checks_its_job(
     assert "no files to check" not in done.stdout, done.stdout
     assert done.returncode == 1, done.stdout + done.stderr
     assert "deploy/job.yaml" in done.stdout and "MPL301" in done.stdout, done.stdout
+
+
+def test_the_fix_hook_fixes_fails_once_then_passes(
+    hook_repo: Path, pre_commit_home: Path, project: Path
+) -> None:
+    """pre-commit's convention: a hook that changed a file fails, so the fix is reviewed."""
+    job = project / "deploy" / "mpijob.yaml"
+    copy(GOOD / "Dockerfile", project / "deploy" / "Dockerfile")
+    good = (GOOD / "mpijob.yaml").read_text()
+    assert '            - "2"\n' in good
+    job.write_text(good.replace('            - "2"\n', "            - 2\n"))
+    done = try_repo(hook_repo, pre_commit_home, project, "deploy/mpijob.yaml", hook="mpilint-fix")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "files were modified by this hook" in done.stdout, done.stdout
+    assert job.read_text() == good
+    again = try_repo(hook_repo, pre_commit_home, project, "deploy/mpijob.yaml", hook="mpilint-fix")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Passed" in again.stdout
 
 
 def test_a_clean_job_passes(hook_repo: Path, pre_commit_home: Path, project: Path) -> None:

@@ -181,6 +181,11 @@ def test_sarif_fix_is_the_json_fix(
     (edit,) = finding["fix"]["edits"]
     (fix,) = result["fixes"]
     assert fix["description"]["text"] == finding["fix"]["description"]
+    assert (
+        fix["properties"]
+        == {"applicability": "safe"}
+        == {"applicability": finding["fix"]["applicability"]}
+    )
     (change,) = fix["artifactChanges"]
     assert change["artifactLocation"] == {"uri": "job.yaml", "uriBaseId": "%SRCROOT%"}
     (replacement,) = change["replacements"]
@@ -367,7 +372,7 @@ def test_statistics_count_findings_per_rule(
     assert alone.code == 1
     assert alone.out == "2  MPL102  process-count-mismatch\n1  MPL101  non-string-scalar\n"
     after = cli("--statistics", "--format", "text", "--color", "never", path)
-    assert after.out.endswith("checked.\n" + alone.out)
+    assert after.out.endswith("`--unsafe-fixes`).\n" + alone.out)
     assert after.out.startswith(path)
     with_file = cli("--statistics", "--format", f"json:{tmp_path / 'r.json'}", path)
     assert with_file.out == alone.out
@@ -383,7 +388,8 @@ def test_quiet_prints_the_summary_or_nothing(tmp_path: Path, cli: Cli) -> None:
     assert failing.code == 1
     assert (
         failing.out
-        == "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file, 1 MPIJob checked.\n"
+        == "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file, 1 MPIJob checked. No fixes"
+        " available (1 hidden fix can be enabled with `--unsafe-fixes`).\n"
     )
     passing = cli("-q", good)
     assert (passing.code, passing.out, passing.err) == (0, "", "")

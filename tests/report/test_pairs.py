@@ -62,7 +62,7 @@ def test_text_names_the_dockerfile_the_image_as_it_is_and_none(
         "  b/job.yaml:2 b: the image mpioperator/openmpi:v0.6.0 as it is (no Dockerfile)",
         "  c/job.yaml:1 c: no Dockerfile, so the image rules (MPL2xx, MPL3xx) did not run",
     ]
-    assert lines[-1].endswith(" in 3 files, 3 MPIJobs checked.")
+    assert lines[-1].endswith(" in 3 files, 3 MPIJobs checked. [*] 3 fixable with `mpilint --fix`.")
 
 
 def test_verbose_says_how_each_pairing_was_decided(
@@ -161,7 +161,7 @@ def test_many_jobs_give_counts_and_the_unpaired_ones(
         " 1 against none (--verbose lists them all)"
     )
     assert lines[start + 1].startswith("  j/zz.yaml:1 zz: no Dockerfile")
-    assert lines[start + 2].endswith(" in 21 files, 21 MPIJobs checked.")
+    assert " in 21 files, 21 MPIJobs checked." in lines[start + 2]
     verbose = cli("--color", "never", "-v", "j").out.splitlines()
     assert sum(1 for line in verbose if line.startswith("  j/")) == 21
 

@@ -9,6 +9,7 @@ corpus in tests/realistic/. This is what makes the documentation shown by ``mpil
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,44 @@ def test_example(
             )
             assert match["severity"] == expected.severity
     assert result.code == (1 if any(f["severity"] != "info" for f in findings) else 0)
+    for finding in findings:
+        # Every fix a rule emits has the applicability its rules/<ID>.yaml lists.
+        # A rule whose YAML says none emits no fix.
+        if "fix" in finding:
+            safety = catalog.meta(finding["rule"]).fix_safety
+            assert finding["fix"]["applicability"] == safety, finding
+    if any("fix" in f for f in findings):
+        assert example.fixed, f"{example.title}: a fixable example needs `fixed:`"
+
+
+FIXED = [
+    pytest.param(meta, example, id=f"{meta.id}-{n}")
+    for meta in catalog.all_meta()
+    for n, example in enumerate(meta.examples)
+    if example.fixed
+]
+
+
+@pytest.mark.parametrize(("meta", "example"), FIXED)
+def test_fixed_example(
+    meta: catalog.RuleMeta, example: catalog.Example, tmp_path: Path, cli: Cli
+) -> None:
+    """``mpilint --fix`` turns the example into its ``fixed:`` text; the fixed findings are
+    gone and no new one appears; a second ``--fix`` changes nothing."""
+    paths = write(tmp_path, dict(example.files), example.encoding)
+    selected = sorted({meta.id} | {e.rule for e in example.expect})
+    args = ["--select", ",".join(selected), *example.args]
+    if meta.fix_safety == "unsafe":
+        args.append("--unsafe-fixes")
+    before = cli("--format", "json", *args, *paths).json()["findings"]
+    cli("--fix", "--format", "json", *args, *paths)
+    for name, text in example.fixed:
+        assert (tmp_path / name).read_text(encoding=example.encoding) == text, name
+    after = cli("--format", "json", *args, *paths).json()["findings"]
+    left = Counter(f["rule"] for f in before if "fix" not in f)
+    assert Counter(f["rule"] for f in after) == left, [f["message"] for f in after]
+    again = cli("--diff", *args, *paths)
+    assert again.code == 0 and again.out == ""
 
 
 @pytest.mark.parametrize("meta", catalog.all_meta(), ids=lambda m: m.id)

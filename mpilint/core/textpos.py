@@ -1,0 +1,47 @@
+"""Positions (line, column) in a text as offsets: where an edit starts and ends.
+
+Spans count lines and code points as libyaml counts them, so an edit made at a span replaces
+exactly the characters the parser read there, whatever the file's line endings.
+"""
+
+from __future__ import annotations
+
+from mpilint.core.findings import Span
+from mpilint.core.lazyre import lazy
+
+# The line breaks libyaml counts (YAML 1.1: CRLF is one break; NEL, LS and PS are breaks too).
+# Spans count lines and code points the same way, so a span maps to one offset in the text.
+_BREAK = lazy(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+class Offsets:
+    """Line and column (1-based, code points) → offset in one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _BREAK().finditer(text)]
+
+    def offset(self, line: int, column: int) -> int | None:
+        """None when the position is outside the text (a stale span: the edit is dropped)."""
+        if not 1 <= line <= len(self.starts) or column < 1:
+            return None
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        position = start + column - 1
+        # The column may point just past a line's last character (before its break), not beyond.
+        content_end = end
+        while content_end > start and self.text[content_end - 1] in "\r\n\x85\u2028\u2029":
+            content_end -= 1
+        return position if position <= content_end else None
+
+    def range(self, span: Span) -> tuple[int, int] | None:
+        begin = self.offset(span.line, span.column)
+        end = self.offset(span.end_line, span.end_column)
+        if begin is None or end is None or end < begin:
+            return None
+        return begin, end
+
+    def text_of(self, span: Span) -> str | None:
+        """The characters a span covers; None when it is not inside the text."""
+        where = self.range(span)
+        return None if where is None else self.text[where[0] : where[1]]
