@@ -22,6 +22,7 @@ from mpilint.sources.yamlsource import (
     is_string,
     scalar_type,
     span_of,
+    template_source,
 )
 
 _KIND_WORDS = {
@@ -82,7 +83,11 @@ def _non_strings(container: Container) -> Iterator[tuple[str, str, Node, str]]:
 
 
 def _kind(node: Node) -> str | None:
-    """What a value Kubernetes wants as a string is instead; None when it is fine."""
+    """What a value Kubernetes wants as a string is instead; None when it is fine, or unknown
+    (an unquoted ``{{ .x }}`` is a mapping to YAML, but only rendering says what it becomes;
+    MPL103 reports the template)."""
+    if template_source(node) is not None:
+        return None
     kind = (
         "list"
         if isinstance(node, SequenceNode)

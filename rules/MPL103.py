@@ -12,7 +12,7 @@ from mpilint.models.imageref import image_problem
 from mpilint.models.mpijob import Container
 from mpilint.models.placeholders import Token, image_marker, is_placeholder, template_tokens
 from mpilint.ruleapi import Hit, Manifest
-from mpilint.sources.yamlsource import ScalarNode, get, offset_span, span_of
+from mpilint.sources.yamlsource import ScalarNode, get, offset_span, span_of, template_source
 
 
 def check(subject: Manifest) -> Iterator[Hit]:
@@ -24,11 +24,23 @@ def check(subject: Manifest) -> Iterator[Hit]:
             hit = _image_hit(subject, where, image)
             if hit is not None:
                 yield hit
+        elif image is None:
+            yield from _image_template(where, container)
         yield from _argv_hits(subject, where, container)
 
 
 def _job_name(subject: Manifest) -> Iterator[Hit]:
     node = get(subject.job.root, "metadata", "name")
+    if node is not None and not isinstance(node, ScalarNode):
+        expression = template_source(node)  # an unquoted `{{ .x }}`, a mapping to YAML
+        if expression is not None:
+            yield Hit(
+                span_of(node),
+                f"the job name {expression} is an unrendered template (unquoted, YAML reads it"
+                " as a mapping): the API server refuses the job (metadata.name must be a"
+                " string, a DNS-1123 subdomain). Render the template, or write the job's name",
+            )
+        return
     if not isinstance(node, ScalarNode) or not isinstance(node.value, str):
         return
     name = node.value
@@ -74,12 +86,34 @@ def _image_hit(subject: Manifest, where: str, image: ScalarNode) -> Hit | None:
     )
 
 
+def _image_template(where: str, container: Container) -> Iterator[Hit]:
+    """An unquoted ``image: {{ .image }}``: YAML makes it a mapping, so ``container.image`` is
+    None; the template is still what is wrong."""
+    node = get(container.node, "image")
+    expression = template_source(node) if node is not None else None
+    if node is not None and expression is not None:
+        yield Hit(
+            span_of(node),
+            f"{where}: image {expression} is an unrendered template (unquoted, YAML reads it as"
+            " a mapping): the API server refuses the pod's image, which must be a string."
+            " Render the template, or write the image your Dockerfile builds",
+        )
+
+
 def _argv_hits(subject: Manifest, where: str, container: Container) -> Iterator[Hit]:
     argv = container.argv()
     nodes = [node for _, node in argv]
     seen: set[tuple[int, int, int]] = set()
     for index, (text, node) in enumerate(argv):
         if not isinstance(node, ScalarNode):
+            expression = template_source(node)
+            if expression is not None:
+                yield Hit(
+                    span_of(node),
+                    f"{where}: command/args still hold the unrendered template {expression}"
+                    " (unquoted, YAML reads it as a mapping, which the API server refuses in"
+                    " command/args). Render the template, or write the real command",
+                )
             continue
         if is_placeholder(text):
             seen.add((index, 0, len(text)))

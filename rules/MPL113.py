@@ -42,8 +42,10 @@ def _blanked_gpu(subject: Manifest, job: MPIJob, launcher: ReplicaSpec) -> Hit |
     device plugins do not read that variable, so only nvidia.com resources count."""
     if job.version == "v2beta1" and job.run_launcher_as_worker:
         return None
+    # Only a known count fires: a templated `"{{ .gpu }}"` may render to 0.
     nvidia = [g for g in gpu_limits(launcher.main) if g.name.startswith("nvidia.com/")]
-    if not nvidia or all(g.count == 0 for g in nvidia):
+    nvidia = [g for g in nvidia if g.count is not None and g.count > 0]
+    if not nvidia:
         return None
     limit = nvidia[0]
     if job.version == "v2beta1":

@@ -9,7 +9,9 @@ that it agrees with jsonschema on many instances.
 
 Two Kubernetes facts shape it: a mapping value that is null counts as absent (the API server
 prunes nulls before validating a custom resource), and a scalar whose JSON type cannot be known
-(a custom tag, a timestamp) is not judged at all.
+(a custom tag, a timestamp) is not judged at all. Nor is a value that is still a template
+expression: unquoted, ``{{ .x }}`` is a mapping to YAML, but what it will be is only known once
+rendered (``yamlsource.template_source``).
 
 Validation runs once per MPIJob and used to cost as much as parsing the YAML, so each schema is
 compiled once into ``_Rule`` objects: ``$ref`` resolved, only the keywords present kept, and
@@ -33,6 +35,7 @@ from mpilint.sources.yamlsource import (
     SequenceNode,
     mapping_items,
     scalar_type,
+    template_source,
 )
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
@@ -60,6 +63,7 @@ _EXPECTED = {
 _YAML11 = "tag:yaml.org,2002:"
 _STR_TAG = _YAML11 + "str"
 _NULL_TAG = _YAML11 + "null"
+_TEMPLATE = "_mpilint_template"  # yamlsource's mark of an unrendered `{{ .x }}` mapping
 
 
 class Problem(Record):
@@ -286,6 +290,8 @@ class _Rule:
         )
         if kind is None and isinstance(node, ScalarNode):
             return  # a custom tag or a timestamp: Kubernetes' view of it is not ours to guess
+        if kind in ("object", "array") and template_source(node) is not None:
+            return  # an unrendered `{{ .x }}`: unknown until rendered
         accept = self.accept
         if (
             accept is not None
@@ -310,6 +316,8 @@ class _Rule:
         kind = json_type(node)
         if kind is None and isinstance(node, ScalarNode):
             return
+        if kind in ("object", "array") and template_source(node) is not None:
+            return  # an unrendered `{{ .x }}` (a mapping to YAML): unknown until rendered
         if not (self.integral and kind == "number" and _integral(node)):
             self.type_error(node, path, anchor, found)
 
@@ -357,6 +365,8 @@ class _Rule:
     def check_mapping(
         self, node: MappingNode, path: Path, anchor: Node, found: list[Problem]
     ) -> None:
+        if _TEMPLATE in node.__dict__:
+            return  # an unrendered `{{ .x }}` (see check)
         properties = self.properties
         extra = self.extra
         required = self.required

@@ -46,6 +46,7 @@ __all__ = [
     "parse_yaml",
     "scalar_type",
     "span_of",
+    "template_source",
 ]
 
 # Kubernetes refuses documents whose aliases expand past a limit ("excessive aliasing"); we refuse
@@ -82,6 +83,44 @@ def span_of(node: Node) -> Span:
     if end.line == start.line and end.column <= start.column:
         return Span(start.line + 1, start.column + 1, start.line + 1, start.column + 2)
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def template_source(node: Node | None) -> str | None:
+    """The template expression a value still is (``{{ .x }}``, quoted or not), else None.
+
+    Unquoted, ``{{ .x }}`` is a flow mapping to YAML (``{{.x: null}: null}``), which no rule
+    should judge as a mapping: its value is only known once the template is rendered. The parse
+    marks such nodes with their source text (only there is the text at hand); a string is one
+    when it holds a ``{{ … }}`` expression."""
+    if node is None:
+        return None
+    if node.__class__ is ScalarNode or isinstance(node, ScalarNode):
+        value = node.value
+        return value if isinstance(value, str) and _CURLY().search(value) else None
+    found: str | None = node.__dict__.get(_TEMPLATE)
+    return found
+
+
+_CURLY = lazy(r"\{\{.*?\}\}", re.DOTALL)
+_TEMPLATE = "_mpilint_template"
+
+
+def _mark_templates(roots: list[Node | None], text: str) -> None:
+    """Mark each mapping whose source text starts with ``{{`` (see ``template_source``); its
+    source text runs to the mark's end (marks count characters, as ``text`` is indexed)."""
+    stack = [root for root in roots if root is not None]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            start = node.start_mark.index
+            if node.flow_style and text.startswith("{{", start):
+                node.__dict__[_TEMPLATE] = text[start : node.end_mark.index]
+                continue
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
 
 
 def scalar_type(node: Node) -> ScalarType:
@@ -255,6 +294,8 @@ def parse_yaml(text: str) -> ParsedYaml:
         roots = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.YAMLError:
         return _parse_by_document(text)
+    if "{{" in text:
+        _mark_templates(roots, text)
     return _inspect(list(enumerate(roots)), (), "&" in text, _may_merge(text))
 
 
@@ -284,6 +325,8 @@ def _parse_by_document(text: str) -> ParsedYaml:
         except yaml.YAMLError as error:
             problems.append(_syntax_problem(error, lines))
             continue
+        if "{{" in chunk:
+            _mark_templates(roots, padding + chunk)
         documents.extend((len(documents) + i, root) for i, root in enumerate(roots))
     return _inspect(documents, tuple(problems), "&" in text, _may_merge(text))
 
