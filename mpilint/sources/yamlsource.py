@@ -20,7 +20,7 @@ from mpilint.sources.kubevalues import MAYBE_NOT_STRING, kube_type
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Mapping, Sequence
     from typing import Literal
 
 try:  # the C loader is 10x faster; fall back only where libyaml is missing
@@ -105,7 +105,7 @@ _CURLY = lazy(r"\{\{.*?\}\}", re.DOTALL)
 _TEMPLATE = "_mpilint_template"
 
 
-def _mark_templates(roots: list[Node | None], text: str) -> None:
+def _mark_templates(roots: Sequence[Node | None], text: str) -> None:
     """Mark each mapping whose source text starts with ``{{`` (see ``template_source``); its
     source text runs to the mark's end (marks count characters, as ``text`` is indexed)."""
     stack = [root for root in roots if root is not None]
