@@ -106,3 +106,46 @@ def test_mpl111_offers_no_fix_where_the_place_or_value_is_not_certain(
     assert "fix" not in finding
     cli("--fix", "--unsafe-fixes", "--select", "MPL111", str(job))
     assert job.read_text() == text
+
+
+TWO_IMAGES = NO_POLICY.replace(
+    "- image: mpioperator/mpi-pi:openmpi\n                      name: launcher",
+    "- image: 'mpioperator/mpi-pi:openmpi'   # launcher\n                      name: launcher",
+).replace(
+    "- image: mpioperator/mpi-pi:openmpi\n                      name: worker",
+    "- image: ghcr.io/acme/pi:2.0\n                      name: worker",
+)
+
+
+def test_mpl104_runs_the_workers_image_on_the_launcher_in_its_quotes(
+    tmp_path: Path, cli: Any
+) -> None:
+    job = tmp_path / "job.yaml"
+    job.write_text(TWO_IMAGES)
+    cli("--fix", "--select", "MPL104", str(job))
+    assert job.read_text() == TWO_IMAGES
+    _fix_twice(cli, job, "MPL104")
+    assert job.read_text() == TWO_IMAGES.replace(
+        "'mpioperator/mpi-pi:openmpi'   # launcher", "'ghcr.io/acme/pi:2.0'   # launcher"
+    )
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "fixed"),
+    [
+        ("FROM mpioperator/mpi-pi:openmpi\nRUN apt-get install -y mpich\n", True),
+        ("FROM ghcr.io/acme/pi:2.0\nRUN apt-get install -y mpich\n", False),
+        ("FROM ubuntu:22.04\nRUN apt-get install -y openmpi-bin\n", False),
+    ],
+    ids=["builds-the-workers", "builds-the-launchers", "builds-either"],
+)
+def test_mpl104_fixes_only_when_the_paired_dockerfile_builds_the_workers_image(
+    tmp_path: Path, cli: Any, dockerfile: str, fixed: bool
+) -> None:
+    job = tmp_path / "job.yaml"
+    job.write_text(TWO_IMAGES)
+    (tmp_path / "Dockerfile").write_text(dockerfile)
+    (finding,) = cli("--format", "json", "--select", "MPL104", str(job)).findings
+    assert ("fix" in finding) == fixed
+    cli("--fix", "--unsafe-fixes", "--select", "MPL104", str(job))
+    assert (job.read_text() != TWO_IMAGES) == fixed
