@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mpilint.core.findings import Related, Span
+from mpilint.core.findings import UNSAFE, Edit, Fix, Related, Span
+from mpilint.core.textpos import Offsets
 from mpilint.models.placeholders import image_placeholder
 from mpilint.ruleapi import Hit, Manifest
-from mpilint.sources.yamlsource import span_of
+from mpilint.sources.yamlsource import Node, ScalarNode, span_of
 
 
 def check(subject: Manifest) -> Iterator[Hit]:
@@ -59,7 +60,40 @@ def check(subject: Manifest) -> Iterator[Hit]:
         ' MPI build and install paths on every pod ("orted: command not found", version'
         " mismatch aborts). Use one image for both",
         related=tuple(related),
+        fix=_use_workers_image(subject, first, b, built, na),
     )
+
+
+def _use_workers_image(
+    subject: Manifest, launcher: Node, image: str, built: tuple[Span | None, bool] | None, na: str
+) -> Fix | None:
+    """The launcher's ``image:`` made the workers', in the launcher's own quotes, when the
+    workers' image is the certain one: no Dockerfile is paired, or the paired one is built FROM
+    the launcher's image (so it builds the workers'). A paired Dockerfile built from anything
+    else may be the launcher's own build, and then the launcher's image is the one to keep.
+    Unsafe: the launcher then runs another image, with whatever else that image holds."""
+    import yaml
+
+    from mpilint.models.image import normalise_image
+    from mpilint.models.image.software import software_of
+
+    if subject.image_file is not None:
+        facts = software_of(subject.image) if subject.image is not None else None
+        if built is None or facts is None or facts.base is None:
+            return None
+        if normalise_image(facts.base) != na:
+            return None  # built FROM the workers' image: it builds the launcher's
+    if not isinstance(launcher, ScalarNode) or launcher.style not in (None, "", "'", '"'):
+        return None
+    quote = launcher.style or ""
+    span = span_of(launcher)
+    if Offsets(subject.text).text_of(span) != f"{quote}{launcher.value}{quote}":
+        return None
+    written = f"{quote}{image}{quote}"
+    if any(c in image for c in "'\\\"#\n ") or yaml.safe_load(f"k: {written}") != {"k": image}:
+        return None  # an image reference needs no escaping; one that would is left alone
+    edit = Edit(subject.file, span, written)
+    return Fix(f"run the workers' image {image!r} on the launcher", (edit,), UNSAFE)
 
 
 def _built_from(subject: Manifest, na: str, nb: str) -> tuple[Span | None, bool] | None:

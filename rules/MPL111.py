@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mpilint.core.findings import Severity
+from mpilint.core.findings import UNSAFE, Fix, Severity
 from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.fields import is_set, key_node, related_at, spec_span, text_of
-from mpilint.sources.yamlsource import MappingNode, get, span_of
+from mpilint.ruleapi.insert import block_indent, insert_first
+from mpilint.sources.yamlsource import MappingNode, Node, get, span_of
 
 
 def check(subject: Manifest) -> Iterator[Hit]:
@@ -48,6 +49,7 @@ def _v2_cleanup(subject: Manifest) -> Hit | None:
             " Add runPolicy.cleanPodPolicy: Running (or All)",
             related=related_at(subject, ttl, "ttlSecondsAfterFinished set here")
             + related_at(subject, policy_node if policy else None, "cleanPodPolicy set here"),
+            fix=_add_running(subject, run_policy) if policy_node is None else None,
         )
     if policy is not None:
         return None  # None written on purpose (post-mortem debugging), or Running/All
@@ -65,7 +67,32 @@ def _v2_cleanup(subject: Manifest) -> Hit | None:
         f"{misplaced}. Write runPolicy.cleanPodPolicy: Running (or All); write None to keep"
         " them on purpose",
         related=related_at(subject, top, "cleanPodPolicy written here, where v2beta1 ignores it"),
+        fix=_add_running(subject, run_policy) if top is None and policy_node is None else None,
     )
+
+
+def _add_running(subject: Manifest, run_policy: Node | None) -> Fix | None:
+    """``cleanPodPolicy: Running`` written into the block mapping runPolicy, or a new
+    ``runPolicy:`` block above spec's first entry, indented as the file indents. Unsafe: the
+    workers are then deleted when the launcher ends, which a user debugging them may not want
+    (None keeps them), and All would also delete the launcher."""
+    text, spec = subject.text, subject.job.spec
+    description = "write runPolicy.cleanPodPolicy: Running"
+    if run_policy is not None:
+        indent = block_indent(run_policy, text)
+        if indent is None or not isinstance(run_policy, MappingNode):
+            return None
+        lines = [f"{indent}cleanPodPolicy: Running"]
+        return Fix(description, (insert_first(subject.file, run_policy, text, lines),), UNSAFE)
+    indent = block_indent(spec, text)
+    root = subject.job.root
+    if indent is None or not isinstance(spec, MappingNode) or not isinstance(root, MappingNode):
+        return None
+    step = len(indent) - root.value[0][0].start_mark.column
+    if step <= 0:
+        return None
+    lines = [f"{indent}runPolicy:", f"{indent}{' ' * step}cleanPodPolicy: Running"]
+    return Fix(description, (insert_first(subject.file, spec, text, lines),), UNSAFE)
 
 
 def _v1_cleanup(subject: Manifest) -> Iterator[Hit]:

@@ -18,6 +18,7 @@ from mpilint.models.sshd import (
     where_set,
 )
 from mpilint.ruleapi import Hit, Pair
+from mpilint.ruleapi.dockerfixes import prepend_settings
 from mpilint.ruleapi.mpitexts import DAEMONS_FAILED
 from mpilint.ruleapi.sshd import image_anchor, ssh_ready
 
@@ -25,6 +26,7 @@ _RECIPE = (
     "RUN sed -i 's/[ #]\\(.*StrictHostKeyChecking \\).*/ \\1no/g' /etc/ssh/ssh_config &&"
     ' echo "    UserKnownHostsFile /dev/null" >> /etc/ssh/ssh_config'
 )
+_NO_KNOWN_HOSTS = "UserKnownHostsFile /dev/null"
 _CLIENT_OVERRIDES = re.compile(
     r"StrictHostKeyChecking|UserKnownHostsFile|rsh_args|bootstrap-exec|ssh_port|ssh-port"
     r"|plm_ssh_args|\bssh\s+-F\b",
@@ -80,6 +82,14 @@ def check(pair: Pair) -> Iterator[Hit]:
             f" {DAEMONS_FAILED}). Disable host key checking as the"
             f" documented images do: {_RECIPE}",
             file=pair.image_file,
+            fix=prepend_settings(
+                pair,
+                facts,
+                SSH_CONFIG,
+                ["StrictHostKeyChecking no"] + ([] if hosts_ok else [_NO_KNOWN_HOSTS]),
+                f"write StrictHostKeyChecking no{'' if hosts_ok else ' and ' + _NO_KNOWN_HOSTS}"
+                f" at the top of {SSH_CONFIG}",
+            ),
         )
         return
     value = known_hosts.value if known_hosts is not None else "~/.ssh/known_hosts (the default)"
@@ -92,4 +102,11 @@ def check(pair: Pair) -> Iterator[Hit]:
         ' "    UserKnownHostsFile /dev/null" >> /etc/ssh/ssh_config',
         file=pair.image_file,
         severity=Severity.INFO,
+        fix=prepend_settings(
+            pair,
+            facts,
+            SSH_CONFIG,
+            [_NO_KNOWN_HOSTS],
+            f"write {_NO_KNOWN_HOSTS} at the top of {SSH_CONFIG}",
+        ),
     )

@@ -13,6 +13,7 @@ from mpilint.core.findings import Related
 from mpilint.models.image.sshconfig import Unknowable, read_config
 from mpilint.models.sshd import setting_span, where_set
 from mpilint.ruleapi import Hit, Pair
+from mpilint.ruleapi.dockerfixes import prepend_settings
 from mpilint.ruleapi.sshd import image_anchor, ssh_ready, worker_sshd_of, worker_user
 from mpilint.sources.yamlsource import span_of
 
@@ -70,4 +71,11 @@ def check(pair: Pair) -> Iterator[Hit]:
         ' echo "StrictModes no" at the top of the file (the first value wins)',
         file=pair.image_file,
         related=tuple(related),
+        fix=prepend_settings(
+            pair,
+            facts,
+            sshd.config,
+            ["StrictModes no"],
+            f"write StrictModes no at the top of {sshd.config}",
+        ),
     )

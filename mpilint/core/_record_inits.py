@@ -224,22 +224,7 @@ def init_ppppppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10):
     self.a10 = a10
 
 
-def init_pppppppppppf(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10):
-    self.a0 = a0
-    self.a1 = a1
-    self.a2 = a2
-    self.a3 = a3
-    self.a4 = a4
-    self.a5 = a5
-    self.a6 = a6
-    self.a7 = a7
-    self.a8 = a8
-    self.a9 = a9
-    self.a10 = a10
-    self.a11 = f11()
-
-
-def init_ppppppppppppf(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11):
+def init_pppppppppppppf(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12):
     self.a0 = a0
     self.a1 = a1
     self.a2 = a2
@@ -252,7 +237,8 @@ def init_ppppppppppppf(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11):
     self.a9 = a9
     self.a10 = a10
     self.a11 = a11
-    self.a12 = f12()
+    self.a12 = a12
+    self.a13 = f13()
 
 
 def init_pppFFFFppFFpppFd(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14):
@@ -311,7 +297,25 @@ def init_pppppppppppppppp(
     self.a15 = a15
 
 
-def init_ppFpFFpFFpppppppp(
+def init_pppppppppppppplll_post(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13):
+    self.a0 = a0
+    self.a1 = a1
+    self.a2 = a2
+    self.a3 = a3
+    self.a4 = a4
+    self.a5 = a5
+    self.a6 = a6
+    self.a7 = a7
+    self.a8 = a8
+    self.a9 = a9
+    self.a10 = a10
+    self.a11 = a11
+    self.a12 = a12
+    self.a13 = a13
+    self.__post_init__()
+
+
+def init_ppFpFFpFFppppppppp(
     self,
     a0,
     a1,
@@ -330,6 +334,7 @@ def init_ppFpFFpFFpppppppp(
     a14,
     a15,
     a16,
+    a17,
 ):
     self.a0 = a0
     self.a1 = a1
@@ -348,24 +353,7 @@ def init_ppFpFFpFFpppppppp(
     self.a14 = a14
     self.a15 = a15
     self.a16 = a16
-
-
-def init_pppppppppppppplll_post(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13):
-    self.a0 = a0
-    self.a1 = a1
-    self.a2 = a2
-    self.a3 = a3
-    self.a4 = a4
-    self.a5 = a5
-    self.a6 = a6
-    self.a7 = a7
-    self.a8 = a8
-    self.a9 = a9
-    self.a10 = a10
-    self.a11 = a11
-    self.a12 = a12
-    self.a13 = a13
-    self.__post_init__()
+    self.a17 = a17
 
 
 def init_pppppppppppppppppppp(

@@ -40,6 +40,13 @@ spec:
 FIXED = JOB.replace("'-n', 2,", "'-n', \"2\",")
 
 
+def _cleaned(text: str) -> str:
+    """The job with cleanPodPolicy set, so MPL111's unsafe fix does not join the count's."""
+    return text.replace(
+        "  slotsPerWorker: 1\n", "  slotsPerWorker: 1\n  runPolicy: {cleanPodPolicy: Running}\n"
+    )
+
+
 def _write(path: Path, text: str, newline: str = "\n", bom: bool = False) -> bytes:
     data = (b"\xef\xbb\xbf" if bom else b"") + text.replace("\n", newline).encode()
     path.write_bytes(data)
@@ -93,7 +100,7 @@ def test_diff_shows_the_fix_and_writes_nothing(tmp_path: Path, cli: Any) -> None
 
 def test_the_report_without_fix_marks_what_fix_repairs(tmp_path: Path, cli: Any) -> None:
     job = tmp_path / "job.yaml"
-    _write(job, JOB)
+    _write(job, _cleaned(JOB))
     out = cli("--color", "never", str(job)).out
     assert "error  MPL101 [*] non-string-scalar" in out
     assert out.rstrip().endswith("[*] 1 fixable with `mpilint --fix`.")
@@ -223,7 +230,7 @@ def test_rules_and_explain_say_which_rules_fix(cli: Any) -> None:
 
 def test_unsafe_fixes_are_shown_and_applied_only_when_asked(tmp_path: Path, cli: Any) -> None:
     job = tmp_path / "job.yaml"
-    over = JOB.replace("'-n', 2,", "'-n', \"4\",")
+    over = _cleaned(JOB.replace("'-n', 2,", "'-n', \"4\","))
     _write(job, over)
     report = cli("--color", "never", str(job)).out
     assert "    = fix (unsafe: --unsafe-fixes): write 2, the slots the job provides" in report
@@ -237,5 +244,5 @@ def test_unsafe_fixes_are_shown_and_applied_only_when_asked(tmp_path: Path, cli:
     marked = cli("--color", "never", "--unsafe-fixes", str(job)).out
     assert "MPL102 [*]" in marked and "1 fixable with `mpilint --fix --unsafe-fixes`" in marked
     done = cli("--fix", "--unsafe-fixes", "--format", "json", str(job))
-    assert job.read_text() == FIXED
+    assert job.read_text() == _cleaned(FIXED)
     assert "MPL102" not in [f["rule"] for f in done.findings]

@@ -60,7 +60,16 @@ if TYPE_CHECKING:
 
     from mpilint.models.image.observe import StageObserver
 
-__all__ = ["Group", "Image", "ImageResult", "Stage", "User", "load_image", "user_for_ssh_path"]
+__all__ = [
+    "Group",
+    "Image",
+    "ImageResult",
+    "Placed",
+    "Stage",
+    "User",
+    "load_image",
+    "user_for_ssh_path",
+]
 
 
 class User(Record):
@@ -89,6 +98,17 @@ class Stage(Record):
     base_span: Span
 
 
+class Placed(Record):
+    """Where one instruction is written (1-based lines, the last included): fixes that add an
+    instruction must know where others begin and end, and which user runs there."""
+
+    cmd: str
+    start_line: int
+    end_line: int
+    words: tuple[str, ...]
+    heredoc: bool
+
+
 class Image(Record):
     """``once`` keeps what rules compute from the image (its file and software facts) for as
     long as the image lives: the run's image cache decides that, not a module-level memo."""
@@ -105,6 +125,8 @@ class Image(Record):
     observed: tuple[tuple[str, StageObserver], ...] = ()
     groups: tuple[Group, ...] = ()
     groups_complete: bool = False
+    text: str = ""  # the Dockerfile as read: fixes are edits of it
+    layout: tuple[Placed, ...] = ()
     _kept: dict[Hashable, object] = field(init=False, default_factory=dict)  # see ``once``
 
     def once(self, key: Hashable, compute: Callable[[], V]) -> V:
@@ -1252,15 +1274,21 @@ def load_image(path: str, text: str, declared: Declared = NO_DECLARED) -> ImageR
         problems.append((Span.point(1, 1), f"Dockerfile could not be parsed: {exc}"))
         return ImageResult(None, tuple(problems))
     walk = _Walk(path, source, problems=problems, declared=declared)
+    layout: list[Placed] = []
     for command in commands:
-        walk.instruction(_Instr.of(command))
+        instr = _Instr.of(command)
+        layout.append(
+            Placed(instr.cmd, instr.start_line, instr.end_line, instr.value, bool(instr.heredocs))
+        )
+        walk.instruction(instr)
     if not walk.stages:
         # One finding for one mistake: without any FROM, every "X before the first FROM" is
         # the same problem said again.
         others = [p for p in walk.problems if not p[1].endswith("before the first FROM")]
         message = "no FROM instruction: a Dockerfile must start with FROM (after ARG lines)"
         return ImageResult(None, ((Span.point(1, 1), message), *others))
-    return ImageResult(walk.image(), tuple(walk.problems))
+    image = replace(walk.image(), text=text, layout=tuple(layout))
+    return ImageResult(image, tuple(walk.problems))
 
 
 def user_for_ssh_path(image: Image, ssh_path: str) -> User | None:

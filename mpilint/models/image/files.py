@@ -95,6 +95,7 @@ class FileFacts(Record):
     user: str | None
     entrypoint: tuple[str, ...] | None
     entrypoint_known: bool
+    start_user: str | None = None  # the user the final stage starts with (its FROM's)
     # ``sshconfig.read_config``'s readings of these files, by (path, server): kept with the facts,
     # so they live as long as the image that holds them.
     _readings: dict[tuple[str, bool], object] = field(init=False, default_factory=dict)
@@ -427,7 +428,7 @@ def _start_declared(base: str, glob: str, entry: DeclaredSsh) -> Files:
     declaration is not a whole file system, so nothing is taken as absent)."""
     observer = Files(base, "declared")
     observer.files = {s.path: s for s in _declared_files(glob, entry)}
-    observer.user = None if entry.user is None else (entry.user or "root")
+    observer.user = observer.start_user = None if entry.user is None else (entry.user or "root")
     observer.shell = "dash" if entry.os == "debian" else None
     observer.entrypoint = entry.entrypoint or None
     observer.entrypoint_known = entry.entrypoint is not None
@@ -629,6 +630,7 @@ class Files(MutableRecord):
     touched: set[str] = field(default_factory=set)
     installs: dict[str, Span | None] = field(default_factory=dict)
     user: str | None = None
+    start_user: str | None = None
     workdir: str | None = "/"
     shell: str | None = None
     entrypoint: tuple[str, ...] | None = None
@@ -649,6 +651,7 @@ class Files(MutableRecord):
             dirs=dict(self.dirs),
             touched=set(self.touched),
             installs=dict(self.installs),
+            start_user=self.user,
         )
 
     def on_instruction(self, instruction: Instruction, donor: StageObserver | None) -> None:
@@ -710,6 +713,7 @@ class Files(MutableRecord):
             user=self.user,
             entrypoint=self.entrypoint,
             entrypoint_known=self.entrypoint_known,
+            start_user=self.start_user,
         )
 
     # -- state helpers ----------------------------------------------------------------------
@@ -1548,7 +1552,7 @@ def start(base: str | None, bases: Declared = NO_DECLARED) -> StageObserver:
         return observer  # unknown image: every file and the user unknown
     observer.clean = True
     observer.dirs_complete = True
-    observer.user = "root"
+    observer.user = observer.start_user = "root"
     observer.shell = "dash" if kind in ("debian", "mpioperator", "horovod") else None
     observer.entrypoint_known = True
     seeded: tuple[FileState, ...] = ()
