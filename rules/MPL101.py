@@ -101,7 +101,10 @@ def _kind(node: Node) -> str | None:
 def _null_env_value(where: str, field: str, node: Node) -> Hit:
     """An env value written as null: the API server prunes a null object field its schema does
     not allow (apiextensions ``PruneNonNullableNullsWithoutDefaults``) before validating, so the
-    MPIJob is accepted and the variable is set to the empty string. Worth saying, not an error."""
+    MPIJob is accepted and the variable is set to the empty string. Worth saying, not an error.
+
+    No fix: ``""`` would keep what the job does but cement what may be a slip, and quoting the
+    word (``"null"``) would set the variable to it; which was meant needs a person."""
     return Hit(
         span_of(node),
         f"{where}: {field} is an empty value (null); the API server drops it, so the variable"
@@ -145,7 +148,9 @@ def _non_string_hit(
             " the manifest. Write the item as one string",
         )
     value = node.value
-    quoted = json.dumps(value) if kind != "null" else '""'
+    # A null is quoted as written (``~`` becomes ``"~"``), like a number or a boolean; an empty
+    # item has no text to keep, so ``""`` is what it can only have meant.
+    quoted = json.dumps(value) if kind != "null" or value else '""'
     schema_type = _openapi_type(kind, str(value)) if path is not None else None
     refusal = (
         "Kubernetes wants a string here and rejects the manifest"
@@ -165,9 +170,10 @@ def _non_string_hit(
         )
     fix = None
     # Only a plain one-line scalar written as its value alone (no tag, no anchor, which the
-    # span would cover too) is certain to be quoted right by replacing its text. A null has no
-    # text to keep: whether "" or something else was meant needs a person.
-    if kind != "null" and isinstance(node, ScalarNode) and not node.style:
+    # span would cover too) is certain to be quoted right by replacing its text. A null item of
+    # command or args is refused by the API server, so quoting its text (``null``, ``~``) only
+    # makes the job run with the word written there; an empty item has no text to keep.
+    if isinstance(node, ScalarNode) and not node.style and node.value:
         span = span_of(node)
         if Offsets(subject.text).text_of(span) == node.value:
             fix = Fix(f"quote it: {quoted}", (Edit(subject.file, span, quoted),))

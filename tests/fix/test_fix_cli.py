@@ -246,3 +246,50 @@ def test_unsafe_fixes_are_shown_and_applied_only_when_asked(tmp_path: Path, cli:
     done = cli("--fix", "--unsafe-fixes", "--format", "json", str(job))
     assert job.read_text() == _cleaned(FIXED)
     assert "MPL102" not in [f["rule"] for f in done.findings]
+
+
+NULLS = """\
+apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: pi
+spec:
+  runPolicy: {cleanPodPolicy: Running}
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: launcher
+            command: [mpirun, -n, "2", /home/mpiuser/pi, null, ~]
+            args:
+            - NULL
+            -
+            env:
+            - name: EXTRA
+              value: ~
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: worker
+"""
+
+
+def test_fix_quotes_null_items_as_written_and_leaves_null_env_values(
+    tmp_path: Path, cli: Any
+) -> None:
+    """A null command/args item, refused by the API server, is quoted as written; an empty item
+    has no text to keep, and a null env value (the variable is set empty today) keeps its text."""
+    job = tmp_path / "job.yaml"
+    job.write_text(NULLS)
+    result = cli("--fix", "--select", "MPL101", "--format", "json", str(job))
+    assert job.read_text() == NULLS.replace(
+        "/home/mpiuser/pi, null, ~]", '/home/mpiuser/pi, "null", "~"]'
+    ).replace("- NULL\n", '- "NULL"\n'), result
+    left = [(f["line"], f["severity"], "fix" in f) for f in result.json()["findings"]]
+    assert left == [(18, "error", False), (21, "info", False)]
