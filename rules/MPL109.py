@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mpilint.core.findings import Fix, Severity
+from mpilint.core.findings import UNSAFE, Edit, Fix, Severity
 from mpilint.models.mpijob import MPIJob, ReplicaSpec
 from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.fields import is_set, related_at, text_of
-from mpilint.ruleapi.fixes import delete_entry
+from mpilint.ruleapi.fixes import delete_entry, replace_scalar
+from mpilint.ruleapi.insert import block_indent, insert_first
 from mpilint.sources.yamlsource import MappingNode, Node, ScalarNode, get, span_of
 
 _POLICIES = ("Always", "OnFailure", "Never", "ExitCode")
@@ -153,6 +154,7 @@ def _template_policy(
         f" replica level ({replica.role}.restartPolicy: Never or OnFailure) and delete this line",
         severity=Severity.WARNING,
         related=related,
+        fix=_move(subject, replica, level, written),
     )
 
 
@@ -165,6 +167,39 @@ def _delete(subject: Manifest, replica: ReplicaSpec, description: str) -> Fix | 
     if len(keys) != 1:
         return None  # merged in from another mapping, or written twice (MPL002)
     return delete_entry(subject, spec, keys[0], description)
+
+
+# The template values a move may write at the replica level: those both operators accept there
+# and honour (v1 Always is refused on the launcher's account; ExitCode is not a pod policy).
+_MOVABLE = ("Never", "OnFailure")
+
+
+def _move(subject: Manifest, replica: ReplicaSpec, level: Node | None, written: str) -> Fix | None:
+    """Unsafe: the template's value becomes the replica's, so the pods run with the policy the
+    template asked for instead of the one the operator gave them. The replica's own value is
+    replaced in its quotes, or a line is written above the replica's first key; the template's
+    line goes."""
+    if written not in _MOVABLE or not isinstance(replica.node, MappingNode):
+        return None
+    description = f"move it to {replica.role}.restartPolicy ({written}, the pods' new policy)"
+    deleted = _delete(subject, replica, description)
+    if deleted is None or replica.node.flow_style:
+        return None
+    written_at: Edit
+    if level is not None:
+        if isinstance(level, ScalarNode) and not level.style and not level.value:
+            return None  # `restartPolicy:` with nothing after it: no text to replace
+        replaced = replace_scalar(subject, level, written, description)
+        if replaced is None:
+            return None
+        written_at = replaced.edits[0]
+    else:
+        indent = block_indent(replica.node, subject.text)
+        if indent is None:
+            return None
+        line = f"{indent}restartPolicy: {written}"
+        written_at = insert_first(subject.file, replica.node, subject.text, [line])
+    return Fix(description, (written_at, *deleted.edits), UNSAFE)
 
 
 def _effective_policy(job: MPIJob, replica: ReplicaSpec, value: str | None) -> str:

@@ -375,7 +375,8 @@ def _use_color(choice: str, out: TextIO) -> bool:
 
 
 # What --fix can do for a rule, in `mpilint rules`: ruff's [*] for a safe fix.
-_FIX_MARKS = {"safe": "[*]", "unsafe": "[u]", "none": "   "}
+# A rule with both (mixed) gets [*]: plain --fix repairs some of its findings.
+_FIX_MARKS = {"safe": "[*]", "unsafe": "[u]", "mixed": "[*]", "none": "   "}
 
 
 @cli.command("rules")

@@ -61,7 +61,13 @@ class RuleMeta(Record):
     fix: str
     examples: tuple[Example, ...]
     also: tuple[Severity, ...] = ()
-    fix_safety: str = "none"  # what ``--fix`` can do: safe, unsafe, or none (no fix offered)
+    fix_safety: str = "none"  # what ``--fix`` can do: safe, unsafe, mixed, or none (no fix)
+    fix_safeties: tuple[str, ...] = ()  # the applicabilities of the rule's fixes: safe, unsafe
+
+    @property
+    def unsafe_fixes(self) -> bool:
+        """Whether some of the rule's fixes need ``--unsafe-fixes``."""
+        return "unsafe" in self.fix_safeties
 
     @property
     def severities(self) -> tuple[Severity, ...]:
@@ -87,6 +93,9 @@ def rule_ids() -> tuple[str, ...]:
 def meta(rule_id: str) -> RuleMeta:
     text = packagedata.read_text("mpilint.rules", f"{rule_id}.yaml")
     data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    written = data.get("fix-safety", "none")
+    listed = [written] if isinstance(written, str) else list(written)
+    safeties = tuple(str(s) for s in listed if s != "none")
     return RuleMeta(
         id=data["id"],
         name=data["name"],
@@ -96,8 +105,17 @@ def meta(rule_id: str) -> RuleMeta:
         fix=str(data.get("fix", "")).strip(),
         examples=tuple(_example(e) for e in data.get("examples", ())),
         also=tuple(Severity.parse(label) for label in data.get("also", ())),
-        fix_safety=str(data.get("fix-safety", "none")),
+        fix_safety=_fix_safety(safeties),
+        fix_safeties=safeties,
     )
+
+
+def _fix_safety(safeties: tuple[str, ...]) -> str:
+    """One word for the rule tables: a rule whose fixes are safe where the job keeps what it
+    does and unsafe where it changes (``fix-safety: [safe, unsafe]``) is ``mixed``."""
+    if not safeties:
+        return "none"
+    return safeties[0] if len(safeties) == 1 else "mixed"
 
 
 def doc_url(rule_id: str) -> str:

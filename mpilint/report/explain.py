@@ -14,6 +14,8 @@ FIX_SAFETY = {
     "safe": "safe, `mpilint --fix` applies it",
     "unsafe": "unsafe (it changes what the job does), applied only with"
     " `mpilint --fix --unsafe-fixes`",
+    "mixed": "safe where the job keeps what it does (`mpilint --fix` applies it), unsafe where"
+    " it changes (applied only with `mpilint --fix --unsafe-fixes`)",
     "none": "none, the right value needs a person",
 }
 

@@ -40,7 +40,7 @@ def render(rules: Iterable[RuleMeta]) -> str:
     return "\n".join(parts) + "\n"
 
 
-_FIX_CELL = {"safe": "safe", "unsafe": "unsafe", "none": ""}
+_FIX_CELL = {"safe": "safe", "unsafe": "unsafe", "mixed": "safe, unsafe", "none": ""}
 
 
 def _rule(meta: RuleMeta) -> str:

@@ -222,7 +222,12 @@ def test_rules_and_explain_say_which_rules_fix(cli: Any) -> None:
     assert not any(line.startswith("MPL103") and "[*]" in line for line in lines)
     data = {r["id"]: r["fix"] for r in json.loads(cli("rules", "--format", "json").out)}
     assert data["MPL101"] == "safe" and data["MPL103"] == "none"
-    assert {m.fix_safety for m in catalog.all_meta()} <= {"safe", "unsafe", "none"}
+    assert {m.fix_safety for m in catalog.all_meta()} <= {"safe", "unsafe", "mixed", "none"}
+    for m in catalog.all_meta():
+        assert set(m.fix_safeties) <= {"safe", "unsafe"}, m.id
+    assert data["MPL109"] == "mixed" and catalog.meta("MPL109").fix_safeties == ("safe", "unsafe")
+    assert any(line.startswith("MPL109") and "  [*]  " in line for line in lines)
+    assert "Automatic fix: safe where the job keeps" in cli("explain", "MPL109").out
     assert "Automatic fix: safe, `mpilint --fix` applies it" in cli("explain", "MPL106").out
     assert "Automatic fix: none" in cli("explain", "MPL103").out
     assert "After `mpilint --fix`, `mpijob.yaml`:" in (REPO / "docs" / "rules.md").read_text()

@@ -149,3 +149,109 @@ def test_mpl104_fixes_only_when_the_paired_dockerfile_builds_the_workers_image(
     assert ("fix" in finding) == fixed
     cli("--fix", "--unsafe-fixes", "--select", "MPL104", str(job))
     assert (job.read_text() != TWO_IMAGES) == fixed
+
+
+TEMPLATE_POLICIES = """\
+apiVersion: kubeflow.org/VERSION
+kind: MPIJob
+metadata:
+  name: pi
+spec:
+  runPolicy:
+    cleanPodPolicy: Running
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1   # one launcher
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: launcher
+            command: [mpirun, -n, "2", /home/mpiuser/pi]
+    Worker:
+      replicas: 2
+      restartPolicy: 'Never'
+      template:
+        spec:
+          restartPolicy: OnFailure   # retry
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: worker
+"""
+MOVED = """\
+apiVersion: kubeflow.org/VERSION
+kind: MPIJob
+metadata:
+  name: pi
+spec:
+  runPolicy:
+    cleanPodPolicy: Running
+  mpiReplicaSpecs:
+    Launcher:
+      restartPolicy: Never
+      replicas: 1   # one launcher
+      template:
+        spec:
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: launcher
+            command: [mpirun, -n, "2", /home/mpiuser/pi]
+    Worker:
+      replicas: 2
+      restartPolicy: 'OnFailure'
+      template:
+        spec:
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: worker
+"""
+
+
+@pytest.mark.parametrize("version", ["v2beta1", "v1"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_mpl109_moves_an_overridden_template_policy_to_the_replica(
+    tmp_path: Path, cli: Any, version: str, newline: str
+) -> None:
+    """Unsafe: inserted above the replica's first key, or replacing its value in its quotes;
+    the template's line goes. Plain --fix leaves the differing values alone."""
+    job = tmp_path / "job.yaml"
+    original = TEMPLATE_POLICIES.replace("VERSION", version).replace("\n", newline).encode()
+    job.write_bytes(original)
+    cli("--fix", "--select", "MPL109", str(job))
+    if version == "v1":  # the launcher template's Never is v1's default: deleted by plain --fix
+        original = original.replace(b"          restartPolicy: Never" + newline.encode(), b"", 1)
+    assert job.read_bytes() == original
+    after = _fix_twice(cli, job, "MPL109")
+    moved = MOVED.replace("VERSION", version)
+    if version == "v1":  # Never is the v1 launcher's default: equal, so only deleted (safe)
+        moved = moved.replace("      restartPolicy: Never\n      replicas: 1", "      replicas: 1")
+    assert job.read_bytes() == moved.replace("\n", newline).encode()
+    assert after == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("restartPolicy: OnFailure   # retry", "restartPolicy: Always"),  # not accepted there
+        ("restartPolicy: OnFailure   # retry", "restartPolicy: ExitCode"),
+        ("      restartPolicy: 'Never'\n", "      restartPolicy:\n"),  # nothing to replace
+        ("    Worker:\n      replicas: 2\n      restartPolicy: 'Never'\n", "    Worker: {"),
+    ],
+)
+def test_mpl109_moves_nothing_it_is_not_sure_of(
+    tmp_path: Path, cli: Any, old: str, new: str
+) -> None:
+    text = TEMPLATE_POLICIES.replace("VERSION", "v2beta1")
+    if new.endswith("{"):  # the worker replica in flow style
+        text = text.split("    Worker:")[0] + (
+            "    Worker: {replicas: 2, restartPolicy: Never, template: {spec: {restartPolicy:"
+            " OnFailure, containers: [{image: 'mpioperator/mpi-pi:openmpi', name: worker}]}}}\n"
+        )
+    else:
+        text = text.replace(old, new)
+    job = tmp_path / "job.yaml"
+    job.write_text(text)
+    report = cli("--format", "json", "--unsafe-fixes", "--select", "MPL109", str(job))
+    worker = [f for f in report.findings if "Worker" in f["message"]]
+    assert worker and all("fix" not in f for f in worker), worker

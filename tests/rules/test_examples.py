@@ -47,12 +47,12 @@ def test_example(
             assert match["severity"] == expected.severity
     assert result.code == (1 if any(f["severity"] != "info" for f in findings) else 0)
     for finding in findings:
-        # Every fix a rule emits has the applicability its rules/<ID>.yaml lists.
+        # Every fix a rule emits has an applicability its rules/<ID>.yaml lists.
         # A rule whose YAML says none emits no fix.
         if "fix" in finding:
-            safety = catalog.meta(finding["rule"]).fix_safety
-            assert finding["fix"]["applicability"] == safety, finding
-    if any(_applied(f, meta.fix_safety == "unsafe") for f in findings):
+            safeties = catalog.meta(finding["rule"]).fix_safeties
+            assert finding["fix"]["applicability"] in safeties, finding
+    if any(_applied(f, meta.unsafe_fixes) for f in findings):
         assert example.fixed, f"{example.title}: a fixable example needs `fixed:`"
 
 
@@ -81,14 +81,14 @@ def test_fixed_example(
     paths = write(tmp_path, dict(example.files), example.encoding)
     selected = sorted({meta.id} | {e.rule for e in example.expect})
     args = ["--select", ",".join(selected), *example.args]
-    if meta.fix_safety == "unsafe":
+    if meta.unsafe_fixes:
         args.append("--unsafe-fixes")
     before = cli("--format", "json", *args, *paths).json()["findings"]
     cli("--fix", "--format", "json", *args, *paths)
     for name, text in example.fixed:
         assert (tmp_path / name).read_text(encoding=example.encoding) == text, name
     after = cli("--format", "json", *args, *paths).json()["findings"]
-    unsafe = meta.fix_safety == "unsafe"
+    unsafe = meta.unsafe_fixes
     left = Counter(f["rule"] for f in before if not _applied(f, unsafe))
     assert Counter(f["rule"] for f in after) == left, [f["message"] for f in after]
     again = cli("--diff", *args, *paths)
