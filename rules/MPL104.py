@@ -68,21 +68,23 @@ def _use_workers_image(
     subject: Manifest, launcher: Node, image: str, built: tuple[Span | None, bool] | None, na: str
 ) -> Fix | None:
     """The launcher's ``image:`` made the workers', in the launcher's own quotes, when the
-    workers' image is the certain one: no Dockerfile is paired, or the paired one is built FROM
-    the launcher's image (so it builds the workers'). A paired Dockerfile built from anything
-    else may be the launcher's own build, and then the launcher's image is the one to keep.
-    Unsafe: the launcher then runs another image, with whatever else that image holds."""
+    workers' image is the certain one: the paired Dockerfile is built FROM the launcher's image
+    (so it builds the workers'). With no Dockerfile both images are plausible (issue 15: no fix
+    where the right value is unknown); a paired Dockerfile built from anything else may be the
+    launcher's own build, and then the launcher's image is the one to keep. Unsafe: the
+    launcher then runs another image, with whatever else that image holds."""
     import yaml
 
     from mpilint.models.image import normalise_image
     from mpilint.models.image.software import software_of
 
-    if subject.image_file is not None:
-        facts = software_of(subject.image) if subject.image is not None else None
-        if built is None or facts is None or facts.base is None:
-            return None
-        if normalise_image(facts.base) != na:
-            return None  # built FROM the workers' image: it builds the launcher's
+    if subject.image_file is None:
+        return None  # no Dockerfile: which image is right is the user's call
+    facts = software_of(subject.image) if subject.image is not None else None
+    if built is None or facts is None or facts.base is None:
+        return None
+    if normalise_image(facts.base) != na:
+        return None  # built FROM the workers' image: it builds the launcher's
     if not isinstance(launcher, ScalarNode) or launcher.style not in (None, "", "'", '"'):
         return None
     quote = launcher.style or ""

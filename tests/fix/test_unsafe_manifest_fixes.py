@@ -122,6 +122,10 @@ def test_mpl104_runs_the_workers_image_on_the_launcher_in_its_quotes(
 ) -> None:
     job = tmp_path / "job.yaml"
     job.write_text(TWO_IMAGES)
+    # The workers' image is built FROM the launcher's: the workers' is the one to run.
+    (tmp_path / "Dockerfile").write_text(
+        "FROM mpioperator/mpi-pi:openmpi\nRUN apt-get install -y mpich\n"
+    )
     cli("--fix", "--select", "MPL104", str(job))
     assert job.read_text() == TWO_IMAGES
     _fix_twice(cli, job, "MPL104")
@@ -136,15 +140,17 @@ def test_mpl104_runs_the_workers_image_on_the_launcher_in_its_quotes(
         ("FROM mpioperator/mpi-pi:openmpi\nRUN apt-get install -y mpich\n", True),
         ("FROM ghcr.io/acme/pi:2.0\nRUN apt-get install -y mpich\n", False),
         ("FROM ubuntu:22.04\nRUN apt-get install -y openmpi-bin\n", False),
+        (None, False),  # no Dockerfile: both images are plausible, no fix (issue 15)
     ],
-    ids=["builds-the-workers", "builds-the-launchers", "builds-either"],
+    ids=["builds-the-workers", "builds-the-launchers", "builds-either", "no-dockerfile"],
 )
 def test_mpl104_fixes_only_when_the_paired_dockerfile_builds_the_workers_image(
-    tmp_path: Path, cli: Any, dockerfile: str, fixed: bool
+    tmp_path: Path, cli: Any, dockerfile: str | None, fixed: bool
 ) -> None:
     job = tmp_path / "job.yaml"
     job.write_text(TWO_IMAGES)
-    (tmp_path / "Dockerfile").write_text(dockerfile)
+    if dockerfile is not None:
+        (tmp_path / "Dockerfile").write_text(dockerfile)
     (finding,) = cli("--format", "json", "--select", "MPL104", str(job)).findings
     assert ("fix" in finding) == fixed
     cli("--fix", "--unsafe-fixes", "--select", "MPL104", str(job))
