@@ -28,7 +28,7 @@ class Heredoc(NamedTuple):
 class Command(NamedTuple):
     """One instruction, with the binding's field names and values (None for empty text)."""
 
-    cmd: str
+    cmd: str | None
     sub_cmd: str | None
     json: bool
     original: str | None
@@ -223,10 +223,14 @@ class _Node:
     def command(self, start: int, end: int, heredocs: tuple[Heredoc, ...]) -> Command:
         inner = self.child or self
         original = self.original
+        if self.child is not None:
+            # BuildKit reads ONBUILD's here-documents (the lines are consumed) but keeps them on
+            # the ONBUILD node, and the binding reads them from the sub-instruction: none.
+            heredocs = ()
         if heredocs:
             original += "\n" + "".join(h.content + h.name + "\n" for h in heredocs)
         return Command(
-            self.cmd,
+            self.cmd or None,  # a lone continuation line at the end makes an empty one
             self.child.cmd or None if self.child else None,
             inner.is_json,
             original or None,
@@ -248,8 +252,11 @@ def _node(line: str, directives: _Directives) -> _Node:
     args = _go_trim(args)
     kind = cmd.lower()
     if kind == "onbuild":
-        child = _node(args, directives) if args else None
-        return _Node(cmd, line, flags, None, False, child)
+        if not args:
+            return _Node(cmd, line, flags, None, False)
+        # The argument node holding the sub-instruction has an empty value of its own: the
+        # binding lists it for an ONBUILD inside an ONBUILD.
+        return _Node(cmd, line, flags, ("",), False, _node(args, directives))
     values, is_json = _arguments(kind, args, directives.escape)
     return _Node(cmd, line, flags, values, is_json)
 
