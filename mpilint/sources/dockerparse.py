@@ -50,7 +50,9 @@ _GO_SPACE = frozenset(
 )
 _GO_SPACES = "".join(sorted(_GO_SPACE))
 _WHITESPACE = re.compile(r"[\t\v\f\r ]+")
-_DIRECTIVE = re.compile(r"#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z")
+_DIRECTIVE = re.compile(
+    r"#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z"
+)
 _HEREDOC = re.compile(r"([0-9]*)<<(-?)([^<]*)\Z")
 _HEREDOC_COMMANDS = frozenset({"add", "copy", "run"})
 _MAX_LINE = 64 * 1024  # bufio.Scanner's limit, newline included
@@ -132,7 +134,11 @@ def parse_string(text: str) -> tuple[Command, ...]:
     """Every instruction of ``text``; raises DockerfileSyntaxError with BuildKit's message."""
     lines = _lines(text)
     too_long = next(
-        (i for i, line in enumerate(lines) if len(line.encode("utf-8", "surrogatepass")) > _MAX_LINE),
+        (
+            i
+            for i, line in enumerate(lines)
+            if len(line.encode("utf-8", "surrogatepass")) > _MAX_LINE
+        ),
         len(lines),
     )
     scanner_error = too_long < len(lines)
@@ -323,7 +329,13 @@ def _builder_flags(text: str) -> tuple[str, tuple[str, ...]]:
 def _from_bytes(text: str) -> str:
     """Back from the byte view: a flag's characters are Latin-1 for BuildKit (it converts each
     byte of ``--x=é`` to a rune), the rest of the line is its bytes as they were."""
-    return text.encode("latin-1").decode("utf-8", "surrogatepass")
+    data = text.encode("latin-1")
+    try:
+        return data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        # BuildKit split a character (a byte 0x85 or 0xA0 inside one is a blank to it); the
+        # binding then fails to decode its own output.  Keep the text, marking the cut.
+        return data.decode("utf-8", "replace")
 
 
 def _arguments(kind: str, rest: str, escape: str) -> tuple[tuple[str, ...] | None, bool]:
@@ -419,8 +431,7 @@ def _name_values(rest: str, key: str, escape: str) -> tuple[str, ...] | None:
     for word in words:
         if "=" not in word:
             raise DockerfileSyntaxError(
-                f"Syntax error - can't find = in {_go_quote(word)}. Must be of the form:"
-                " name=value"
+                f"Syntax error - can't find = in {_go_quote(word)}. Must be of the form: name=value"
             )
         name, value = word.split("=", 1)
         values += (name, value)
@@ -691,8 +702,8 @@ class _Lex:
                 return "".join(chars)
             if not chars and ch in "@*#?-$!0":
                 return self.next()
-            if not (unicodedata.category(ch).startswith("L") or unicodedata.category(ch) == "Nd"):
-                if ch != "_":
-                    break
+            kind = unicodedata.category(ch)
+            if ch != "_" and not (kind.startswith("L") or kind == "Nd"):
+                break
             chars.append(self.next())
         return "".join(chars)
