@@ -172,7 +172,7 @@ def parse_string(text: str) -> tuple[Command, ...]:
             line += piece
         node = _node(line, directives)
         heredocs: list[Heredoc] = []
-        if node.can_contain_heredoc():
+        if "<<" in line and node.can_contain_heredoc():  # no "<<": no here-document word
             for name, fd, chomp in _heredocs_of(line):
                 content: list[str] = []
                 terminated = False
