@@ -320,3 +320,31 @@ def test_token_soup_reads_as_buildkit_reads_it(text: str) -> None:
 def test_the_soup_ran() -> None:
     test_token_soup_reads_as_buildkit_reads_it()
     assert len(SOUPS) >= _EXAMPLES * 0.9
+
+
+EDGES = [
+    "FROM a\nRUN " + "x" * 70000 + "\n",  # past bufio.Scanner's 64 KiB: an error
+    "RUN " + "x" * 70000,  # ... and with nothing before it: "file with no instructions"
+    "FROM a\nRUN " + "x" * 65530 + "\n",  # just under it
+    "# escape=x\nFROM a",
+    "# escape=`\n# escape=`\nFROM a",
+    "# syntax=a\n# escape=`\nFROM a `\n b",
+    "\ufeff# escape=`\nRUN a `\n b",
+    " # escape=`\nRUN a `\n b",
+    "CMD [1]",  # a non-string element is an error, not shell form
+    'CMD ["a", 1e999]',  # Go cannot hold the number: shell form
+    'CMD ["\\ud800"]',  # Go decodes a lone surrogate escape to U+FFFD
+    'COPY ["a"] x',  # Go's decoder ignores what follows the array
+    "RUN [" * 20000,  # nesting too deep for either decoder: shell form
+    "ENV a",
+    "ENV a=b c",
+    'LABEL "a b"=c d="e f"',
+    "RUN <<EOF\nx",  # unterminated
+    'RUN <<"E O"\nx\nE O\n',
+    "RUN <<${A:-x\nx\n",  # the heredoc word fails to lex: BuildKit's error
+]
+
+
+@pytest.mark.parametrize("text", EDGES, ids=range(len(EDGES)))
+def test_edges_read_as_buildkit_reads_them(text: str) -> None:
+    assert ours(text) == reference(text)
