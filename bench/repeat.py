@@ -39,15 +39,16 @@ def rss_kib() -> int:
 
 
 def _binding_line() -> tuple[str, int]:
-    """Where ``load_image`` calls BuildKit's parser: what the binding allocates is traced there."""
+    """Where ``load_image`` calls the Dockerfile parser (the pure-Python reader since issue 19;
+    BuildKit's binding before): what it allocates is traced there."""
     from mpilint.models.image import dockerfile
 
     path = dockerfile.__file__
     with open(path, encoding="utf-8") as source:
         for number, line in enumerate(source, start=1):
-            if "dockerfile.parse_string(clean)" in line:
+            if "parse_dockerfile(clean)" in line:
                 return path, number
-    raise LookupError("load_image no longer calls dockerfile.parse_string(clean)")
+    raise LookupError("load_image no longer calls parse_dockerfile(clean)")
 
 
 def _heap(binding: tuple[str, int]) -> tuple[int, int]:

@@ -50,6 +50,7 @@ from mpilint.models.image.users import (
     UserEvent,
     events_for_command,
 )
+from mpilint.sources.dockerparse import DockerfileSyntaxError, parse_string
 from mpilint.sources.shellwords import Word
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
@@ -1236,6 +1237,13 @@ def _parse_error_span(
     return source.line_span(low)
 
 
+def parse_dockerfile(text: str) -> Sequence[Any]:
+    """The one place the Dockerfile's instructions come from: the pure-Python reader, which
+    returns the ``dockerfile`` binding's records (tests/sources/test_dockerparse.py holds it to
+    BuildKit's parser) and installs everywhere (issue 19)."""
+    return parse_string(text)
+
+
 # BuildKit's parser (the Go binding) takes time quadratic in the lines of one heredoc or one
 # continued instruction: 20,000 lines parse in under a second, 200,000 take a minute. Real
 # Dockerfiles are a few hundred lines; a bigger one is generated or hostile and is refused.
@@ -1245,8 +1253,6 @@ MAX_DOCKERFILE_LINES = 20_000
 def load_image(path: str, text: str, declared: Declared = NO_DECLARED) -> ImageResult:
     """Read a Dockerfile into the facts of its final image; never raises on any text.
     ``declared``: the base images its configuration declares (``Project.declared_bases``)."""
-    import dockerfile  # lazy: the Go binding is loaded only when an image is read
-
     clean, problems = _sanitise(text)
     source = _Source.of(clean)
     if len(source.lines) > MAX_DOCKERFILE_LINES:
@@ -1257,20 +1263,18 @@ def load_image(path: str, text: str, declared: Declared = NO_DECLARED) -> ImageR
         )
         return ImageResult(None, (*problems, (source.line_span(MAX_DOCKERFILE_LINES + 1), message)))
     try:
-        commands = dockerfile.parse_string(clean)
-    except dockerfile.GoParseError as exc:
+        commands = parse_dockerfile(clean)
+    except DockerfileSyntaxError as exc:
         message = str(exc)
         if message == "file with no instructions":
             problems.append(
                 (Span.point(1, 1), "no instructions: the file is empty or only comments")
             )
         else:
-            span = _parse_error_span(
-                dockerfile.parse_string, dockerfile.GoParseError, source, message
-            )
+            span = _parse_error_span(parse_dockerfile, DockerfileSyntaxError, source, message)
             problems.append((span, f"Dockerfile syntax error: {message}"))
         return ImageResult(None, tuple(problems))
-    except Exception as exc:  # the binding documents no other errors; still never raise
+    except Exception as exc:  # the reader raises no other error; still never raise
         problems.append((Span.point(1, 1), f"Dockerfile could not be parsed: {exc}"))
         return ImageResult(None, tuple(problems))
     walk = _Walk(path, source, problems=problems, declared=declared)
