@@ -240,7 +240,7 @@ def test_rules_as_json(cli: Cli) -> None:
 
 
 def test_explain_shows_rationale_and_marked_examples(cli: Cli) -> None:
-    result = cli("explain", "process-count-mismatch")
+    result = cli("explain", "--long", "process-count-mismatch")
     assert result.code == 0
     assert result.out.startswith("MPL102 process-count-mismatch (error)")
     assert "Why" in result.out and "are not enough slots available" in result.out

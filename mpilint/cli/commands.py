@@ -427,20 +427,32 @@ def rules(out: TextIO, format_: str) -> int:
     return EXIT_OK
 
 
-@cli.command("explain", short_help="Show a rule's rationale and examples.")
+@cli.command("explain", short_help="Show what a rule catches, why, and how to fix it.")
 @click.argument("rule", metavar="ID|NAME")
+@click.option(
+    "--long",
+    "long_",
+    is_flag=True,
+    help="Everything: the full rationale with its evidence and references, every example.",
+)
 @click.pass_obj
-def explain(out: TextIO, rule: str) -> int:
-    """Show a rule's rationale and its bad and good examples (ID|NAME: MPL102 or
-    process-count-mismatch)."""
+def explain(out: TextIO, rule: str, long_: bool) -> int:
+    """Show what a rule catches, why it breaks the job, how to fix it, and one bad and one good
+    example (ID|NAME: MPL102 or process-count-mismatch). The text is wrapped to the terminal's
+    width ($COLUMNS, else 80 when piped)."""
+    import shutil
+
     from mpilint.core import catalog
     from mpilint.report.explain import render
 
     meta = catalog.resolve(rule)
     if meta is None:
-        _error(f"unknown rule {rule!r}; `mpilint rules` lists them")
+        close = catalog.closest(rule)
+        hint = f"did you mean {close!r}? " if close else ""
+        _error(f"unknown rule {rule!r}; {hint}`mpilint rules` lists them")
         return EXIT_ERROR
-    out.write(render(meta))
+    width = min(shutil.get_terminal_size((80, 24)).columns, 100)
+    out.write(render(meta, long=long_, width=width))
     return EXIT_OK
 
 

@@ -88,16 +88,5 @@ def _known(selector: str) -> bool:
 
 
 def _closest(selector: str) -> str | None:
-    """The id or name a mistyped selector most likely meant (ids for ids, names for names)."""
-    import difflib
-
-    metas = catalog.all_meta()
-    if selector.upper().startswith("MPL"):
-        choices, wanted = [m.id for m in metas], selector.upper()
-    else:
-        choices, wanted = [m.name for m in metas], selector.lower()
-    typed_on = [c for c in choices if wanted.startswith(c)]  # MPL1022: one key too many
-    if typed_on:
-        return max(typed_on, key=len)
-    close = difflib.get_close_matches(wanted, choices, n=1, cutoff=0.6)
-    return close[0] if close else None
+    """The id or name a mistyped selector most likely meant (the same guess `explain` makes)."""
+    return catalog.closest(selector)

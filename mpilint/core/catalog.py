@@ -8,6 +8,7 @@ rules that produced findings.
 from __future__ import annotations
 
 import functools
+import re
 
 import yaml
 
@@ -133,6 +134,33 @@ def resolve(selector: str) -> RuleMeta | None:
     if wanted.upper() in rule_ids():
         return meta(wanted.upper())
     return next((m for m in all_meta() if m.name == wanted.lower()), None)
+
+
+def closest(selector: str) -> str | None:
+    """The rule id or name a mistyped selector most likely meant, for the "did you mean" of
+    ``explain``, ``--select`` and suppression comments alike: ids for what looks like an id
+    (letters then digits, any case), names for the rest. An id's digits are what users copy
+    from a report, so ``MLP102`` or ``mpl-102`` means MPL102 before any spelling distance."""
+    import difflib
+
+    wanted = selector.strip()
+    metas = all_meta()
+    looks_like_id = re.fullmatch(r"[A-Za-z]{0,4}[-_ ]?[0-9]{3,4}", wanted)
+    if looks_like_id:
+        wanted = wanted.upper()
+        choices = [m.id for m in metas]
+        digits = re.sub(r"[^0-9]", "", wanted)
+        same_digits = [c for c in choices if c[3:] == digits]
+        if same_digits:
+            return same_digits[0]
+    else:
+        wanted = wanted.lower()
+        choices = [m.name for m in metas]
+    typed_on = [c for c in choices if wanted.startswith(c)]  # MPL1022: one key too many
+    if typed_on:
+        return max(typed_on, key=len)
+    close = difflib.get_close_matches(wanted, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _example(data: dict[str, Any]) -> Example:

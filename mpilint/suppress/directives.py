@@ -207,18 +207,10 @@ def unknown(rules: frozenset[str]) -> list[str]:
 
 
 def closest_rule(name: str) -> str | None:
-    """The rule id or name a mistyped one most likely meant (ids for ids, names for names)."""
-    import difflib
-
+    """The rule id or name a mistyped one most likely meant (the same guess `explain` makes)."""
     from mpilint.core import catalog
 
-    metas = catalog.all_meta()
-    choices = [m.id for m in metas] if name.startswith("MPL") else [m.name for m in metas]
-    typed_on = [c for c in choices if name.startswith(c)]  # MPL1044: one key too many
-    if typed_on:
-        return max(typed_on, key=len)
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
-    return close[0] if close else None
+    return catalog.closest(name)
 
 
 def matches(rules: frozenset[str], finding: Finding) -> bool:
