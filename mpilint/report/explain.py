@@ -14,6 +14,7 @@ rationale and its fix with a paragraph that stands alone.
 from __future__ import annotations
 
 import difflib
+import re
 import textwrap
 
 from mpilint.core.catalog import Example, RuleMeta, doc_url
@@ -93,15 +94,28 @@ def first_paragraph(text: str) -> str:
 
 
 def _fill(text: str, width: int, indent: str) -> str:
-    """Prose rewrapped to the width (the YAML's own line breaks are at 100 columns)."""
-    return textwrap.fill(
-        " ".join(text.split()),
+    """Prose rewrapped to the width (the YAML's own line breaks are at 100 columns). Inside a
+    code span a run of spaces is the command's own (`echo "    UserKnownHostsFile …"`) and is
+    kept whole; only single spaces there may become line breaks."""
+    pieces = re.split(r"(`[^`]*`)", text.strip())
+    joined = "".join(
+        re.sub(r"  +", lambda run: _KEPT * len(run.group(0)), piece.replace("\n", " "))
+        if n % 2
+        else re.sub(r"\s+", " ", piece)
+        for n, piece in enumerate(pieces)
+    )
+    filled = textwrap.fill(
+        joined,
         width=max(width, 20),
         initial_indent=indent,
         subsequent_indent=indent,
         break_long_words=False,
         break_on_hyphens=False,
     )
+    return filled.replace(_KEPT, " ")
+
+
+_KEPT = "\x00"  # a space textwrap must neither break at nor drop
 
 
 def _also(meta: RuleMeta) -> str:

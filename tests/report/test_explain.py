@@ -129,3 +129,10 @@ def test_ids_and_names_in_any_case_are_no_typo(cli: Cli, written: str) -> None:
     result = cli("explain", written)
     assert result.code == 0
     assert result.out.startswith("MPL102 process-count-mismatch")
+
+
+@pytest.mark.usefixtures("at_80_columns")
+def test_rewrapping_keeps_the_spaces_of_a_command(cli: Cli) -> None:
+    """The fix's sed command writes four spaces into ssh_config: the copy shown must too."""
+    out = cli("explain", "MPL201").out
+    assert 'echo "    UserKnownHostsFile /dev/null" >> /etc/ssh/ssh_config`' in out
