@@ -36,14 +36,15 @@ def sentence_ends(message: str) -> list[int]:
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        elif char in ".?!" and depth == 0 and _starts_sentence(message, index + 1):
-            if not message[: index + 1].endswith(_ABBREVIATIONS):
-                ends.append(index + 1)
+        elif char in ".?!" and depth == 0 and _ends_sentence(message, index + 1):
+            ends.append(index + 1)
     return ends
 
 
-def _starts_sentence(message: str, at: int) -> bool:
-    if message[at : at + 1] != " ":
+def _ends_sentence(message: str, at: int) -> bool:
+    """Whether the mark just before ``at`` ends a sentence: a new one starts after a space,
+    and the mark is no abbreviation's."""
+    if message[at : at + 1] != " " or message[:at].endswith(_ABBREVIATIONS):
         return False
     following = message[at + 1 : at + 2]
     return following.isupper() or following in _OPENS_SENTENCE

@@ -228,9 +228,7 @@ def _suppressed(report: Report) -> list[Line]:
     return lines
 
 
-def _finding(
-    finding: Finding, source: list[str], fixable: bool, width: int | None
-) -> list[Line]:
+def _finding(finding: Finding, source: list[str], fixable: bool, width: int | None) -> list[Line]:
     lines = [header(finding, fixable)]
     fix, explanation = split_fix(finding.message)
     if fix is not None:

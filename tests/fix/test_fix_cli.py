@@ -3,8 +3,8 @@ kept byte for byte, and what happens to a file that cannot be written."""
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import shutil
 import stat
 from pathlib import Path
