@@ -30,7 +30,7 @@ def check(subject: Manifest) -> Iterator[Hit]:
         where = _container_of(job.root, problem.path)
         text = f"unknown field {json.dumps(problem.field)} in {where}: {_UNKNOWN_EFFECT}."
         if problem.elsewhere:
-            text += f" This field {problem.elsewhere}"
+            text += f" {json.dumps(problem.field)} {problem.elsewhere}"
         elif problem.suggestion:
             text += f" Did you mean {json.dumps(problem.suggestion)}?"
         else:
