@@ -126,8 +126,10 @@ def wrap(line: Line, width: int | None, indent: int = 0) -> list[Line]:
     if width is None or len(text) <= width:
         return [line]
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    if not words:
+        return [line]
     rows: list[tuple[int, int]] = []  # (start, end) of each output line in ``text``
-    start, end = 0, words[0][1]  # a line longer than ``width`` has a word
+    start, end = 0, words[0][1]
     for word_start, word_end in words[1:]:
         room = width - (0 if not rows else indent)
         if word_end - start <= room:
