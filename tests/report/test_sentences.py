@@ -6,6 +6,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mpilint.core import catalog
 from mpilint.report.sentences import first_sentence, split_fix
@@ -105,3 +107,23 @@ def test_every_finding_of_the_examples_leads_with_its_fix(
 
 def _cannot_verify(finding: dict[str, str]) -> bool:
     return finding["severity"] == "info" and finding["message"].startswith("cannot verify")
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("ab c/:\t"), max_size=120),
+    cut=st.integers(0, 120),
+    width=st.integers(20, 80),
+    indent=st.integers(0, 6),
+)
+def test_wrap_keeps_every_word_and_the_width(text: str, cut: int, width: int, indent: int) -> None:
+    """Whatever the text and the segments: the words in order, styles on the same
+    characters, and no row wider than ``width`` unless it holds one word."""
+    line = [(text[:cut], "bold"), (text[cut:], "")]
+    rows = wrap(line, width, indent)
+    joined = " ".join("".join(part for part, _ in row) for row in rows)
+    assert joined.split() == text.split()
+    for row in rows:
+        row_text = "".join(part for part, _ in row)
+        assert len(row_text) <= width or len(row_text.split()) <= 1 or rows == [line]
+    bold = "".join(part for row in rows for part, style in row if style == "bold")
+    assert "".join(bold.split()) == "".join(text[:cut].split())
