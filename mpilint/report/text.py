@@ -14,10 +14,10 @@ than the whole lint of a small file.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from mpilint.core.findings import SAFE, Finding, Severity, Span
+from mpilint.core.lazyre import lazy
 from mpilint.report.result import JobPair, Report
 from mpilint.report.sentences import split_fix
 
@@ -116,7 +116,7 @@ def header(finding: Finding, fixable: bool, name: bool = True) -> Line:
     ]
 
 
-_WORD = re.compile(r"\S+")
+_WORD = lazy(r"\S+")  # compiled when a report is wrapped, on a terminal
 
 
 def wrap(line: Line, width: int | None, indent: int = 0) -> list[Line]:
@@ -125,7 +125,7 @@ def wrap(line: Line, width: int | None, indent: int = 0) -> list[Line]:
     text = "".join(part for part, _ in line)
     if width is None or len(text) <= width:
         return [line]
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [(m.start(), m.end()) for m in _WORD().finditer(text)]
     if not words:
         return [line]
     rows: list[tuple[int, int]] = []  # (start, end) of each output line in ``text``

@@ -148,3 +148,24 @@ def test_a_real_terminal_gets_colour_and_its_width() -> None:
     prose = [line for line in lines if line.startswith("  ") and " | " not in line]
     assert prose and max(len(line) for line in prose if len(line.split()) > 1) <= 72
     assert any(len(line) > 60 for line in prose)  # filled to the width, not to a default
+
+
+@pytest.mark.parametrize(
+    ("columns", "terminal", "want"),
+    [
+        (None, False, None),  # a pipe or a file: never wrapped
+        (None, True, None),  # a terminal whose size cannot be read (no descriptor)
+        ("60", False, 60),  # COLUMNS is the width wherever the output goes
+        ("60", True, 60),
+        ("20", False, 20),  # the narrowest width that is wrapped
+        ("19", False, None),
+        ("0", True, None),
+        ("wide", False, None),
+        ("", False, None),
+    ],
+)
+def test_wrap_width(columns: str | None, terminal: bool, want: int | None) -> None:
+    from mpilint.cli.terminal import wrap_width
+
+    environ = {} if columns is None else {"COLUMNS": columns}
+    assert wrap_width(Terminal() if terminal else io.StringIO(), environ) == want
