@@ -54,6 +54,7 @@ with atheris.instrument_imports():
     _import_everything()
     from mpilint.config.options import CheckOptions
     from mpilint.config.project import prepare
+    from mpilint.report import concise as concise_reporter
     from mpilint.report import json as json_reporter
     from mpilint.report import sarif as sarif_reporter
     from mpilint.report import text as text_reporter
@@ -104,7 +105,8 @@ def check(data: bytes) -> dict[str, Any]:
     out = io.StringIO()
     json_reporter.render(report, out)
     if mode & EXTRA_REPORTS:
-        text_reporter.render(report, io.StringIO(), color=True)
+        text_reporter.render(report, io.StringIO(), color=True, width=40)
+        concise_reporter.render(report, io.StringIO())
         sarif_reporter.render(report, io.StringIO())
     elapsed = time.monotonic() - started
     if elapsed > RUN_SECONDS:

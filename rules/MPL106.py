@@ -14,8 +14,10 @@ from mpilint.ruleapi.schemafields import anchor_span, dotted, label_of, problems
 from mpilint.sources.schemacheck import Path, Problem
 from mpilint.sources.yamlsource import MappingNode, Node, get
 
+# What is wrong comes first and what to do last, as in every message: the text report shows the
+# last sentence first (mpilint/report/sentences.py).
 _UNKNOWN_EFFECT = (
-    "The API server rejects it under kubectl's default strict field validation, and otherwise"
+    "the API server rejects it under kubectl's default strict field validation, and otherwise"
     " drops it silently, so the setting has no effect"
 )
 
@@ -26,16 +28,13 @@ def check(subject: Manifest) -> Iterator[Hit]:
         if problem.keyword != "additionalProperties":
             continue
         where = _container_of(job.root, problem.path)
-        text = f"unknown field {json.dumps(problem.field)} in {where}"
+        text = f"unknown field {json.dumps(problem.field)} in {where}: {_UNKNOWN_EFFECT}."
         if problem.elsewhere:
-            text += f": this field {problem.elsewhere}."
+            text += f" {json.dumps(problem.field)} {problem.elsewhere}"
         elif problem.suggestion:
-            text += f": did you mean {json.dumps(problem.suggestion)}?"
+            text += f" Did you mean {json.dumps(problem.suggestion)}?"
         else:
-            text += "."
-        text += f" {_UNKNOWN_EFFECT}"
-        if not problem.elsewhere and not problem.suggestion:
-            text += ". Remove it, or check its indentation"
+            text += " Remove it, or check its indentation"
         yield Hit(anchor_span(problem.anchor), text, fix=_rename(subject, problem))
 
 

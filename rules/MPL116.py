@@ -24,8 +24,8 @@ def check(subject: Manifest) -> Iterator[Hit]:
         yield Hit(
             span_of(node),
             f"{where} asks for an Istio sidecar, which MPIJob does not work with (the proxy"
-            " keeps the launcher from completing). The operator does not copy the MPIJob's"
-            " metadata to its pods, so this alone injects nothing; write"
+            " keeps the launcher from completing); the operator does not copy the MPIJob's"
+            " metadata to its pods, so this alone injects nothing. Write"
             f' {_INJECT}: "false" on both pod templates instead',
             severity=Severity.INFO,
         )

@@ -98,7 +98,7 @@ def check(pair: Pair) -> Iterator[Hit]:
         f"the ssh client configuration of this image ({SSH_CONFIG}) keeps UserKnownHostsFile"
         f" {value}: the operator mounts {job.ssh_auth_mount_path} read-only from a Secret, so"
         ' every connection prints "Failed to add the host to the list of known hosts" into the'
-        " job's output. It is noise, the job works; to quiet it: RUN echo"
+        " job's output; it is noise, the job works. To quiet it: RUN echo"
         ' "    UserKnownHostsFile /dev/null" >> /etc/ssh/ssh_config',
         file=pair.image_file,
         severity=Severity.INFO,

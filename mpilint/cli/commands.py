@@ -12,7 +12,6 @@ when a command runs, so ``mpilint --help`` and ``mpilint rules`` load only what 
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from typing import TextIO
 
 RULES_FORMATS = ("text", "json", "markdown")
-REPORT_FORMATS = ("text", "json", "sarif", "github")  # = mpilint.report.outputs.FORMATS
+REPORT_FORMATS = ("full", "concise", "json", "sarif", "github")  # outputs.FORMATS, but "text"
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -128,9 +127,10 @@ def cli() -> None:
     "formats",
     multiple=True,
     metavar="FORMAT[:PATH]",
-    help=f"Report format: {', '.join(REPORT_FORMATS)} (default: text); repeatable. FORMAT:PATH"
-    " writes that format to a file (--format sarif:mpilint.sarif); at most one format goes to"
-    " standard output or --output.",
+    help=f"Report format: {', '.join(REPORT_FORMATS)} (default: full, also called text: each"
+    " finding with its fix, reasons and code; concise: one line a finding); repeatable."
+    " FORMAT:PATH writes that format to a file (--format sarif:mpilint.sarif); at most one"
+    " format goes to standard output or --output.",
 )
 @click.option(
     "--output",
@@ -222,7 +222,9 @@ def cli() -> None:
     "--color",
     type=click.Choice(COLOR),
     default="auto",
-    help="Colour the text report (auto: only on a terminal without NO_COLOR).",
+    help="Colour the full and concise reports. auto: when FORCE_COLOR is set (not empty), else"
+    " not when NO_COLOR is, else only on a terminal; always and never override both. On a"
+    " terminal, or when COLUMNS is set, the full report's text is wrapped to its width.",
 )
 @click.option(
     "--fix",
@@ -343,8 +345,17 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
 
     report = replace(report, unsafe_fixes=options.unsafe_fixes)
     code = EXIT_FINDINGS if any(project.fails(f) for f in report.findings) else EXIT_OK
+    from mpilint.cli.terminal import use_color, wrap_width
+
     try:
-        outputs.emit(plan, report, out, _use_color(options.color, out), passed=code == EXIT_OK)
+        outputs.emit(
+            plan,
+            report,
+            out,
+            use_color(options.color, out),
+            passed=code == EXIT_OK,
+            width=wrap_width(out),
+        )
     except BrokenPipeError:
         raise  # a closed pager is not a failed write: main() exits 0
     except OSError as error:
@@ -366,12 +377,6 @@ def _nothing_checked(read: int) -> None:
         else "no YAML file and no Dockerfile in the paths given"
     )
     print(f"mpilint: warning: nothing was checked: {where}", file=sys.stderr)
-
-
-def _use_color(choice: str, out: TextIO) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    return out.isatty() and "NO_COLOR" not in os.environ
 
 
 # What --fix can do for a rule, in `mpilint rules`: ruff's [*] for a safe fix.

@@ -27,8 +27,11 @@ if TYPE_CHECKING:
 
     from mpilint.report.result import Report
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("full", "concise", "text", "json", "sarif", "github")
 MACHINE = ("json", "sarif")  # formats that another program parses: nothing may follow them
+# The formats people read, and their modules: ``text`` is the name ``full`` had before
+# ``concise`` existed, kept for the command lines and configurations that use it.
+HUMAN = {"full": "text", "text": "text", "concise": "concise"}
 
 
 class OutputError(Exception):
@@ -58,7 +61,7 @@ def plan(
     if formats:
         specs = [_spec(value) for value in formats]
     else:  # `--statistics` alone replaces the default text report, as in ruff
-        specs = [] if statistics and output is None else [Destination("text", None)]
+        specs = [] if statistics and output is None else [Destination("full", None)]
     unnamed = [d for d in specs if d.path is None]
     if len(unnamed) > 1:
         raise OutputError(
@@ -83,11 +86,20 @@ def plan(
     return Plan(tuple(specs), statistics, quiet, verbose)
 
 
-def emit(plan: Plan, report: Report, out: TextIO, color: bool, passed: bool) -> None:
-    """Write every report of the plan; ``passed`` (the exit code is 0) lets --quiet say nothing."""
+def emit(
+    plan: Plan,
+    report: Report,
+    out: TextIO,
+    color: bool,
+    passed: bool,
+    width: int | None = None,
+) -> None:
+    """Write every report of the plan; ``passed`` (the exit code is 0) lets --quiet say nothing;
+    the full report's prose on standard output is wrapped to ``width`` when given (a file's
+    never is)."""
     for destination in plan.destinations:
         if destination.path is None:
-            _to_stream(destination.format, report, out, color, plan, passed)
+            _to_stream(destination.format, report, out, color, plan, passed, width)
     if plan.statistics:
         out.write(statistics(report))
     for destination in plan.destinations:
@@ -127,17 +139,24 @@ def write_atomic(path: str, text: str) -> None:
 
 
 def _to_stream(
-    format_: str, report: Report, out: TextIO, color: bool, plan: Plan, passed: bool
+    format_: str,
+    report: Report,
+    out: TextIO,
+    color: bool,
+    plan: Plan,
+    passed: bool,
+    width: int | None,
 ) -> None:
-    if format_ == "text":
+    if format_ in HUMAN:
         from mpilint.report import text
 
         if plan.quiet:
             if not passed:
                 out.write(text.summary(report) + "\n")
             return
-        text.render(report, out, color=color, verbose=plan.verbose)
-        return
+        if HUMAN[format_] == "text":
+            text.render(report, out, color=color, verbose=plan.verbose, width=width)
+            return
     _reporter(format_).render(report, out, color=color)
 
 
@@ -151,7 +170,7 @@ if TYPE_CHECKING:
 
 def _reporter(format_: str) -> _Reporter:
     """The reporter module, imported only when its format is asked for."""
-    module: _Reporter = importlib.import_module(f"mpilint.report.{format_}")
+    module: _Reporter = importlib.import_module(f"mpilint.report.{HUMAN.get(format_, format_)}")
     return module
 
 

@@ -1,4 +1,11 @@
-"""The human report: findings grouped by file, each with a code frame and its related places.
+"""The human report: each finding with where it is, what to do, why, a code frame and its
+related places.
+
+Every finding starts with ``path:line:col:``, the form terminals, editors and ``grep`` read as a
+place to jump to, then its severity, rule id and name. The message follows with its last
+sentence, the fix, first (mpilint/report/sentences.py), wrapped at word boundaries to the width
+the command line chose (none when the output is not a terminal: a log or a pipe keeps one line
+per paragraph, for ``grep``). Code frames and locations are never wrapped.
 
 The layout is built once as styled segments; plain output joins them, colour output hands them
 to rich. So the pre-commit and CI path (not a terminal) never imports rich, which costs more
@@ -8,10 +15,11 @@ than the whole lint of a small file.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import groupby
 
 from mpilint.core.findings import SAFE, Finding, Severity, Span
+from mpilint.core.lazyre import lazy
 from mpilint.report.result import JobPair, Report
+from mpilint.report.sentences import split_fix
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
@@ -27,37 +35,126 @@ _SEVERITY_STYLE = {
 }
 CONTEXT = 2  # lines shown before and after a finding
 MAX_FRAME = 8  # lines of a long span shown before eliding
+INDENT = "  "  # of a finding's message under its first line
 
 
-def render(report: Report, out: TextIO, color: bool = False, verbose: bool = False) -> None:
-    """The findings by file, what was suppressed (``verbose``), the image each job was checked
-    against (with how it was decided when ``verbose``), the run's notes, and the summary."""
-    lines = layout(report, verbose)
+def render(
+    report: Report,
+    out: TextIO,
+    color: bool = False,
+    verbose: bool = False,
+    width: int | None = None,
+) -> None:
+    """The findings, what was suppressed (``verbose``), the image each job was checked
+    against (with how it was decided when ``verbose``), the run's notes, and the summary;
+    prose wrapped to ``width`` columns when given."""
+    write(layout(report, verbose, width), out, color)
+
+
+def write(lines: list[Line], out: TextIO, color: bool) -> None:
+    """Plain text, or ANSI styles through rich (imported only then)."""
     if not color:
         out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
         return
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+    # Every choice is made here, not by rich from the environment: the command line has
+    # already applied --color, NO_COLOR and FORCE_COLOR, and rich would otherwise drop the
+    # colour again for NO_COLOR or TERM=dumb. soft_wrap: lines arrive wrapped (or not) already.
+    console = Console(
+        file=out,
+        force_terminal=True,
+        no_color=False,
+        color_system="standard",
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+        markup=False,
+    )
     for line in lines:
         console.print(Text.assemble(*line))
 
 
-def layout(report: Report, verbose: bool = False) -> list[Line]:
+def layout(report: Report, verbose: bool = False, width: int | None = None) -> list[Line]:
     lines: list[Line] = []
-    for file, group in groupby(report.findings, key=lambda f: f.file):
-        lines.append([(file, "bold underline")])
-        source = report.sources.get(file, "").splitlines()
-        for finding in group:
-            lines.extend(_finding(finding, source, report.fixable(finding)))
-            lines.append([])
+    for finding in report.findings:
+        source = report.sources.get(finding.file, "").splitlines()
+        lines.extend(_finding(finding, source, report.fixable(finding), width))
+        lines.append([])
     if verbose and report.suppressed:
         lines.extend(_suppressed(report))
     lines.extend(_pairs(report, verbose))
-    lines.extend([("note: ", "bold blue"), (note, "")] for note in report.notes)
-    lines.append(_summary(report))
+    lines.extend(note_lines(report, width))
+    lines.extend(wrap(summary_line(report), width))
     return lines
+
+
+def note_lines(report: Report, width: int | None) -> list[Line]:
+    """The run's notes (how to pair jobs that paired with nothing, what was not read)."""
+    lines: list[Line] = []
+    for note in report.notes:
+        lines.extend(wrap([("note: ", "bold blue"), (note, "")], width, len("note: ")))
+    return lines
+
+
+def location(finding: Finding) -> str:
+    """``path:line:col:``, what editors and terminals open at the place."""
+    return f"{finding.file}:{finding.span.line}:{finding.span.column}:"
+
+
+def header(finding: Finding, fixable: bool, name: bool = True) -> Line:
+    """How a finding starts in both text formats: where, how bad, which rule (``[*]`` when
+    ``--fix`` repairs it, as ruff marks it)."""
+    rule = f"{finding.rule}{' [*]' if fixable else ''}{f' {finding.name}' if name else ''}"
+    return [
+        (location(finding), "bold"),
+        (" ", ""),
+        (finding.severity.label, _SEVERITY_STYLE[finding.severity]),
+        (" ", ""),
+        (rule, "bold"),
+    ]
+
+
+_WORD = lazy(r"\S+")  # compiled when a report is wrapped, on a terminal
+
+
+def wrap(line: Line, width: int | None, indent: int = 0) -> list[Line]:
+    """``line`` broken at spaces into lines of at most ``width`` columns (a longer word, such
+    as a path, stays whole on its own line), continued ``indent`` columns in; styles kept."""
+    text = "".join(part for part, _ in line)
+    if width is None or len(text) <= width:
+        return [line]
+    words = [(m.start(), m.end()) for m in _WORD().finditer(text)]
+    if not words:
+        return [line]
+    rows: list[tuple[int, int]] = []  # (start, end) of each output line in ``text``
+    start, end = 0, words[0][1]
+    for word_start, word_end in words[1:]:
+        room = width - (0 if not rows else indent)
+        if word_end - start <= room:
+            end = word_end
+            continue
+        rows.append((start, end))
+        start, end = word_start, word_end
+    rows.append((start, end))
+    wrapped: list[Line] = []
+    for number, (row_start, row_end) in enumerate(rows):
+        prefix: Line = [(" " * indent, "")] if number else []
+        wrapped.append(prefix + _slice(line, row_start, row_end))
+    return wrapped
+
+
+def _slice(line: Line, start: int, end: int) -> Line:
+    """The segments of ``line`` between two offsets of its text."""
+    sliced: Line = []
+    offset = 0
+    for part, style in line:
+        low, high = max(start, offset), min(end, offset + len(part))
+        if low < high:
+            sliced.append((part[low - offset : high - offset], style))
+        offset += len(part)
+    return sliced
 
 
 def _fixes_line(report: Report) -> Line:
@@ -133,25 +230,22 @@ def _suppressed(report: Report) -> list[Line]:
     return lines
 
 
-def _finding(finding: Finding, source: list[str], fixable: bool) -> list[Line]:
-    span = finding.span
-    lines: list[Line] = [
-        [
-            (f"  {span.line}:{span.column}", "dim"),
-            ("  ", ""),
-            (finding.severity.label, _SEVERITY_STYLE[finding.severity]),
-            ("  ", ""),
-            (f"{finding.rule}{' [*]' if fixable else ''} {finding.name}", "bold"),
-        ],
-        [("  " + finding.message, "")],
-    ]
-    lines.extend(_frame(source, span))
+def _finding(finding: Finding, source: list[str], fixable: bool, width: int | None) -> list[Line]:
+    lines = [header(finding, fixable)]
+    fix, explanation = split_fix(finding.message)
+    if fix is not None:
+        fix += "" if fix.endswith((".", "?", "!")) else "."
+        lines.extend(wrap([(INDENT + fix, "bold")], width, len(INDENT)))
+    lines.extend(wrap([(INDENT + explanation, "")], width, len(INDENT)))
+    lines.extend(_frame(source, finding.span))
     for related in finding.related:
         where = f"{related.file}:{related.span.line}:{related.span.column}"
-        lines.append([("    = ", "dim"), (where, "cyan"), (f": {related.message}", "")])
+        line = [("    = ", "dim"), (where, "cyan"), (f": {related.message}", "")]
+        lines.extend(wrap(line, width, 6))
     if finding.fix is not None:
         unsafe = "" if finding.fix.applicability == SAFE else " (unsafe: --unsafe-fixes)"
-        lines.append([(f"    = fix{unsafe}: ", "dim"), (finding.fix.description, "green")])
+        line = [(f"    = fix{unsafe}: ", "dim"), (finding.fix.description, "green")]
+        lines.extend(wrap(line, width, 6))
     return lines
 
 
@@ -179,10 +273,10 @@ def _frame(source: list[str], span: Span) -> list[Line]:
 
 def summary(report: Report) -> str:
     """The last line of the report alone, for ``--quiet``."""
-    return "".join(text for text, _ in _summary(report))
+    return "".join(text for text, _ in summary_line(report))
 
 
-def _summary(report: Report) -> Line:
+def summary_line(report: Report) -> Line:
     fixes = _fixes_line(report)
     return _counts(report) + ([(" ", ""), *fixes] if fixes else [])
 

@@ -20,7 +20,7 @@ PAIRED_JOB = JOB.format(count='"2"').replace("mpioperator/mpi-pi:openmpi", "ghcr
 DOCKERFILE = (
     "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y openmpi-bin openssh-server\n"
 )
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("full", "concise", "text", "json", "sarif", "github")
 
 
 def feed(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
@@ -39,14 +39,8 @@ def found(result: Result, fmt: str) -> set[tuple[str, str]]:
         }
     if fmt == "github":
         return set(re.findall(r"^::\w+ file=([^,]+),.*?title=(MPL\d{3}) ", result.out, re.M))
-    pairs, current = set(), ""
-    for line in result.out.splitlines():
-        if line and not line.startswith(" ") and not line.startswith(("Found", "No problems")):
-            current = line
-        hit = re.match(r"^  \d+:\d+\s+\w+\s+(MPL\d{3}) ", line)
-        if hit:
-            pairs.add((current, hit[1]))
-    return pairs
+    # full (text) and concise: every finding starts with path:line:col: severity RULE
+    return set(re.findall(r"^(\S+):\d+:\d+: \w+ (MPL\d{3})\b", result.out, re.M))
 
 
 @pytest.fixture

@@ -12,14 +12,21 @@ README = (REPO / "README.md").read_text()
 
 
 def test_readme_sample_report_is_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
-    block = re.search(r"```text\n\$ mpilint (.*?)\n(.*?)```", README, re.S)
+    """The sample's lines before "…" are the report's first lines, those after it its last;
+    ``COLUMNS=N`` before the command is the terminal width it was wrapped to."""
+    block = re.search(r"```text\n\$ (?:COLUMNS=(\d+) )?mpilint (.*?)\n(.*?)```", README, re.S)
     assert block, "the README shows a sample report"
-    args, sample = block.group(1).split(), block.group(2).splitlines()
+    columns, args, sample = block.group(1), block.group(2).split(), block.group(3)
     monkeypatch.chdir(REPO)
+    if columns:
+        monkeypatch.setenv("COLUMNS", columns)
+    else:
+        monkeypatch.delenv("COLUMNS", raising=False)
     real = run("--color", "never", *args).out.splitlines()
-    shown = [line for line in sample if line != "…"]
-    assert shown[:-1] == real[: len(shown) - 1]
-    assert shown[-1] == real[-1]
+    head, _, tail = sample.partition("…\n")
+    assert head.splitlines() == real[: len(head.splitlines())]
+    assert tail.splitlines() == real[len(real) - len(tail.splitlines()) :]
+    assert tail, "the sample ends with the summary"
 
 
 def test_readme_starts_with_the_two_commands_ci_runs() -> None:

@@ -405,6 +405,48 @@ def test_quiet_prints_the_summary_or_nothing(tmp_path: Path, cli: Cli) -> None:
     assert "MPL102" in target.read_text()
 
 
+@pytest.mark.parametrize("format_", ["full", "concise", "text"])
+def test_statistics_and_quiet_with_each_human_format(
+    tmp_path: Path, cli: Cli, format_: str
+) -> None:
+    (bad,) = write(tmp_path / "bad", {"job.yaml": JOB.format(count='"3"')})
+    (good,) = write(tmp_path / "good", {"job.yaml": JOB.format(count='"2"')})
+    report = cli("--format", format_, "--color", "never", bad).out
+    stats = cli("--statistics", bad).out
+    assert stats == "1  MPL102  process-count-mismatch\n"
+    both = cli("--format", format_, "--color", "never", "--statistics", bad)
+    assert (both.code, both.out) == (1, report + stats)
+    summary = report.splitlines()[-1]
+    assert summary.startswith("Found 1 problem")
+    assert cli("--format", format_, "-q", bad).out == summary + "\n"
+    assert cli("--format", format_, "-q", good).out == ""
+    assert cli("--format", format_, "-q", "--statistics", bad).out == summary + "\n" + stats
+
+
+def test_concise_is_one_line_a_finding_and_full_is_the_default(tmp_path: Path, cli: Cli) -> None:
+    text = JOB.format(count='"3"') + "---\n" + JOB.format(count="3").replace("name: pi", "name: q")
+    (path,) = write(tmp_path, {"jobs.yaml": text})
+    concise = cli("--format", "concise", path).out.splitlines()
+    assert concise[:-1] == [
+        f"{path}:17:56: error MPL102 mpirun asks for 3 processes (-n 3) but the job provides 2"
+        ' slots (Worker.replicas 2 × slotsPerWorker 1): mpirun refuses to start: "There are'
+        ' not enough slots available in the system to satisfy the 3 slots".',
+        f"{path}:45:56: error MPL101 [*] Launcher container launcher: command[3] is the number 3;"
+        " the API server's schema validation refuses the MPIJob:"
+        " `spec.mpiReplicaSpecs.Launcher.template.spec.containers[0].command[3] in body must be"
+        ' of type string: "integer"`.',
+        f"{path}:45:56: error MPL102 mpirun asks for 3 processes (-n 3) but the job provides 2"
+        ' slots (Worker.replicas 2 × slotsPerWorker 1): mpirun refuses to start: "There are'
+        ' not enough slots available in the system to satisfy the 3 slots".',
+    ]
+    full = cli(path).out
+    assert full == cli("--format", "full", path).out == cli("--format", "text", path).out
+    assert f"{path}:45:56: error MPL101 [*] non-string-scalar\n" in full
+    target = tmp_path / "concise.txt"
+    cli("--format", f"concise:{target}", "--color", "always", path)
+    assert target.read_text().splitlines() == concise  # a file is never coloured
+
+
 # --- files written whole or not at all ---------------------------------------------------------
 
 
@@ -482,3 +524,4 @@ def test_a_reporter_is_imported_only_when_its_format_is_asked_for(tmp_path: Path
         "json",
     }
     assert _reporters_loaded_by("-q", "examples/broken") == {"text"}
+    assert _reporters_loaded_by("--format", "concise", "examples/good") == {"text", "concise"}

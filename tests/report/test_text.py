@@ -1,6 +1,9 @@
-"""Golden files for the human report, so layout changes are seen in review.
+"""Golden files for the human reports, so layout changes are seen in review.
 
-Regenerate with ``MPILINT_UPDATE_GOLDEN=1 pytest tests/report/test_text.py`` and read the diff.
+Each case is the report as a user sees it: piped (no wrapping, the pre-commit and CI case), on
+a wide and on a narrow terminal (``COLUMNS``, which the command line reads as the terminal's
+width), and ``--format concise``. Regenerate them all with
+``MPILINT_UPDATE_GOLDEN=1 pytest tests/report/test_text.py`` and read the diff.
 """
 
 from __future__ import annotations
@@ -15,21 +18,61 @@ from tests.harness import REPO, modules_loaded_by, run
 
 GOLDEN = REPO / "tests" / "golden"
 
-CASES = {
-    "broken": ["examples/broken"],
-    "good": ["examples/good"],
-    "broken-manifest-only": ["examples/broken/mpijob.yaml"],
+# name: (arguments, COLUMNS or None for a pipe)
+CASES: dict[str, tuple[list[str], str | None]] = {
+    "broken": (["examples/broken"], None),
+    "good": (["examples/good"], None),
+    "broken-manifest-only": (["examples/broken/mpijob.yaml"], None),
+    "broken-wide": (["examples/broken"], "120"),
+    "broken-narrow": (["examples/broken"], "60"),
+    "broken-concise": (["--format", "concise", "examples/broken"], None),
 }
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_text_report_matches_golden(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    out = run("--color", "never", *CASES[name]).out
+    args, columns = CASES[name]
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    out = run("--color", "never", *args).out
     golden = GOLDEN / f"{name}.txt"
     if os.environ.get("MPILINT_UPDATE_GOLDEN"):
         golden.write_text(out)
     assert out == golden.read_text()
+
+
+def test_the_narrow_report_fits_its_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Prose is wrapped; only code frames and locations (never broken) may be wider."""
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = run("--color", "never", "examples/broken").out.splitlines()
+    wide = [line for line in lines if len(line) > 60]
+    assert wide and all(_unbreakable(line) for line in wide), wide
+    monkeypatch.delenv("COLUMNS")
+    piped = run("--color", "never", "examples/broken").out.splitlines()
+    assert max(len(line) for line in piped) > 200  # a pipe gets whole paragraphs
+
+
+def test_concise_is_one_line_per_finding_at_any_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = run("--color", "never", "--format", "concise", "examples/broken").out
+    assert narrow == (GOLDEN / "broken-concise.txt").read_text()
+    findings = run("--format", "json", "examples/broken").findings
+    assert len(narrow.splitlines()) == len(findings) + 1  # and the summary
+
+
+def _unbreakable(line: str) -> bool:
+    """A finding's first line, a code frame, a location, or one word too long for the width."""
+    return (
+        len(line.split()) == 1
+        or line.startswith("examples/")
+        or " | " in line
+        or line.lstrip().startswith(("= examples/", "examples/"))
+    )
 
 
 HEAVY = (
