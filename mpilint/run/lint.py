@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from mpilint.config.project import Project
     from mpilint.models.image import Image
     from mpilint.models.image.declared import Declared
+    from mpilint.sources.releases import Target
     from mpilint.sources.yamlsource import Node
 
 
@@ -309,8 +310,9 @@ class Linter:
         notes = dict(unit.notes)
         for path in unit.manifests:
             partial = self.patches.is_patch(path)
+            target = () if self.project is None else self.project.target_for(path)
             checked = _check_manifest(
-                path, self._pair, self.active, self.read, partial, notes.get(path, ())
+                path, self._pair, self.active, self.read, partial, notes.get(path, ()), target
             )
             result.findings.extend(checked.findings)
             result.suppressed.extend(checked.suppressed)
@@ -459,6 +461,7 @@ def _check_manifest(
     read: Callable[[str], FileText] = read_text,
     partial: bool = False,
     notes: tuple[Finding, ...] = (),
+    target: Target = (),
 ) -> _Checked:
     """``read``: a file's text (standard input's is given). ``partial``: the file is a
     kustomize patch (its jobs are partial objects). ``notes``: findings the run made about this
@@ -497,7 +500,7 @@ def _check_manifest(
         paired = _NOT_PAIRED if partial else pair_with(path, job)
         image_path, image = paired.path, paired.image
         pairs.append(_job_pair(path, job, paired))
-        manifest = Manifest(path, text, job, objects, image, image_path)
+        manifest = Manifest(path, text, job, objects, image, image_path, target)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
         by_rules = list(_run_rules(active.of("manifest"), manifest, path))
         job_ran = {r.id for r in active.of("manifest")}
