@@ -674,6 +674,15 @@ def parse_target_option(text: str) -> tuple[str, str]:
     return operator, resolve(operator, release)
 
 
+def _target_option(text: str) -> tuple[str, str]:
+    try:
+        return parse_target_option(text)
+    except ValueError as error:
+        from mpilint.inputs.files import UsageError
+
+        raise UsageError(f"--target {text}: {error}") from error
+
+
 def prepare(options: CheckOptions) -> tuple[Project, list[InputFile]]:
     """The ``check`` options → the run's project and files; every configuration involved is
     loaded and validated here, before anything is printed."""
@@ -683,10 +692,7 @@ def prepare(options: CheckOptions) -> tuple[Project, list[InputFile]]:
         images = tuple(parse_image_option(text) for text in options.image)
     except ValueError as error:
         raise ConfigError("--image", 1, 1, str(error)) from error
-    try:
-        target = tuple(sorted(dict(parse_target_option(text) for text in options.target).items()))
-    except ValueError as error:
-        raise ConfigError("--target", 1, 1, str(error)) from error
+    target = tuple(sorted(dict(_target_option(text) for text in options.target).items()))
     overrides = Overrides(
         select=None if options.select is None else tuple(_split(options.select)),
         extend_select=tuple(_split(options.extend_select)),

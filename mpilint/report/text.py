@@ -46,6 +46,8 @@ def render(report: Report, out: TextIO, color: bool = False, verbose: bool = Fal
 
 def layout(report: Report, verbose: bool = False) -> list[Line]:
     lines: list[Line] = []
+    if report.target_named:
+        lines.extend(_target(target) for target in report.targets)
     for file, group in groupby(report.findings, key=lambda f: f.file):
         lines.append([(file, "bold underline")])
         source = report.sources.get(file, "").splitlines()
@@ -58,6 +60,12 @@ def layout(report: Report, verbose: bool = False) -> list[Line]:
     lines.extend([("note: ", "bold blue"), (note, "")] for note in report.notes)
     lines.append(_summary(report))
     return lines
+
+
+def _target(target: tuple[tuple[str, str], ...]) -> Line:
+    """The operator releases the jobs were checked for, before anything judged by them."""
+    releases = ", ".join(f"{operator} {release}" for operator, release in target)
+    return [("target: ", "bold"), (releases, "")]
 
 
 def _fixes_line(report: Report) -> Line:

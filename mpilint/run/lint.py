@@ -131,6 +131,8 @@ def run(
         tuple(silenced),
         tuple(merged.pairs),
         _notes(merged.pairs, dockerfiles, project),
+        targets=_targets(files, project),
+        target_named=project is not None and any(project.target_for(f.path) for f in files),
     )
 
 
@@ -413,6 +415,19 @@ def _as_is_how(ref: str, declared: tuple[str, ...]) -> str:
     if glob is not None:
         return f"no Dockerfile; {ref} matches base-images: '{glob}', read as FROM {ref}"
     return f"no Dockerfile; {ref} is a well-known image, read as FROM {ref}"
+
+
+def _targets(
+    files: list[InputFile], project: Project | None
+) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """Each distinct target the run's files were checked for, every operator's release spelled
+    out (the newest where none was named); a run of no file reports the command line's."""
+    from mpilint.sources.releases import described
+
+    named = {() if project is None else project.target_for(f.path) for f in files}
+    if not named:
+        named = {() if project is None else project.overrides.target}
+    return tuple(sorted(tuple(sorted(described(target).items())) for target in named))
 
 
 def _configured(findings: list[Finding], project: Project | None) -> Iterator[Finding]:
