@@ -54,7 +54,7 @@ def newest(operator: str) -> str:
     return release
 
 
-def _numbers(text: str) -> tuple[int, ...]:
+def numbers(text: str) -> tuple[int, ...]:
     parts = text.removeprefix("v").split(".")
     if not 1 <= len(parts) <= 3 or not all(part.isdigit() for part in parts):
         raise UnknownRelease(f"{text!r} is not a release number (like 0.6.0)")
@@ -67,9 +67,9 @@ def resolve(operator: str, text: str) -> str:
     every known one gets the newest's facts."""
     if operator not in OPERATORS:
         raise UnknownRelease(f"unknown operator {operator!r} (known: {', '.join(OPERATORS)})")
-    wanted = _numbers(text)
+    wanted = numbers(text)
     known = facts(OPERATORS[operator])["releases"]
-    fitting = [release for release in known if _numbers(release) <= wanted]
+    fitting = [release for release in known if numbers(release) <= wanted]
     if not fitting:
         raise UnknownRelease(
             f"{operator} {text} is older than the oldest release mpilint has the CRD of"
@@ -107,12 +107,12 @@ def _older(version: str, release: str) -> Schema:
 
     schema: Schema = copy.deepcopy(dict(load_schema(version)))
     operator = OPERATOR_OF[version]
-    wanted = _numbers(release)
+    wanted = numbers(release)
     info = facts(version)
     for key, fields in info["added"].items():
         node = _node_at(schema, key)
         for name, added in fields.items():
-            if _numbers(added) <= wanted or name not in node.get("properties", {}):
+            if numbers(added) <= wanted or name not in node.get("properties", {}):
                 continue
             del node["properties"][name]
             node["additionalProperties"] = False
@@ -124,7 +124,7 @@ def _older(version: str, release: str) -> Schema:
     for key, fields in info["removed"].items():
         node = _node_at(schema, key)
         for name, entry in fields.items():
-            if _numbers(entry["from"]) <= wanted < _numbers(entry["removed"]):
+            if numbers(entry["from"]) <= wanted < numbers(entry["removed"]):
                 node.setdefault("properties", {})[name] = {"type": entry["type"]}
     schema["x-mpilint-release"] = {"operator": operator, "release": release}
     return schema

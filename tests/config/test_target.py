@@ -172,3 +172,58 @@ def test_a_bad_configured_target_names_its_place(cli: Cli, tmp_path: Path) -> No
     assert ".mpilint.yaml:2:17: target: mpi-operator 0.3.0 is older" in result.err
     write(tmp_path, {".mpilint.yaml": "target:\n  kubeflow-trainer: '2.0.0'\n"})
     assert cli("job.yaml").code == 2
+
+
+HOSTS = """\
+apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: pi
+  namespace: ml
+spec:
+  slotsPerWorker: 1
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: launcher
+            command: [mpirun, -H, "pi-worker-0,pi-worker-1", -n, "2", /home/mpiuser/pi]
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+          - image: mpioperator/mpi-pi:openmpi
+            name: worker
+            command: [/usr/sbin/sshd, -De]
+"""
+
+
+def _message(cli: Cli, rule: str, release: str) -> str:
+    result = cli("--select", rule, "--format", "json", "--target", release, "job.yaml")
+    (finding,) = result.findings
+    message: str = finding["message"]
+    return message
+
+
+def test_the_workers_service_before_and_from_0_5_0(cli: Cli, tmp_path: Path) -> None:
+    """mpi-operator v0.4.x named the workers' Service <job>-worker (domain notes C9)."""
+    write(tmp_path, {"job.yaml": HOSTS})
+    os.chdir(tmp_path)
+    old = _message(cli, "MPL122", "mpi-operator=0.4.0")
+    assert "Write the full name `pi-worker-0.pi-worker.ml.svc`" in old
+    assert "mpi-operator 0.4.0, the target, names the workers' Service `pi-worker`" in old
+    new = _message(cli, "MPL122", "mpi-operator=0.5.0")
+    assert "Write the full name `pi-worker-0.pi.ml.svc`" in new
+
+
+def test_no_launcher_creation_policy_before_0_5_0(cli: Cli, tmp_path: Path) -> None:
+    write(tmp_path, {"job.yaml": HOSTS})
+    os.chdir(tmp_path)
+    old = _message(cli, "MPL110", "mpi-operator=0.4.0")
+    assert "(mpi-operator 0.4.0, the target, has no launcherCreationPolicy; 0.5.0 added it)" in old
+    new = _message(cli, "MPL110", "mpi-operator=0.5.0")
+    assert "launcherCreationPolicy AtStartup, the default" in new
