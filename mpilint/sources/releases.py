@@ -104,14 +104,13 @@ def schema_for(version: str, release: str | None) -> Schema:
 
 @functools.cache
 def _older(version: str, release: str) -> Schema:
-    import copy
-
-    schema: Schema = copy.deepcopy(dict(load_schema(version)))
+    schema: Schema = dict(load_schema(version))
+    schema["$defs"] = dict(schema["$defs"])  # the objects changed are copied as they are found
     operator = OPERATOR_OF[version]
     wanted = numbers(release)
     info = facts(version)
     for key, fields in info["added"].items():
-        node = _node_at(schema, key)
+        node = _writable(schema, key)
         for name, added in fields.items():
             if numbers(added) <= wanted or name not in node.get("properties", {}):
                 continue
@@ -123,12 +122,31 @@ def _older(version: str, release: str) -> Schema:
                 f" {operator} {added} added it"
             )
     for key, fields in info["removed"].items():
-        node = _node_at(schema, key)
+        node = _writable(schema, key)
         for name, entry in fields.items():
             if numbers(entry["from"]) <= wanted < numbers(entry["removed"]):
                 node.setdefault("properties", {})[name] = {"type": entry["type"]}
     schema["x-mpilint-release"] = {"operator": operator, "release": release}
     return schema
+
+
+def _writable(schema: Schema, key: str) -> Schema:
+    """The object ``key`` names, copied into ``schema`` (a shallow copy of the shipped one, whose
+    objects the validator has compiled and which must not change): a ``$defs`` entry is copied
+    with its field list; one further down, its whole ``$defs`` entry (none is, today)."""
+    head = key.partition(".")[0].partition("[")[0]
+    if head == "#":
+        schema["properties"] = dict(schema["properties"])
+        node = schema
+    elif head == key:
+        node = schema["$defs"][head] = dict(schema["$defs"][head])
+        node["properties"] = dict(node.get("properties", {}))
+        return node
+    else:
+        import copy
+
+        schema["$defs"][head] = copy.deepcopy(schema["$defs"][head])
+    return _node_at(schema, key)
 
 
 def _node_at(schema: Schema, key: str) -> Schema:

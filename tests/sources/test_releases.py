@@ -118,3 +118,12 @@ def test_inventories_are_the_crds(path: Path) -> None:
     crd = Path(str(CRD_DIR)) / f"{path.stem}.yaml"
     fields, served = GEN.crd_fields(str(crd), inventory["version"])
     assert fields == inventory["objects"] and served == inventory["served"]
+
+
+def test_an_older_release_leaves_the_shipped_schema_alone() -> None:
+    """The validator compiles each schema object once: the shipped one must not change."""
+    before = json.dumps(load_schema("v2beta1"))
+    older = schema_for("v2beta1", "0.4.0")
+    assert "workloadRef" not in older["$defs"]["podSpec"]["properties"]
+    assert older["$defs"]["podSpec"]["additionalProperties"] is False
+    assert json.dumps(load_schema("v2beta1")) == before
