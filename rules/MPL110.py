@@ -89,7 +89,9 @@ def _unknown_policy(subject: Manifest, node: Node, written: str) -> Hit:
 def _race(subject: Manifest, launcher: ReplicaSpec, node: Node | None, policy: str) -> Hit | None:
     job = subject.job
     worker = job.worker
-    if job.run_launcher_as_worker or worker is None:
+    if worker is None or (
+        job.run_launcher_as_worker and has_field(subject, "spec", "runLauncherAsWorker")
+    ):
         return None  # the Service publishes not-ready workers; or there is no worker to wait for
     if worker.replicas is not None and worker.replicas < 1:
         return None

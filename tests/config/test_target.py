@@ -227,3 +227,15 @@ def test_no_launcher_creation_policy_before_0_5_0(cli: Cli, tmp_path: Path) -> N
     assert "(mpi-operator 0.4.0, the target, has no launcherCreationPolicy; 0.5.0 added it)" in old
     new = _message(cli, "MPL110", "mpi-operator=0.5.0")
     assert "launcherCreationPolicy AtStartup, the default" in new
+    # runLauncherAsWorker (0.5.0) silences the race; 0.4.0's API server drops the field
+    write(
+        tmp_path,
+        {
+            "job.yaml": HOSTS.replace(
+                "  slotsPerWorker: 1\n", "  slotsPerWorker: 1\n  runLauncherAsWorker: true\n"
+            )
+        },
+    )
+    assert "has no launcherCreationPolicy" in _message(cli, "MPL110", "mpi-operator=0.4.0")
+    result = cli("--select", "MPL110", "--target", "mpi-operator=0.5.0", "job.yaml")
+    assert result.code == 0 and "MPL110" not in result.out
