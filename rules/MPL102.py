@@ -12,8 +12,9 @@ from mpilint.core.textpos import Offsets
 from mpilint.models.launchers import OPERATOR_HOSTFILE, ArgRef, Launch, find_launches
 from mpilint.models.mpijob import MPIJob
 from mpilint.ruleapi import Hit, Manifest
-from mpilint.ruleapi.hostnames import worker_full_name
+from mpilint.ruleapi.hostnames import job_name, worker_full_name
 from mpilint.ruleapi.schemafields import problems_of
+from mpilint.ruleapi.targets import workers_service
 from mpilint.sources.yamlsource import Node, ScalarNode, offset_span, span_of
 
 
@@ -88,9 +89,14 @@ def _all_on_launcher(
         f" `-H localhost:{np}`, which replaces the operator's hostfile: every rank starts on the"
         f" launcher, the {workers} worker{plural} idle{hidden}. Add `--hostfile"
         f" {OPERATOR_HOSTFILE}` (the hostfile the operator writes), or `-H` with the workers'"
-        f" full names ({worker_full_name(job, 0)}:{slots},…)",
+        f" full names ({worker_full_name(job, 0, _service(subject))}:{slots},…)",
         related=_count_related(subject, job),
     )
+
+
+def _service(subject: Manifest) -> str | None:
+    name = job_name(subject.job)
+    return None if name is None else workers_service(subject, name)
 
 
 def _misspelt_slots(subject: Manifest) -> Node | None:

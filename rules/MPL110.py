@@ -12,6 +12,7 @@ from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.fields import is_set, text_of
 from mpilint.ruleapi.fixes import replace_scalar
 from mpilint.ruleapi.pairs import one_image
+from mpilint.ruleapi.targets import has_field, mpi_operator_release
 from mpilint.sources.yamlsource import Node, SequenceNode, get, span_of
 
 _CREATION = ("AtStartup", "WaitForWorkersReady")
@@ -29,6 +30,13 @@ def check(subject: Manifest) -> Iterator[Hit]:
     job = subject.job
     launcher = job.launcher
     if job.version != "v2beta1" or launcher is None:
+        return
+    if not has_field(subject, "spec", "launcherCreationPolicy"):
+        # mpi-operator before v0.5.0: no such field (MPL106 reports one written), and the
+        # launcher always starts with the workers
+        hit = _race(subject, launcher, None, "AtStartup")
+        if hit is not None:
+            yield hit
         return
     node = get(job.spec, "launcherCreationPolicy")
     policy = "AtStartup"
@@ -81,7 +89,9 @@ def _unknown_policy(subject: Manifest, node: Node, written: str) -> Hit:
 def _race(subject: Manifest, launcher: ReplicaSpec, node: Node | None, policy: str) -> Hit | None:
     job = subject.job
     worker = job.worker
-    if job.run_launcher_as_worker or worker is None:
+    if worker is None or (
+        job.run_launcher_as_worker and has_field(subject, "spec", "runLauncherAsWorker")
+    ):
         return None  # the Service publishes not-ready workers; or there is no worker to wait for
     if worker.replicas is not None and worker.replicas < 1:
         return None
@@ -90,6 +100,18 @@ def _race(subject: Manifest, launcher: ReplicaSpec, node: Node | None, policy: s
         return None
     span = span_of(node) if node is not None else span_of(launcher.key)
     host = f"{job.name or '<job>'}-worker-0"
+    if policy == "AtStartup" and not has_field(subject, "spec", "launcherCreationPolicy"):
+        release = mpi_operator_release(subject)
+        return Hit(
+            span,
+            f"the launcher starts together with the workers (mpi-operator {release}, the target,"
+            " has no launcherCreationPolicy; 0.5.0 added it): when a worker pulls its image or"
+            f' starts sshd more slowly, mpirun fails with "ssh: Could not resolve hostname {host}"'
+            " and the launcher is retried until backoffLimit runs out. Make the launcher's"
+            " command wait until the workers resolve before mpirun, or move to mpi-operator"
+            " 0.5.0 or later and write launcherCreationPolicy: WaitForWorkersReady",
+            severity=Severity.INFO,
+        )
     if policy == "AtStartup":
         return Hit(
             span,

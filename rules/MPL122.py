@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from mpilint.core.findings import Span
 from mpilint.models.commands import Word, read_argv
 from mpilint.models.launchers import OPERATOR_HOSTFILE, find_launches
-from mpilint.models.mpijob import MPIJob, ReplicaSpec
+from mpilint.models.mpijob import ReplicaSpec
 from mpilint.ruleapi import Hit, Manifest
 from mpilint.ruleapi.hostnames import job_name, short_worker_pattern, worker_full_name
+from mpilint.ruleapi.targets import SERVICE_NAMED_AFTER_JOB, mpi_operator_release, workers_service
 from mpilint.sources.yamlsource import Node, ScalarNode, get, get_str, offset_span, span_of
 
 # Programs that write a hostfile's lines in the launcher's command (`echo pi-worker-0 > hosts`).
@@ -40,7 +41,7 @@ def check(subject: Manifest) -> Iterator[Hit]:
         found = list(pattern.finditer(word.text))
         if word.expands or not found:
             continue
-        yield Hit(_span(subject, argv, word, found[0]), _message(job, found))
+        yield Hit(_span(subject, argv, word, found[0]), _message(subject, found))
 
 
 def _own_dns(launcher: ReplicaSpec) -> bool:
@@ -76,15 +77,26 @@ def _hostfile_lines(text: str, pattern: re.Pattern[str]) -> bool:
     )
 
 
-def _message(job: MPIJob, found: list[re.Match[str]]) -> str:
+def _message(subject: Manifest, found: list[re.Match[str]]) -> str:
+    job = subject.job
     names = list(dict.fromkeys(m.group(0) for m in found))
     shown = ", ".join(f"`{n}`" for n in names)
     first = found[0]
-    full = worker_full_name(job, first.group(1))
-    name = job_name(job)
+    name = job_name(job) or "<job>"
+    service = workers_service(subject, name)
+    full = worker_full_name(job, first.group(1), service)
     domain = full.split(".", 1)[1] + ".cluster.local"
     its = "is a worker's short hostname" if len(names) == 1 else "are workers' short hostnames"
     them = "it" if len(names) == 1 else "them"
+    if service != name:  # an mpi-operator before v0.5.0: the Service is <job>-worker
+        release = mpi_operator_release(subject)
+        return (
+            f"{shown} {its}: the launcher's DNS search list has no domain of the workers, so"
+            f" it cannot resolve {them}, and starting ranks there fails with a name-resolution"
+            f" error. Write the full name `{full}` (mpi-operator {release}, the target, names"
+            f" the workers' Service `{service}`; {SERVICE_NAMED_AFTER_JOB} and later `{name}`),"
+            f" or use the operator's hostfile {OPERATOR_HOSTFILE}, which has the full names"
+        )
     return (
         f"{shown} {its}: the operator adds the workers' DNS search domain ({domain}) to the"
         f" workers only, so the launcher cannot resolve {them}, and starting ranks there fails"

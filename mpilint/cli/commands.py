@@ -211,6 +211,14 @@ def cli() -> None:
 )
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option(
+    "--target",
+    multiple=True,
+    metavar="OPERATOR=RELEASE",
+    help="The operator release the jobs will meet (mpi-operator=0.6.0,"
+    " training-operator=1.8.0); repeatable, beats the configuration's target. Default: the"
+    " newest release of each that mpilint knows.",
+)
+@click.option(
     "--jobs",
     "-j",
     type=_Processes(),
@@ -262,6 +270,7 @@ def check(
     force_exclude: bool,
     config: str | None,
     isolated: bool,
+    target: tuple[str, ...],
     jobs: int | None,
     color: str,
     fix: bool,
@@ -294,6 +303,7 @@ def check(
         force_exclude=force_exclude,
         config=config,
         isolated=isolated,
+        target=target,
         jobs=jobs,
         color=color,
         fix=fix,

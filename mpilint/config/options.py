@@ -43,3 +43,4 @@ class CheckOptions(Record):
     fix: bool = False  # apply the safe fixes, then report what is left
     diff: bool = False  # print the fixes as a unified diff instead of writing them
     unsafe_fixes: bool = False  # the unsafe fixes too (without it: shown, never applied)
+    target: tuple[str, ...] = ()  # each OPERATOR=RELEASE

@@ -28,6 +28,7 @@ from mpilint.core.paths import shown
 from mpilint.core.records import MutableRecord, Record, field
 from mpilint.inputs.ignore import Ignore, compile_lines, ignored
 from mpilint.sources.kubevalues import kube_bool, kube_int
+from mpilint.sources.releases import Target, UnknownRelease, resolve
 from mpilint.sources.schemacheck import Problem, validate
 from mpilint.sources.yamlsource import (
     MappingNode,
@@ -81,6 +82,7 @@ class Config(Record):
     exclude: tuple[Ignore, ...] = ()  # one list (its globs in order), or none
     images: tuple[tuple[str, str], ...] = ()  # (image glob, absolute Dockerfile path)
     base_images: tuple[tuple[str, BaseImage], ...] = ()
+    target: Target = ()  # (operator, release) pairs, each release one mpilint has a CRD of
 
 
 class Overrides(Record):
@@ -93,6 +95,7 @@ class Overrides(Record):
     images: tuple[tuple[str, str], ...] = ()  # (image glob, absolute Dockerfile path)
     config: str | None = None
     isolated: bool = False
+    target: Target = ()  # --target, each beating the configuration's release of that operator
 
 
 # -- finding and reading ------------------------------------------------------------------
@@ -320,6 +323,14 @@ def _apply(config: Config, path: str, folder: str, name: str, value: Node) -> Co
     if name == "base-images":
         bases = tuple((ref, _base_image(path, entry)) for ref, _key, entry in pairs(value))
         return replace(config, base_images=bases)
+    if name == "target":
+        releases = []
+        for operator, _key, release in pairs(value):
+            try:
+                releases.append((operator, resolve(operator, _text(release))))
+            except UnknownRelease as error:
+                raise _at(path, release, f"target: {error}") from error
+        return replace(config, target=tuple(sorted(releases)))
     return config  # the schema admits no other key
 
 
@@ -534,6 +545,13 @@ class Project(MutableRecord):
         for path in paths:
             self.selection(self.config_for(path))
 
+    def target_for(self, path: str) -> Target:
+        """The operator releases the job in ``path`` is checked for: ``--target``, then the
+        configuration's ``target``; an operator named by neither gets its newest release."""
+        named = dict(self.config_for(path).target)
+        named.update(self.overrides.target)
+        return tuple(sorted(named.items()))
+
     def excluded(self, path: str, is_folder: bool = False, below: str | None = None) -> bool:
         """The configuration's ``exclude``; with ``below`` (a folder named on the command
         line) the folders down to it are not judged, only what is inside."""
@@ -648,6 +666,23 @@ __all__ = [
 ]
 
 
+def parse_target_option(text: str) -> tuple[str, str]:
+    """``--target OPERATOR=RELEASE`` → (operator, the release mpilint has the CRD facts of)."""
+    operator, equals, release = text.partition("=")
+    if not equals or not operator or not release:
+        raise ValueError(f"{text!r} is not OPERATOR=RELEASE (e.g. mpi-operator=0.6.0)")
+    return operator, resolve(operator, release)
+
+
+def _target_option(text: str) -> tuple[str, str]:
+    try:
+        return parse_target_option(text)
+    except ValueError as error:
+        from mpilint.inputs.files import UsageError
+
+        raise UsageError(f"--target {text}: {error}") from error
+
+
 def prepare(options: CheckOptions) -> tuple[Project, list[InputFile]]:
     """The ``check`` options → the run's project and files; every configuration involved is
     loaded and validated here, before anything is printed."""
@@ -657,6 +692,7 @@ def prepare(options: CheckOptions) -> tuple[Project, list[InputFile]]:
         images = tuple(parse_image_option(text) for text in options.image)
     except ValueError as error:
         raise ConfigError("--image", 1, 1, str(error)) from error
+    target = tuple(sorted(dict(_target_option(text) for text in options.target).items()))
     overrides = Overrides(
         select=None if options.select is None else tuple(_split(options.select)),
         extend_select=tuple(_split(options.extend_select)),
@@ -665,6 +701,7 @@ def prepare(options: CheckOptions) -> tuple[Project, list[InputFile]]:
         images=images,
         config=options.config,
         isolated=options.isolated,
+        target=target,
     )
     if overrides.config is not None and not os.path.isfile(overrides.config):
         from mpilint.inputs.files import UsageError

@@ -61,6 +61,7 @@ def as_dict(report: Report) -> dict[str, Any]:
             for p in report.pairs
         ],
         "notes": list(report.notes),
+        "targets": [dict(target) for target in report.targets],
     }
 
 

@@ -57,6 +57,11 @@ class Report(Record):
     notes: tuple[str, ...] = ()
     fixed: int = 0  # findings ``--fix`` repaired before this report (of the fixed texts)
     unsafe_fixes: bool = False  # ``--unsafe-fixes``: unsafe fixes count as applicable
+    # The operator releases the jobs were checked for, one entry per distinct target in the run
+    # (each operator's release, the newest where none was named); ``target_named``: some file's
+    # target was asked for (configuration or --target), so the text report says which.
+    targets: tuple[tuple[tuple[str, str], ...], ...] = ()
+    target_named: bool = False
 
     def fixable(self, finding: Finding) -> bool:
         """Whether ``--fix`` (with this run's ``--unsafe-fixes``) would repair the finding."""

@@ -78,6 +78,8 @@ def write(lines: list[Line], out: TextIO, color: bool) -> None:
 
 def layout(report: Report, verbose: bool = False, width: int | None = None) -> list[Line]:
     lines: list[Line] = []
+    if report.target_named:
+        lines.extend(_target(target) for target in report.targets)
     for finding in report.findings:
         source = report.sources.get(finding.file, "").splitlines()
         lines.extend(_finding(finding, source, report.fixable(finding), width))
@@ -155,6 +157,12 @@ def _slice(line: Line, start: int, end: int) -> Line:
             sliced.append((part[low - offset : high - offset], style))
         offset += len(part)
     return sliced
+
+
+def _target(target: tuple[tuple[str, str], ...]) -> Line:
+    """The operator releases the jobs were checked for, before anything judged by them."""
+    releases = ", ".join(f"{operator} {release}" for operator, release in target)
+    return [("target: ", "bold"), (releases, "")]
 
 
 def _fixes_line(report: Report) -> Line:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from typing import TypeVar
 
     from mpilint.models.image import Image
+    from mpilint.sources.releases import Target
 
     V = TypeVar("V")
 
@@ -79,6 +80,7 @@ class Manifest(Record):
     objects: FileObjects | None = None  # None: the job is alone in its file
     image: Image | None = None
     image_file: str | None = None
+    target: Target = ()  # the operator releases the job will meet; () the newest of each
     _kept: dict[Hashable, object] = field(init=False, default_factory=dict)  # see ``once``
 
     def once(self, key: Hashable, compute: Callable[[], V]) -> V:

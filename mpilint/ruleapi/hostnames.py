@@ -1,6 +1,7 @@
 """How the rules that tell a launcher where its workers are (MPL102, MPL122) name a worker.
 
-The operator (v2beta1, mpi-operator v0.5.0 and later) gives worker ``i`` the hostname
+The operator (v2beta1, mpi-operator v0.5.0 and later; before, the Service is ``<job>-worker``)
+gives worker ``i`` the hostname
 ``<job>-worker-<i>`` under the headless Service ``<job>``, and writes the full name
 ``<job>-worker-<i>.<job>.<namespace>.svc`` into its hostfile (domain notes C11): only that name
 resolves in the launcher, whose DNS search list lacks the workers' subdomain. A finding that
@@ -22,11 +23,13 @@ def job_name(job: MPIJob) -> str | None:
     return None if not name or "{{" in name or "$" in name else name
 
 
-def worker_full_name(job: MPIJob, index: int | str = 0) -> str:
-    """``pi-worker-0.pi.default.svc``; placeholders stand for what the manifest leaves open."""
+def worker_full_name(job: MPIJob, index: int | str = 0, service: str | None = None) -> str:
+    """``pi-worker-0.pi.default.svc``; placeholders stand for what the manifest leaves open.
+    ``service``: the workers' Service when it is not named after the job (before mpi-operator
+    v0.5.0: ``pi-worker``, ``mpilint.ruleapi.targets.workers_service``)."""
     name = job_name(job) or "<job>"
     namespace = text_of(get(job.root, "metadata", "namespace")) or "<namespace>"
-    return f"{name}-worker-{index}.{name}.{namespace}.svc"
+    return f"{name}-worker-{index}.{service or name}.{namespace}.svc"
 
 
 def short_worker_pattern(name: str) -> re.Pattern[str]:

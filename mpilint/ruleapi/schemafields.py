@@ -11,7 +11,8 @@ from __future__ import annotations
 from mpilint.core.findings import Span
 from mpilint.models.mpijob import MPIJob
 from mpilint.ruleapi import Manifest
-from mpilint.sources.schemacheck import VERSIONS, Path, Problem, load_schema, validate
+from mpilint.sources.releases import release_of, schema_for
+from mpilint.sources.schemacheck import VERSIONS, Path, Problem, validate
 from mpilint.sources.yamlsource import (
     MappingNode,
     Node,
@@ -22,16 +23,21 @@ from mpilint.sources.yamlsource import (
     span_of,
 )
 
+TYPE_CHECKING = False  # see mpilint/__init__.py
+if TYPE_CHECKING:
+    from mpilint.sources.releases import Target
+
 
 def problems_of(manifest: Manifest) -> list[Problem]:
     """The job's schema problems; one validation serves MPL105 and MPL106 (kept by the job)."""
-    return manifest.once(problems_of, lambda: _problems(manifest.job))
+    return manifest.once(problems_of, lambda: _problems(manifest.job, manifest.target))
 
 
-def _problems(job: MPIJob) -> list[Problem]:
+def _problems(job: MPIJob, target: Target) -> list[Problem]:
     if job.version not in VERSIONS:
         return []  # v1alpha1 and v1alpha2 are retired; their shapes are not checked
-    return [p for p in validate(job.root, load_schema(job.version)) if not _templated(p)]
+    schema = schema_for(job.version, release_of(target, job.version))
+    return [p for p in validate(job.root, schema) if not _templated(p)]
 
 
 def _templated(problem: Problem) -> bool:

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from mpilint.config.project import Project
     from mpilint.models.image import Image
     from mpilint.models.image.declared import Declared
+    from mpilint.sources.releases import Target
     from mpilint.sources.yamlsource import Node
 
 
@@ -130,6 +131,8 @@ def run(
         tuple(silenced),
         tuple(merged.pairs),
         _notes(merged.pairs, dockerfiles, project),
+        targets=_targets(files, project),
+        target_named=project is not None and any(project.target_for(f.path) for f in files),
     )
 
 
@@ -309,8 +312,9 @@ class Linter:
         notes = dict(unit.notes)
         for path in unit.manifests:
             partial = self.patches.is_patch(path)
+            target = () if self.project is None else self.project.target_for(path)
             checked = _check_manifest(
-                path, self._pair, self.active, self.read, partial, notes.get(path, ())
+                path, self._pair, self.active, self.read, partial, notes.get(path, ()), target
             )
             result.findings.extend(checked.findings)
             result.suppressed.extend(checked.suppressed)
@@ -413,6 +417,19 @@ def _as_is_how(ref: str, declared: tuple[str, ...]) -> str:
     return f"no Dockerfile; {ref} is a well-known image, read as FROM {ref}"
 
 
+def _targets(
+    files: list[InputFile], project: Project | None
+) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """Each distinct target the run's files were checked for, every operator's release spelled
+    out (the newest where none was named); a run of no file reports the command line's."""
+    from mpilint.sources.releases import described
+
+    named = {() if project is None else project.target_for(f.path) for f in files}
+    if not named:
+        named = {() if project is None else project.overrides.target}
+    return tuple(sorted(tuple(sorted(described(target).items())) for target in named))
+
+
 def _configured(findings: list[Finding], project: Project | None) -> Iterator[Finding]:
     """Each finding as its file's configuration wants it (dropped, or re-graded)."""
     for found in findings:
@@ -459,6 +476,7 @@ def _check_manifest(
     read: Callable[[str], FileText] = read_text,
     partial: bool = False,
     notes: tuple[Finding, ...] = (),
+    target: Target = (),
 ) -> _Checked:
     """``read``: a file's text (standard input's is given). ``partial``: the file is a
     kustomize patch (its jobs are partial objects). ``notes``: findings the run made about this
@@ -497,7 +515,7 @@ def _check_manifest(
         paired = _NOT_PAIRED if partial else pair_with(path, job)
         image_path, image = paired.path, paired.image
         pairs.append(_job_pair(path, job, paired))
-        manifest = Manifest(path, text, job, objects, image, image_path)
+        manifest = Manifest(path, text, job, objects, image, image_path, target)
         job_findings = [finding(p.rule, path, _problem_hit(path, p)) for p in document.problems]
         by_rules = list(_run_rules(active.of("manifest"), manifest, path))
         job_ran = {r.id for r in active.of("manifest")}
