@@ -119,7 +119,8 @@ def _older(version: str, release: str) -> Schema:
             notes = node["x-mpilint-elsewhere"] = dict(node.get("x-mpilint-elsewhere", {}))
             notes[name] = (
                 f"is not in the CRD of {operator} {release}, the target;"
-                f" {operator} {added} added it"
+                f" {operator} {added} added it. Remove it, or run {operator} {added} or later"
+                f" and target it (--target {operator}={added})"
             )
     for key, fields in info["removed"].items():
         node = _writable(schema, key)

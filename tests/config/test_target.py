@@ -102,7 +102,7 @@ def test_a_field_only_a_newer_release_knows(
     (message,) = _unknown(cli, "--target", f"mpi-operator={before}")
     assert message.startswith(f'unknown field "{field}" in ')
     assert (
-        f"this field is not in the CRD of mpi-operator {before}, the target;"
+        f'"{field}" is not in the CRD of mpi-operator {before}, the target;'
         f" mpi-operator {added} added it." in message
     )
     assert _unknown(cli, "--target", f"mpi-operator={added}") == []
