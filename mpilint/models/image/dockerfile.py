@@ -178,7 +178,8 @@ _INSTRUCTIONS = frozenset(
 
 
 class _Instr(Record):
-    """One parsed instruction; the binding's objects are untyped, these are not."""
+    """One parsed instruction, as the rules' walk reads it (the reader's records keep the
+    binding's shape, with empty fields ``None``, so the differential test compares them whole)."""
 
     cmd: str
     json: bool
