@@ -525,7 +525,7 @@ def test_importing_the_package_does_not_load_the_parser() -> None:
     import subprocess
     import sys
 
-    code = "import sys, mpilint.models.image; print('dockerfile' in sys.modules)"
+    code = "import sys, mpilint.models.image; print('mpilint.sources.dockerparse' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
