@@ -108,12 +108,56 @@ def repeat(paths: Sequence[str], runs: int, after: int) -> dict[str, float]:
     }
 
 
+def untraced(paths: Sequence[str], runs: int, after: int) -> dict[str, float]:
+    """RSS growth (KiB) from run ``after`` to run ``runs``, with nothing traced: what an editor's
+    server would see (issue 19: under 1 MiB over 1,000 lints). tracemalloc keeps its own traces
+    in RSS, so :func:`repeat` cannot say this. Both ends are the least RSS over ten runs in a
+    row, as for the heap: one run's garbage, not yet collected, is not growth."""
+    import gc
+
+    from mpilint.cli import main
+
+    first = ""
+    window = min(10, max(1, (runs - after) // 2))
+    start: list[int] = []
+    end: list[int] = []
+    started = time.perf_counter()
+    for number in range(1, runs + 1):
+        out = io.StringIO()
+        main(["--format", "json", *paths], stdout=out)
+        if number == 1:
+            first = out.getvalue()
+        elif out.getvalue() != first:
+            raise AssertionError(f"run {number} gave another report than the first")
+        if after <= number < after + window or number > runs - window:
+            gc.collect()
+            (start if number < after + window else end).append(rss_kib())
+    elapsed = time.perf_counter() - started
+    return {
+        "rss_growth_kib": float(min(end) - min(start)),
+        "rss_kib": float(min(end)),
+        "seconds_per_run": elapsed / runs,
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", default=[str(REPO / "examples" / "good")])
     parser.add_argument("--runs", type=int, default=1000)
     parser.add_argument("--after", type=int, default=100)
+    parser.add_argument(
+        "--untraced", action="store_true", help="RSS only, without tracemalloc (issue 19's measure)"
+    )
     options = parser.parse_args(argv)
+    if options.untraced:
+        result = untraced(options.paths, options.runs, options.after)
+        print(
+            f"{options.runs} runs of mpilint {' '.join(options.paths)} in one process"
+            f" ({result['seconds_per_run'] * 1000:.1f} ms a run, untraced):\n"
+            f"  RSS: {result['rss_kib']:.0f} KiB at the end, grew"
+            f" {result['rss_growth_kib']:.0f} KiB from run {options.after}"
+        )
+        return 0
     result = repeat(options.paths, options.runs, options.after)
     print(
         f"{options.runs} runs of mpilint {' '.join(options.paths)} in one process"
