@@ -8,16 +8,16 @@ and the pairing already loaded, where a spawned one would import everything agai
 0.1 s each). Without ``fork`` (Windows), or for a run too small to repay starting processes
 (the pre-commit case), the units are linted here, in order.
 
-Nor is a process forked once BuildKit's parser is loaded: the binding is a Go library, and Go
-starts its runtime's threads when it is loaded; a forked child gets none of them, and its first
-parse waits for them forever. The CLI never parses a Dockerfile before it forks; a program that
-calls the engine again in the same process gets a serial run instead of a hang.
+Nothing native is loaded before the fork: Dockerfiles are read by a pure-Python reader
+(``mpilint.sources.dockerparse``). Until issue 19 they were read by BuildKit's Go binding, whose
+runtime threads a forked child lacks (its first parse waited for them forever), and a process that
+had loaded it was not forked; a program that loads the binding for its own use may still call
+the engine with several processes, since a child never calls into it.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
@@ -43,8 +43,7 @@ def lint_units(linter: Linter, units: list[Unit], processes: int) -> Iterator[Un
     files = sum(len(u.dockerfiles) + len(u.manifests) for u in units)
     workers = min(processes, len(units))
     reads_stdin = bool(linter.given)  # one text, read in this process
-    go_started = "dockerfile" in sys.modules
-    if workers < 2 or files < MIN_FILES or reads_stdin or go_started or not _forkable():
+    if workers < 2 or files < MIN_FILES or reads_stdin or not _forkable():
         for unit in units:
             yield linter.lint(unit)
         return

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from mpilint.run import lint
+from tests import buildkit
 from tests.harness import REPO, Cli, Result, run_fresh, write
 
 GOOD = (REPO / "examples" / "good").resolve()
@@ -70,8 +71,8 @@ def _spy_on_fork(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return started
 
 
-# The CLI in a fresh interpreter (this one has loaded BuildKit's Go parser, after which mpilint
-# rightly refuses to fork), with a spy that says whether processes were started.
+# The CLI in a fresh interpreter, with a spy that says whether processes were started (this one
+# may have loaded BuildKit's Go binding for the differential tests).
 FRESH_CLI = """
 import multiprocessing, sys
 real = multiprocessing.get_context
@@ -101,17 +102,42 @@ def test_two_processes_give_the_serial_report(tree: Path, output: str) -> None:
     assert serial.code == 1 and serial.out
 
 
-def test_no_fork_once_the_go_parser_is_loaded(
-    cli: Cli, tree: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A forked child of a process that loaded the Go runtime hangs on its first parse."""
-    import dockerfile  # noqa: F401  (what an earlier run in this process would have done)
+# A process that loaded BuildKit's Go binding itself (and ran a parse, which starts the Go
+# runtime's threads) before calling mpilint: mpilint reads Dockerfiles without it (issue 19), so
+# its children never call into Go and may be forked. Before issue 19 they hung on their first
+# parse, and mpilint refused to fork such a process.
+GO_FIRST = """
+import dockerfile
+dockerfile.parse_string("FROM debian\\nRUN true\\n")
+"""
 
-    started = _spy_on_fork(monkeypatch)
-    serial = cli("--format", "json", "--jobs", "1", str(tree))
-    guarded = cli("--format", "json", "--jobs", "2", str(tree))
-    assert started == []
-    assert guarded.out == serial.out
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="runs serially without fork"
+)
+def test_forks_in_a_process_that_loaded_the_go_parser(tree: Path) -> None:
+    buildkit.required()
+    serial = _fresh("--format", "json", "--jobs", "1", str(tree))
+    forked = run_fresh(
+        "--format", "json", "--jobs", "2", str(tree),
+        entry=("-c", GO_FIRST + FRESH_CLI), timeout=120,
+    )  # fmt: skip
+    assert forked.err == "forked with fork\n", "the run did not use processes"
+    assert (forked.code, forked.out) == (serial.code, serial.out)
+
+
+def test_no_run_loads_the_go_parser(tree: Path) -> None:
+    """The binding is only the tests' oracle: a run that reads every Dockerfile of the tree in
+    this process never imports it, so no child of a forked run would have either."""
+    probe = FRESH_CLI.replace(
+        "sys.exit(main(sys.argv[1:]))",
+        "code = main(sys.argv[1:])\n"
+        "sys.stderr.write(f\"binding loaded: {'dockerfile' in sys.modules}\\n\")\n"
+        "sys.exit(code)",
+    )
+    result = run_fresh("--format", "json", "--jobs", "1", str(tree), entry=("-c", probe))
+    assert result.code == 1 and result.json()["findings"]
+    assert "binding loaded: False" in result.err
 
 
 def test_the_tree_exercises_every_merge_step(cli: Cli, tree: Path) -> None:

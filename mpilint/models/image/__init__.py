@@ -1,8 +1,8 @@
 """The image model: what the final image of a Dockerfile contains, as rules need it.
 
 Exports are resolved lazily (PEP 562): a run that reads no Dockerfile imports only what it uses
-(``normalise_image`` for comparing images), and the BuildKit parser, a Go binding, is loaded
-only when ``load_image`` first reads a Dockerfile.
+(``normalise_image`` for comparing images), and the Dockerfile reader and the image walk are
+imported only when ``load_image`` first reads a Dockerfile.
 """
 
 from __future__ import annotations

@@ -178,7 +178,8 @@ _INSTRUCTIONS = frozenset(
 
 
 class _Instr(Record):
-    """One parsed instruction; the binding's objects are untyped, these are not."""
+    """One parsed instruction, as the rules' walk reads it (the reader's records keep the
+    binding's shape, with empty fields ``None``, so the differential test compares them whole)."""
 
     cmd: str
     json: bool
@@ -1185,9 +1186,12 @@ def _remove_user(state: _StageState, event: RemovedUser) -> None:
 # -- entry points -------------------------------------------------------------------------
 
 _UNSAFE = (
-    # The binding reads text as a C string: it would silently stop at the first NUL.
+    # The reader reads a NUL as BuildKit does (the binding stopped at it), but a text with one
+    # is not a text Dockerfile (the CLI refuses a NUL in a file's first 8 KiB, MPL003); one further
+    # on is said once, and read as a blank so that no value carries it into a report.
     (re.compile("\x00"), " ", "NUL byte: this is not a text Dockerfile"),
-    # A lone surrogate cannot be encoded for the binding, which then crashes the process.
+    # Only a caller's ``str`` can hold one (a file is decoded strictly; an editor's JSON can
+    # escape one): the reader reads it, but it cannot be encoded as UTF-8 in a report or a fix.
     (re.compile("[\ud800-\udfff]"), "\ufffd", "invalid character (lone surrogate)"),
 )
 
@@ -1198,8 +1202,8 @@ def _point_at(text: str, offset: int) -> Span:
 
 
 def _sanitise(text: str) -> tuple[str, list[tuple[Span, str]]]:
-    """Text the Go binding can take safely; each replacement is one code point, so every
-    column stays right."""
+    """The text without what no Dockerfile should hold, each said once; each replacement is one
+    code point, so every column stays right."""
     problems: list[tuple[Span, str]] = []
     text = text.removeprefix("\ufeff")  # the parser skips it; columns must not count it
     if text.isascii() and "\x00" not in text:
@@ -1244,9 +1248,10 @@ def parse_dockerfile(text: str) -> Sequence[Any]:
     return parse_string(text)
 
 
-# BuildKit's parser (the Go binding) takes time quadratic in the lines of one heredoc or one
-# continued instruction: 20,000 lines parse in under a second, 200,000 take a minute. Real
-# Dockerfiles are a few hundred lines; a bigger one is generated or hostile and is refused.
+# The reader is linear (200,000 lines of one here-document in 0.2 s; BuildKit's Go binding,
+# quadratic there, took 43 s and set this limit), but the image walk and the rules cost about
+# 40 to 50 µs a line: 20,000 lines take about a second, 200,000 ten. Real Dockerfiles are a few
+# hundred lines; a bigger one is generated or hostile and is refused.
 MAX_DOCKERFILE_LINES = 20_000
 
 
@@ -1255,11 +1260,12 @@ def load_image(path: str, text: str, declared: Declared = NO_DECLARED) -> ImageR
     ``declared``: the base images its configuration declares (``Project.declared_bases``)."""
     clean, problems = _sanitise(text)
     source = _Source.of(clean)
-    if len(source.lines) > MAX_DOCKERFILE_LINES:
+    count = len(source.lines) - (source.lines[-1] == "")  # a final newline starts no line
+    if count > MAX_DOCKERFILE_LINES:
         message = (
-            f"this Dockerfile has {len(source.lines):,} lines; mpilint reads at most"
-            f" {MAX_DOCKERFILE_LINES:,} (BuildKit's parser slows down quadratically on long"
-            " heredocs and continued lines) and does not check it"
+            f"this Dockerfile has {count:,} lines; mpilint reads at most"
+            f" {MAX_DOCKERFILE_LINES:,} (reading one takes about a second per 20,000 lines; real"
+            " Dockerfiles have hundreds) and does not check it"
         )
         return ImageResult(None, (*problems, (source.line_span(MAX_DOCKERFILE_LINES + 1), message)))
     try:

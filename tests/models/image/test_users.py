@@ -444,6 +444,33 @@ def test_nul_byte_is_a_problem_but_later_lines_are_still_read() -> None:
     ]
 
 
+def test_a_lone_surrogate_is_a_problem_and_the_image_is_still_read() -> None:
+    """Only a caller's ``str`` holds one (an editor's JSON may escape one); the reader reads it,
+    as it reads a NUL, but a report in UTF-8 could not hold it."""
+    result = load_image("Dockerfile", "FROM debian\nRUN useradd b\udc80b && useradd carol\n")
+    assert result.image is not None and "carol" in _names(result.image)
+    assert [(span, "lone surrogate" in message) for span, message in result.problems] == [
+        (Span.point(2, 14), True)
+    ]
+
+
+@pytest.mark.parametrize("final_newline", [True, False])
+def test_the_longest_dockerfile_read_and_the_first_refused(final_newline: bool) -> None:
+    from mpilint.models.image.dockerfile import MAX_DOCKERFILE_LINES
+
+    def dockerfile(lines: int) -> str:  # a here-document: the cheapest lines to walk
+        body = "FROM debian\nRUN <<EOF\n" + "echo hi\n" * (lines - 3) + "EOF"
+        return body + "\n" if final_newline else body
+
+    longest = load_image("Dockerfile", dockerfile(MAX_DOCKERFILE_LINES))
+    assert longest.image is not None and longest.problems == ()
+    refused = load_image("Dockerfile", dockerfile(MAX_DOCKERFILE_LINES + 1))
+    assert refused.image is None
+    ((span, message),) = refused.problems
+    assert span.line == MAX_DOCKERFILE_LINES + 1
+    assert message.startswith(f"this Dockerfile has {MAX_DOCKERFILE_LINES + 1:,} lines;")
+
+
 def test_problems_beside_an_image() -> None:
     result = load_image("Dockerfile", "FROM debian\nFROBNICATE now\nFROM a AS b AS c\n")
     assert result.image is not None
@@ -525,7 +552,7 @@ def test_importing_the_package_does_not_load_the_parser() -> None:
     import subprocess
     import sys
 
-    code = "import sys, mpilint.models.image; print('dockerfile' in sys.modules)"
+    code = "import sys, mpilint.models.image; print('mpilint.sources.dockerparse' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
