@@ -53,14 +53,18 @@ class Editor:
             send(data)
 
         def received(data: dict[str, Any]) -> Any:
-            self.transcript.append(("server", data))
+            if "jsonrpc" in data:  # the reader's object hook sees the nested objects too
+                self.transcript.append(("server", json.loads(json.dumps(data))))
             return structure(data)
 
         protocol._send_data = sent  # type: ignore[method-assign]
         protocol.structure_message = received  # type: ignore[method-assign]
 
     async def start(self, *args: str) -> lsp.InitializeResult:
-        await self.client.start_io(sys.executable, "-m", "mpilint", "server", *args)
+        # In the workspace's folder, where editors start their servers.
+        await self.client.start_io(
+            sys.executable, "-m", "mpilint", "server", *args, cwd=str(self.root)
+        )
         general = (
             lsp.GeneralClientCapabilities(position_encodings=self.encodings)
             if self.encodings is not None
@@ -77,7 +81,7 @@ class Editor:
                     ),
                 ),
                 root_uri=self.uri(""),
-                workspace_folders=[lsp.WorkspaceFolder(self.uri(""), "root")],
+                workspace_folders=[lsp.WorkspaceFolder(uri=self.uri(""), name="root")],
                 initialization_options={"debounceMs": self.debounce_ms},
             )
         )
@@ -102,7 +106,9 @@ class Editor:
         self.versions[uri] = 1
         self.texts[uri] = text
         self.client.text_document_did_open(
-            lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, language, 1, text))
+            lsp.DidOpenTextDocumentParams(
+                lsp.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)
+            )
         )
         return uri
 
@@ -111,8 +117,8 @@ class Editor:
         self.texts[uri] = text
         self.client.text_document_did_change(
             lsp.DidChangeTextDocumentParams(
-                lsp.VersionedTextDocumentIdentifier(uri, self.versions[uri]),
-                [lsp.TextDocumentContentChangeWholeDocument(text)],
+                lsp.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+                [lsp.TextDocumentContentChangeWholeDocument(text=text)],
             )
         )
         return self.versions[uri]
@@ -151,9 +157,9 @@ class Editor:
         result = await asyncio.wait_for(
             self.client.text_document_code_action_async(
                 lsp.CodeActionParams(
-                    lsp.TextDocumentIdentifier(uri),
-                    where,
-                    lsp.CodeActionContext(diagnostics or [], only=only),
+                    text_document=lsp.TextDocumentIdentifier(uri=uri),
+                    range=where,
+                    context=lsp.CodeActionContext(diagnostics=diagnostics or [], only=only),
                 )
             ),
             TIMEOUT,
