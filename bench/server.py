@@ -92,7 +92,7 @@ async def session(edits: int, long: int) -> None:
                 content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
             )
         )
-        while (params := await arrived.get()).version != version:
+        while (await arrived.get()).version != version:
             pass
         if number <= edits:
             times.append(time.perf_counter() - sent)
