@@ -132,7 +132,13 @@ def test_a_dockerfile_edit_refreshes_its_manifest_and_the_reverse(tmp_path: Path
         manifest = editor.open("mpijob.yaml", dict(example.files)["mpijob.yaml"])
         assert "MPL301" not in {d.code for d in await editor.diagnostics(manifest, 1)}
         dockerfile = editor.open("Dockerfile", dict(example.files)["Dockerfile"], "dockerfile")
-        assert "MPL201" in {d.code for d in await editor.diagnostics(dockerfile, 1)}
+        found = {d.code: d for d in await editor.diagnostics(dockerfile, 1)}
+        # MPL201's fix makes the image trust any host key: offered, marked unsafe, not preferred.
+        actions = await editor.code_actions(dockerfile, found["MPL201"].range)
+        unsafe = [a for a in actions if a.title.endswith("(MPL201, unsafe)")]
+        assert len(unsafe) == 1 and not unsafe[0].is_preferred
+        assert unsafe[0].edit is not None and unsafe[0].edit.changes is not None
+        assert list(unsafe[0].edit.changes) == [dockerfile]
 
         # The manifest's unsaved text passes its own ssh options: the Dockerfile is fine.
         text = editor.texts[manifest].replace(
