@@ -139,3 +139,17 @@ def test_a_position_inside_a_surrogate_pair_is_the_characters_start() -> None:
     assert positions.offset(0, 2) == 1  # the emoji's second code unit: the emoji
     assert positions.offset(0, 3) == 2
     assert positions.offset(0, 99) == 3  # past the end: the line's end
+
+
+def test_an_incremental_change_counts_lines_as_lsp_does() -> None:
+    """Full sync is what the server asks for; a client that sends ranges anyway gets them
+    applied with LSP's line breaks (a U+2028 in a scalar is no line break there)."""
+    from lsprotocol import types as lsp
+
+    from mpilint.server.app import _apply_change
+
+    text = 'a: "x\u2028y"\nb: 1\n'
+    change = lsp.TextDocumentContentChangePartial(
+        range=lsp.Range(start=lsp.Position(1, 3), end=lsp.Position(1, 4)), text="2"
+    )
+    assert _apply_change(text, change, "utf-16") == 'a: "x\u2028y"\nb: 2\n'
