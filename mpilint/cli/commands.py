@@ -99,6 +99,7 @@ class _Group(click.Group):
         formatter.write_usage("mpilint", "[check] [OPTIONS] PATH...")
         formatter.write_usage("mpilint", "rules [--format text|json|markdown]", prefix="   or: ")
         formatter.write_usage("mpilint", "explain ID|NAME", prefix="   or: ")
+        formatter.write_usage("mpilint", "server", prefix="   or: ")
 
 
 @click.group(
@@ -469,6 +470,26 @@ def explain(out: TextIO, rule: str, long_: bool) -> int:
     width = min(shutil.get_terminal_size((80, 24)).columns, 100)
     out.write(render(meta, long=long_, width=width))
     return EXIT_OK
+
+
+@cli.command("server", short_help="Run the language server (LSP on stdio) for editors.")
+@click.pass_obj
+def server(out: TextIO) -> int:
+    """Run the language server: diagnostics, quick fixes and rule help in any editor with an
+    LSP client, over standard input and output. Needs the server extra:
+    pip install 'mpilint[server]'."""
+    from mpilint import server as lsp
+
+    absent = lsp.missing()
+    if absent:
+        _error(
+            f"`mpilint server` needs the server extra ({', '.join(absent)} not installed):"
+            f" {lsp.INSTALL}"
+        )
+        return EXIT_ERROR
+    from mpilint.server.app import serve
+
+    return serve()
 
 
 def _error(message: str) -> None:

@@ -9,6 +9,8 @@ left).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from mpilint.core.findings import SAFE, Finding
 from mpilint.core.records import Record, replace
 from mpilint.fix.apply import apply_fixes
@@ -43,11 +45,13 @@ def fix_run(
     processes: int,
     unsafe: bool,
     report: Report | None = None,
+    unsaved: Mapping[str, FileText] | None = None,
 ) -> Fixed:
     """Fix the files of the run (those given or walked, never one found by pairing, which the
-    user did not ask to check); ``report`` is the first lint when the caller has it."""
+    user did not ask to check); ``report`` is the first lint when the caller has it;
+    ``unsaved`` as for ``run``."""
     if report is None:
-        report = run(files, project=project, processes=processes)
+        report = run(files, project=project, processes=processes, unsaved=unsaved)
     targets = {f.path: f for f in files}
     original: dict[str, str] = {}
     texts: dict[str, str] = {}
@@ -77,7 +81,7 @@ def fix_run(
             replace(f, content=FileText(texts[f.path], None)) if f.path in texts else f
             for f in files
         ]
-        report = run(given, project=project, processes=processes)
+        report = run(given, project=project, processes=processes, unsaved=unsaved)
     left = any(f.fix is not None and fixable(f, unsafe) for f in report.findings)
     return Fixed(report, original, _changed(original, texts), applied, not left)
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 from mpilint.config.selection import Selection
@@ -75,6 +75,7 @@ def run(
     selection: Selection | None = None,
     project: Project | None = None,
     processes: int = 1,
+    unsaved: Mapping[str, FileText] | None = None,
 ) -> Report:
     """With a ``project`` (the CLI always passes one), each file's configuration decides what
     is reported, and pairing also looks on disk (``mpilint.pairing``): Dockerfiles for the jobs
@@ -82,7 +83,8 @@ def run(
 
     The files are linted folder by folder (``Unit``), in ``processes`` processes when there are
     enough of them; the results are merged in folder order, so the report is the same whatever
-    the number of processes."""
+    the number of processes. ``unsaved``: texts by absolute path that stand for the disk's
+    wherever the run reads a file (an editor's buffers, ``mpilint.server``)."""
     chosen = selection or Selection()
     files, notes = _charts(files)
     active = Rules(lambda i: project is not None or chosen.enabled(i, _name(i)))
@@ -95,7 +97,7 @@ def run(
     if project is not None:
         files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
     given = {f.path: f.content for f in files if f.content is not None}
-    linter = Linter(active, pairs, project, given)
+    linter = Linter(active, pairs, project, given, unsaved)
     from mpilint.run.parallel import lint_units
 
     merged = UnitResult()
@@ -294,12 +296,14 @@ class Linter:
         pairs: pairing.Pairing,
         project: Project | None,
         given: dict[str, FileText] | None = None,
+        unsaved: Mapping[str, FileText] | None = None,
     ) -> None:
         self.active = active
         self.pairs = pairs
         self.project = project
         # Texts read before the run instead of from the disk: standard input, under its name.
         self.given = given or {}
+        self.unsaved = unsaved or {}  # by absolute path: an editor's texts, not yet saved
         self._cache: OrderedDict[str, _Loaded] = OrderedDict()
         self._as_is: dict[tuple[str, Declared], Image] = {}  # few: the well-known images
         self._result = UnitResult()
@@ -323,8 +327,11 @@ class Linter:
         return result
 
     def read(self, path: str) -> FileText:
-        """A file's text: the one given (standard input) or the disk's."""
+        """A file's text: the one given (standard input), an editor's unsaved one, or the
+        disk's."""
         given = self.given.get(path)
+        if given is None and self.unsaved:
+            given = self.unsaved.get(os.path.abspath(path))
         return given if given is not None else read_text(path)
 
     def _pair(self, manifest: str, job: MPIJob) -> _Paired:
