@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from typing import TextIO
 
 RULES_FORMATS = ("text", "json", "markdown")
-REPORT_FORMATS = ("text", "json", "sarif", "github")  # = mpilint.report.outputs.FORMATS
+# = mpilint.report.outputs.FORMATS
+REPORT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -242,6 +243,19 @@ def cli() -> None:
     help="With --fix or --diff, also apply the fixes that change what the job does (without it"
     " they are shown in the report and never applied).",
 )
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    help="Do not report the findings recorded in FILE (by --write-baseline): matched by rule,"
+    " file and the offending text, not the line. Entries no finding matches any more are"
+    " counted as stale. Beats the configuration's baseline.",
+)
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    help="Record every current finding in FILE (replaced whole) instead of reporting them, and"
+    " exit 0.",
+)
 @click.pass_obj
 def check(
     out: TextIO,
@@ -265,6 +279,8 @@ def check(
     fix: bool,
     diff: bool,
     unsafe_fixes: bool,
+    baseline: str | None,
+    write_baseline: str | None,
 ) -> int:
     """Check MPIJob manifests, Dockerfiles and directories of them (the default command).
 
@@ -297,6 +313,8 @@ def check(
         fix=fix,
         diff=diff,
         unsafe_fixes=unsafe_fixes,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
     return run_check(options, out)
 
@@ -326,6 +344,18 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
     except outputs.OutputError as error:
         _error(str(error))
         return EXIT_ERROR
+    baseline_of = None
+    if options.write_baseline is None:
+        from mpilint.cli.baselines import BaselineError, baselines_for
+
+        try:
+            baseline_of = baselines_for(options.baseline, project, files)
+        except BaselineError as error:
+            _error(str(error))
+            return EXIT_ERROR
+    elif options.diff:
+        _error("--write-baseline records findings, and --diff reports none: give one of them")
+        return EXIT_ERROR
     from mpilint.run.parallel import default_processes
 
     processes = options.jobs or default_processes()
@@ -342,6 +372,19 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
     from mpilint.core.records import replace
 
     report = replace(report, unsafe_fixes=options.unsafe_fixes)
+    if options.write_baseline is not None:
+        from mpilint.cli.baselines import write
+
+        try:
+            write(report, options.write_baseline)
+        except OSError as error:
+            _error(f"cannot write the baseline: {error}")
+            return EXIT_ERROR
+        return EXIT_ERROR if failed_writes else EXIT_OK
+    if baseline_of is not None:
+        from mpilint.cli.baselines import hide
+
+        report = hide(report, baseline_of, project, options.quiet)
     code = EXIT_FINDINGS if any(project.fails(f) for f in report.findings) else EXIT_OK
     try:
         outputs.emit(plan, report, out, _use_color(options.color, out), passed=code == EXIT_OK)

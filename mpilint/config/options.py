@@ -43,3 +43,5 @@ class CheckOptions(Record):
     fix: bool = False  # apply the safe fixes, then report what is left
     diff: bool = False  # print the fixes as a unified diff instead of writing them
     unsafe_fixes: bool = False  # the unsafe fixes too (without it: shown, never applied)
+    baseline: str | None = None  # hide the findings this baseline records (beats the config's)
+    write_baseline: str | None = None  # record the findings in this file instead of reporting

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 
     from mpilint.report.result import Report
 
-FORMATS = ("text", "json", "sarif", "github")
-MACHINE = ("json", "sarif")  # formats that another program parses: nothing may follow them
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+# formats that another program parses: nothing may follow them
+MACHINE = ("json", "sarif", "gitlab", "junit")
 
 
 class OutputError(Exception):
