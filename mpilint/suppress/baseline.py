@@ -93,7 +93,7 @@ def record(findings: Sequence[Finding], path: str, text_of: Callable[[str], str]
     """The baseline of these findings, to be written at ``path``; entries sorted by file, rule
     and text, so that rewriting it after an edit elsewhere changes nothing."""
     folder = os.path.dirname(os.path.abspath(path))
-    prints = fingerprints(findings, text_of, lambda f: _relative(f.file, folder))
+    prints = fingerprints(findings, text_of, _path_in(folder))
     entries = sorted(
         (
             Entry(f.rule, normal_path(_relative(f.file, folder)), fp, _shown(text))
@@ -133,7 +133,7 @@ def sift(
     for path, (baseline, indexes) in groups.items():
         group = [findings[n] for n in indexes]
         folder = baseline.folder
-        prints = fingerprints(group, text_of, lambda f: _relative(f.file, folder))
+        prints = fingerprints(group, text_of, _path_in(folder))
         recorded = {(e.rule, e.file, e.fingerprint) for e in baseline.entries}
         hits = used.setdefault(path, set())
         for n, finding, (fp, _text) in zip(indexes, group, prints, strict=True):
@@ -162,6 +162,11 @@ def sift(
                 stale.append((baseline.path, entry))
     kept = tuple(findings[n] for n in sorted(kept_index))
     return Sifted(kept, len(findings) - len(kept), tuple(stale))
+
+
+def _path_in(folder: str) -> Callable[[Finding], str]:
+    """The path a baseline in ``folder`` hashes for a finding."""
+    return lambda finding: _relative(finding.file, folder)
 
 
 def _relative(file: str, folder: str) -> str:
