@@ -4,7 +4,8 @@ A baseline (``--baseline``), GitLab's Code Quality widget (``fingerprint``) and 
 scanning (SARIF ``partialFingerprints``) all need to recognise "the same finding" in the next
 run, after someone added a comment at the top of the file. The line number is what changes
 then, so it is left out: the fingerprint hashes the rule id, the file's path, the text at the
-finding's span (stripped, runs of whitespace made one space, so re-indenting keeps it), and
+finding's span (stripped, runs of whitespace made one space, so re-indenting keeps it, and a
+scalar's quotes removed), and
 which copy of that text it is in the file. Two findings of one rule on identical text (the same
 ``- 2`` in two jobs of one file) are the first and the second copy, in file order: each keeps
 its own fingerprint, and a new copy is a new finding (the last in file order counts as new).
@@ -32,12 +33,20 @@ SNIPPET_MAX = 2000  # the text hashed is cut here: a span over a whole document 
 def snippet(offsets: Offsets, span: Span) -> str:
     """The text at ``span``, whitespace-normalised; its line's text when that is empty."""
     text = offsets.text_of(span) or ""
-    normal = " ".join(text[:SNIPPET_MAX].split())
+    normal = _unquoted(" ".join(text[:SNIPPET_MAX].split()))
     if normal or not 1 <= span.line <= len(offsets.starts):
         return normal
     begin = offsets.starts[span.line - 1]
     end = offsets.starts[span.line] if span.line < len(offsets.starts) else len(offsets.text)
     return " ".join(offsets.text[begin:end][:SNIPPET_MAX].split())
+
+
+def _unquoted(text: str) -> str:
+    """A YAML scalar's quotes are not what a finding is about: quoting the ``3`` of ``-n 3``
+    (MPL101's fix) must leave MPL102's finding on it the same one."""
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1].strip()
+    return text
 
 
 def digest(rule: str, path: str, text: str, copy: int) -> str:

@@ -222,7 +222,7 @@ def test_junit_names_do_not_move_with_the_line_and_copies_are_numbered(
         c.get("name")
         for c in ElementTree.fromstring(cli("--format", "junit", "jobs.yaml").out).iter("testcase")
     ]
-    assert names == ['MPL102 process-count-mismatch: "3"', 'MPL102 process-count-mismatch: "3" #2']
+    assert names == ["MPL102 process-count-mismatch: 3", "MPL102 process-count-mismatch: 3 #2"]
     write(tmp_path, {"jobs.yaml": "# moved\n" + JOB.format(count='"3"') + "---\n" + second})
     moved = [
         c.get("name")
