@@ -345,8 +345,10 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
         _error(str(error))
         return EXIT_ERROR
     baseline_of = None
-    if options.write_baseline is None:
-        from mpilint.cli.baselines import BaselineError, baselines_for
+    if options.write_baseline is None and (
+        options.baseline is not None or any(project.config_for(f.path).baseline for f in files)
+    ):
+        from mpilint.cli.baselines import BaselineError, baselines_for  # only when one is used
 
         try:
             baseline_of = baselines_for(options.baseline, project, files)
