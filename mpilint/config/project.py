@@ -321,6 +321,8 @@ def _apply(config: Config, path: str, folder: str, name: str, value: Node) -> Co
     if name == "baseline":
         # Read by the run (mpilint.suppress.baseline), where a missing file is an error unless
         # --write-baseline is about to create it.
+        if not _text(value).strip():
+            raise _at(path, value, "baseline: the path of a baseline file is empty")
         return replace(config, baseline=os.path.normpath(os.path.join(folder, _text(value))))
     if name == "base-images":
         bases = tuple((ref, _base_image(path, entry)) for ref, _key, entry in pairs(value))

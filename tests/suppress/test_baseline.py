@@ -168,3 +168,26 @@ def test_rewriting_after_an_edit_elsewhere_changes_nothing(project: Path, cli: C
     write(project, {"deploy/job.yaml": "# a note\n" + JOB.format(count="3")})
     cli("--write-baseline", "baseline.json", "deploy")
     assert (project / "baseline.json").read_text() == first
+
+
+def test_pyproject_names_a_baseline_and_mistakes_are_positioned(project: Path, cli: Cli) -> None:
+    cli("--write-baseline", "deploy/b.json", "deploy")
+    write(project, {"deploy/pyproject.toml": '[tool.mpilint]\nbaseline = "b.json"\n'})
+    assert cli("deploy").code == 0
+    write(project, {"deploy/pyproject.toml": "[tool.mpilint]\nbaseline = 3\n"})
+    result = cli("deploy")
+    assert result.code == 2 and "pyproject.toml:2:1: baseline:" in result.err
+    (project / "deploy/pyproject.toml").unlink()
+    write(project, {".mpilint.yaml": 'baseline: ""\n'})
+    result = cli("deploy")
+    assert result.code == 2 and ".mpilint.yaml:1:11: baseline:" in result.err
+
+
+def test_each_folder_uses_the_baseline_of_its_configuration(project: Path, cli: Cli) -> None:
+    write(project, {"other/job.yaml": JOB.format(count="3")})
+    cli("--write-baseline", "deploy/b.json", "deploy")
+    write(project, {"deploy/.mpilint.yaml": "baseline: b.json\n"})
+    result = cli("--format", "json", "deploy", "other")
+    assert result.code == 1
+    assert {f["file"] for f in result.findings} == {"other/job.yaml"}
+    assert result.json()["baseline"] == {"matched": 2, "stale": 0}
