@@ -241,3 +241,22 @@ def test_junit_replaces_what_xml_cannot_carry() -> None:
         ElementTree.fromstring(tostring(element, encoding="unicode")).get("name")
         == "job\ufffd.yaml"
     )
+
+
+# --- golden files (regenerate with MPILINT_UPDATE_GOLDEN=1 and read the diff) -------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("gitlab", "broken.gitlab.json"), ("junit", "broken.junit.xml")]
+)
+def test_ci_reports_match_golden(
+    fmt: str, name: str, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.chdir(REPO)
+    out = cli("--format", fmt, "examples/broken").out
+    golden = REPO / "tests" / "golden" / name
+    if os.environ.get("MPILINT_UPDATE_GOLDEN"):
+        golden.write_text(out)
+    assert out == golden.read_text()
