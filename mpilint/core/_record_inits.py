@@ -224,6 +224,21 @@ def init_ppppppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10):
     self.a10 = a10
 
 
+def init_pppppppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11):
+    self.a0 = a0
+    self.a1 = a1
+    self.a2 = a2
+    self.a3 = a3
+    self.a4 = a4
+    self.a5 = a5
+    self.a6 = a6
+    self.a7 = a7
+    self.a8 = a8
+    self.a9 = a9
+    self.a10 = a10
+    self.a11 = a11
+
+
 def init_pppppppppppppf(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12):
     self.a0 = a0
     self.a1 = a1
@@ -356,7 +371,7 @@ def init_ppFpFFpFFppppppppp(
     self.a17 = a17
 
 
-def init_pppppppppppppppppppp(
+def init_pppppppppppppppppppppp(
     self,
     a0,
     a1,
@@ -378,6 +393,8 @@ def init_pppppppppppppppppppp(
     a17,
     a18,
     a19,
+    a20,
+    a21,
 ):
     self.a0 = a0
     self.a1 = a1
@@ -399,6 +416,8 @@ def init_pppppppppppppppppppp(
     self.a17 = a17
     self.a18 = a18
     self.a19 = a19
+    self.a20 = a20
+    self.a21 = a21
 
 
 def init_ppppppppppppppppppppppp(
