@@ -344,6 +344,9 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
     except outputs.OutputError as error:
         _error(str(error))
         return EXIT_ERROR
+    if options.write_baseline is not None and options.diff:
+        _error("--write-baseline records findings, and --diff reports none: give one of them")
+        return EXIT_ERROR
     baseline_of = None
     if options.write_baseline is None and (
         options.baseline is not None or any(project.config_for(f.path).baseline for f in files)
@@ -355,9 +358,6 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
         except BaselineError as error:
             _error(str(error))
             return EXIT_ERROR
-    elif options.diff:
-        _error("--write-baseline records findings, and --diff reports none: give one of them")
-        return EXIT_ERROR
     from mpilint.run.parallel import default_processes
 
     processes = options.jobs or default_processes()
