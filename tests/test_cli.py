@@ -317,6 +317,10 @@ UNNEEDED = (
     "pathspec",  # about 30 ms: read only for a .gitignore or a configuration's globs
     "mpilint.report.sarif",
     "mpilint.report.json",
+    "mpilint.report.gitlab",
+    "mpilint.report.junit",
+    "hashlib",  # fingerprints: only for gitlab, junit, SARIF and baselines
+    "mpilint.suppress.baseline",
 )
 
 

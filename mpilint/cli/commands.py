@@ -24,7 +24,15 @@ if TYPE_CHECKING:
     from typing import TextIO
 
 RULES_FORMATS = ("text", "json", "markdown")
-REPORT_FORMATS = ("full", "concise", "json", "sarif", "github")  # outputs.FORMATS, but "text"
+REPORT_FORMATS = (
+    "full",
+    "concise",
+    "json",
+    "sarif",
+    "github",
+    "gitlab",
+    "junit",
+)  # outputs.FORMATS, but "text"
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -253,6 +261,19 @@ def cli() -> None:
     help="With --fix or --diff, also apply the fixes that change what the job does (without it"
     " they are shown in the report and never applied).",
 )
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    help="Do not report the findings recorded in FILE (by --write-baseline): matched by rule,"
+    " file and the offending text, not the line. Entries no finding matches any more are"
+    " counted as stale. Beats the configuration's baseline.",
+)
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    help="Record every current finding in FILE (replaced whole) instead of reporting them, and"
+    " exit 0.",
+)
 @click.pass_obj
 def check(
     out: TextIO,
@@ -277,6 +298,8 @@ def check(
     fix: bool,
     diff: bool,
     unsafe_fixes: bool,
+    baseline: str | None,
+    write_baseline: str | None,
 ) -> int:
     """Check MPIJob manifests, Dockerfiles and directories of them (the default command).
 
@@ -310,6 +333,8 @@ def check(
         fix=fix,
         diff=diff,
         unsafe_fixes=unsafe_fixes,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
     return run_check(options, out)
 
@@ -339,6 +364,20 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
     except outputs.OutputError as error:
         _error(str(error))
         return EXIT_ERROR
+    if options.write_baseline is not None and options.diff:
+        _error("--write-baseline records findings, and --diff reports none: give one of them")
+        return EXIT_ERROR
+    baseline_of = None
+    if options.write_baseline is None and (
+        options.baseline is not None or any(project.config_for(f.path).baseline for f in files)
+    ):
+        from mpilint.cli.baselines import BaselineError, baselines_for  # only when one is used
+
+        try:
+            baseline_of = baselines_for(options.baseline, project, files)
+        except BaselineError as error:
+            _error(str(error))
+            return EXIT_ERROR
     from mpilint.run.parallel import default_processes
 
     processes = options.jobs or default_processes()
@@ -355,6 +394,19 @@ def run_check(options: CheckOptions, out: TextIO) -> int:
     from mpilint.core.records import replace
 
     report = replace(report, unsafe_fixes=options.unsafe_fixes)
+    if options.write_baseline is not None:
+        from mpilint.cli.baselines import write
+
+        try:
+            write(report, options.write_baseline)
+        except OSError as error:
+            _error(f"cannot write the baseline: {error}")
+            return EXIT_ERROR
+        return EXIT_ERROR if failed_writes else EXIT_OK
+    if baseline_of is not None:
+        from mpilint.cli.baselines import hide
+
+        report = hide(report, baseline_of, project, options.quiet)
     code = EXIT_FINDINGS if any(project.fails(f) for f in report.findings) else EXIT_OK
     from mpilint.cli.terminal import use_color, wrap_width
 

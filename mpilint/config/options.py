@@ -44,3 +44,5 @@ class CheckOptions(Record):
     diff: bool = False  # print the fixes as a unified diff instead of writing them
     unsafe_fixes: bool = False  # the unsafe fixes too (without it: shown, never applied)
     target: tuple[str, ...] = ()  # each OPERATOR=RELEASE
+    baseline: str | None = None  # hide the findings this baseline records (beats the config's)
+    write_baseline: str | None = None  # record the findings in this file instead of reporting

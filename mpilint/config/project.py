@@ -83,6 +83,7 @@ class Config(Record):
     images: tuple[tuple[str, str], ...] = ()  # (image glob, absolute Dockerfile path)
     base_images: tuple[tuple[str, BaseImage], ...] = ()
     target: Target = ()  # (operator, release) pairs, each release one mpilint has a CRD of
+    baseline: str | None = None  # absolute path of the baseline file (``--baseline`` beats it)
 
 
 class Overrides(Record):
@@ -320,6 +321,12 @@ def _apply(config: Config, path: str, folder: str, name: str, value: Node) -> Co
             if problem is not None:  # every image rule would be off without a word
                 raise _at(path, target, f"images: {ref}: {problem} (relative to this file)")
         return replace(config, images=images)
+    if name == "baseline":
+        # Read by the run (mpilint.suppress.baseline), where a missing file is an error unless
+        # --write-baseline is about to create it.
+        if not _text(value).strip():
+            raise _at(path, value, "baseline: the path of a baseline file is empty")
+        return replace(config, baseline=os.path.normpath(os.path.join(folder, _text(value))))
     if name == "base-images":
         bases = tuple((ref, _base_image(path, entry)) for ref, _key, entry in pairs(value))
         return replace(config, base_images=bases)

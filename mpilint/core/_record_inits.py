@@ -240,6 +240,22 @@ def init_pppppppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11):
     self.a11 = a11
 
 
+def init_ppppppppppppp(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12):
+    self.a0 = a0
+    self.a1 = a1
+    self.a2 = a2
+    self.a3 = a3
+    self.a4 = a4
+    self.a5 = a5
+    self.a6 = a6
+    self.a7 = a7
+    self.a8 = a8
+    self.a9 = a9
+    self.a10 = a10
+    self.a11 = a11
+    self.a12 = a12
+
+
 def init_pppppppppppppf(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12):
     self.a0 = a0
     self.a1 = a1
@@ -370,53 +386,6 @@ def init_ppFpFFpFFppppppppp(
     self.a15 = a15
     self.a16 = a16
     self.a17 = a17
-
-
-def init_ppppppppppppppppppppp(
-    self,
-    a0,
-    a1,
-    a2,
-    a3,
-    a4,
-    a5,
-    a6,
-    a7,
-    a8,
-    a9,
-    a10,
-    a11,
-    a12,
-    a13,
-    a14,
-    a15,
-    a16,
-    a17,
-    a18,
-    a19,
-    a20,
-):
-    self.a0 = a0
-    self.a1 = a1
-    self.a2 = a2
-    self.a3 = a3
-    self.a4 = a4
-    self.a5 = a5
-    self.a6 = a6
-    self.a7 = a7
-    self.a8 = a8
-    self.a9 = a9
-    self.a10 = a10
-    self.a11 = a11
-    self.a12 = a12
-    self.a13 = a13
-    self.a14 = a14
-    self.a15 = a15
-    self.a16 = a16
-    self.a17 = a17
-    self.a18 = a18
-    self.a19 = a19
-    self.a20 = a20
 
 
 def init_ppppppppppppppppppppppp(

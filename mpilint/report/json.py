@@ -39,7 +39,7 @@ def write_laid_out(data: dict[str, Any], out: TextIO) -> None:
 
 
 def as_dict(report: Report) -> dict[str, Any]:
-    return {
+    data = {
         "version": 1,
         "tool": {"name": "mpilint", "version": __version__},
         "files": list(report.files),
@@ -63,6 +63,9 @@ def as_dict(report: Report) -> dict[str, Any]:
         "notes": list(report.notes),
         "targets": [dict(target) for target in report.targets],
     }
+    if report.baseline is not None:
+        data["baseline"] = {"matched": report.baseline.matched, "stale": report.baseline.stale}
+    return data
 
 
 def _finding(finding: Finding) -> dict[str, Any]:

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 
     from mpilint.report.result import Report
 
-FORMATS = ("full", "concise", "text", "json", "sarif", "github")
-MACHINE = ("json", "sarif")  # formats that another program parses: nothing may follow them
+FORMATS = ("full", "concise", "text", "json", "sarif", "github", "gitlab", "junit")
+# formats that another program parses: nothing may follow them
+MACHINE = ("json", "sarif", "gitlab", "junit")
 # The formats people read, and their modules: ``text`` is the name ``full`` had before
 # ``concise`` existed, kept for the command lines and configurations that use it.
 HUMAN = {"full": "text", "text": "text", "concise": "concise"}

@@ -45,6 +45,13 @@ class JobPair(Record):
     how: str  # that step in words, for --verbose
 
 
+class BaselineCounts(Record):
+    """What ``--baseline`` (or the configuration's ``baseline:``) did in this run."""
+
+    matched: int  # findings hidden because a baseline records them
+    stale: int  # entries of checked files that no finding matched any more
+
+
 class Report(Record):
     files: tuple[str, ...]
     findings: tuple[Finding, ...]
@@ -62,6 +69,7 @@ class Report(Record):
     # target was asked for (configuration or --target), so the text report says which.
     targets: tuple[tuple[tuple[str, str], ...], ...] = ()
     target_named: bool = False
+    baseline: BaselineCounts | None = None  # None: no baseline was used
 
     def fixable(self, finding: Finding) -> bool:
         """Whether ``--fix`` (with this run's ``--unsafe-fixes``) would repair the finding."""

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
+FINGERPRINT = "mpilintFingerprint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -50,7 +51,10 @@ def as_dict(report: Report) -> dict[str, Any]:
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "invocations": [_invocation(report)],
-        "results": [_result(f, index[f.rule]) for f in report.findings],
+        "results": [
+            _result(f, index[f.rule], fp)
+            for f, (fp, _text) in zip(report.findings, _fingerprints(report), strict=True)
+        ],
     }
     if report.pairs:
         run["properties"] = {"pairs": [_pair(p) for p in report.pairs]}
@@ -99,13 +103,22 @@ def _rule(meta: catalog.RuleMeta) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _fingerprints(report: Report) -> list[tuple[str, str]]:
+    from mpilint.core.fingerprint import fingerprints
+
+    return fingerprints(report.findings, report.sources.get)
+
+
+def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [_location(finding.file, finding.span)],
+        # What the finding points at, not its line (mpilint.core.fingerprint): code scanning
+        # keeps an alert's identity when lines above it move, as GitLab and baselines do.
+        "partialFingerprints": {FINGERPRINT: fingerprint},
     }
     if finding.related:
         result["relatedLocations"] = [_related(n, r) for n, r in enumerate(finding.related)]

@@ -286,7 +286,18 @@ def summary(report: Report) -> str:
 
 def summary_line(report: Report) -> Line:
     fixes = _fixes_line(report)
-    return _counts(report) + ([(" ", ""), *fixes] if fixes else [])
+    return _counts(report) + ([(" ", ""), *fixes] if fixes else []) + _baselined(report)
+
+
+def _baselined(report: Report) -> Line:
+    """What a baseline hid, and how many of its entries no longer match (``--baseline``)."""
+    if report.baseline is None:
+        return []
+    hidden, stale = report.baseline.matched, report.baseline.stale
+    text = f" {hidden} {'finding' if hidden == 1 else 'findings'} hidden by the baseline"
+    if stale:
+        text += f", {stale} stale {'entry' if stale == 1 else 'entries'}"
+    return [(text + ".", "")]
 
 
 def _counts(report: Report) -> Line:

@@ -525,3 +525,11 @@ def test_a_reporter_is_imported_only_when_its_format_is_asked_for(tmp_path: Path
     }
     assert _reporters_loaded_by("-q", "examples/broken") == {"text"}
     assert _reporters_loaded_by("--format", "concise", "examples/good") == {"text", "concise"}
+
+
+def test_gitlab_and_junit_are_imported_only_when_asked_for(tmp_path: Path) -> None:
+    junit = f"junit:{tmp_path / 'r.xml'}"
+    assert _reporters_loaded_by("--format", "gitlab", "--format", junit, "examples/good") == {
+        "gitlab",
+        "junit",
+    }
