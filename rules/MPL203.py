@@ -24,7 +24,7 @@ def check(pair: Pair) -> Iterator[Hit]:
         return
     job, facts = ready
     sshd = worker_sshd_of(pair.manifest)
-    if sshd is None or "strictmodes" in sshd.options:
+    if sshd is None or sshd.edited or "strictmodes" in sshd.options:
         return
     mount = posixpath.normpath(job.ssh_auth_mount_path)
     who = worker_user(pair, facts)

@@ -35,6 +35,8 @@ def check(pair: Pair) -> Iterator[Hit]:
         if hit is not None:
             yield hit
         return
+    if sshd.edited:
+        return  # the worker's script writes the configuration: its HostKey and PidFile are its own
     hit = _host_key_hit(pair, facts, job, sshd, who, config)
     if hit is not None:
         yield hit

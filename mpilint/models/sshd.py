@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from mpilint.core.findings import Related, Span
 from mpilint.core.records import Record
-from mpilint.models.commands import ArgRef, Word, basename, read_argv
+from mpilint.models.commands import ArgRef, Reading, Word, basename, read_argv
 from mpilint.models.image.files import FileFacts
 from mpilint.models.image.sshconfig import Config, Setting, Unknowable, read_config
 from mpilint.models.mpijob import Container, MPIJob
@@ -45,7 +45,9 @@ class Sshd(Record):
 
     ``config``: the ``-f`` file (else sshd_config); ``ports``: ``-p``/``-o Port=`` values with
     where they are written; ``exact``: ``-p`` given, so the config's Port lines are ignored;
-    ``options``: keywords given with ``-o``; ``default``: the operator's own ``sshd -De``.
+    ``options``: keywords given with ``-o``; ``default``: the operator's own ``sshd -De``;
+    ``edited``: the worker's command writes ``config`` before sshd reads it (``sed -i … FILE``,
+    ``echo … >> FILE``), so the file the image holds is not the one sshd runs with.
     """
 
     config: str
@@ -56,6 +58,7 @@ class Sshd(Record):
     listen_option: bool
     default: bool
     texts: tuple[str, ...]
+    edited: bool = False
 
 
 def _word_span(container: Container, ref: ArgRef, text: str) -> Span:
@@ -106,7 +109,35 @@ def worker_sshd(job: MPIJob, text: str) -> Sshd | None:
         any(r.listen_option for r in readings if r),
         False,
         texts,
+        _edits(reading, texts, first.config),
     )
+
+
+# Programs that only read the files they name: a script that greps its sshd configuration
+# leaves it as the image built it.
+_READERS = frozenset(
+    {"cat", "grep", "egrep", "fgrep", "head", "tail", "less", "more", "test", "[", "ls", "stat"}
+    | {"wc", "diff", "cmp", "echo", "printf", "sshd"}
+)
+_IN_PLACE = re.compile(r"-[A-Za-z]*i|--in-place")
+
+
+def _edits(reading: Reading, texts: Sequence[str], config: str) -> bool:
+    """Whether a command the worker runs writes ``config``: one that names it and is not a mere
+    reader (``sed`` only with ``-i``), or a shell redirection into it. Real jobs fix the image's
+    sshd configuration this way at start (``sed -i 's/^#*StrictModes .*/StrictModes no/'``), and
+    what the file then says is the script's business, not the image's."""
+    for command in reading.commands:
+        if not command.reached or command.name in _READERS:
+            continue
+        named = [w for w in command.words[1:] if w.text == config]
+        if not named:
+            continue
+        if command.name == "sed" and not any(_IN_PLACE.match(w.text) for w in command.words[1:]):
+            continue
+        return True
+    into = re.compile(r">>?\|?\s*(['\"]?)" + re.escape(config) + r"\1(?![\w./-])")
+    return any(into.search(text) for text in texts)
 
 
 def _read_sshd_words(container: Container, typed: Sequence[Word], text: str) -> Sshd | None:
@@ -208,7 +239,7 @@ def server_ports(facts: FileFacts, sshd: Sshd) -> ServerPorts | None:
     """Where sshd listens, from the image's files and the worker's sshd reading.  Rules ask it
     through ``mpilint.ruleapi.sshd``, which keeps it by image."""
     config = read_config(facts, sshd.config, server=True)
-    if config.exists is not True or sshd.listen_option:
+    if config.exists is not True or sshd.listen_option or sshd.edited:
         return None
     given = frozenset(p for p, _ in sshd.ports)
     if sshd.exact:

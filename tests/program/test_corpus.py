@@ -10,6 +10,11 @@ alarm), and every listed finding must still come (no lost catch). Findings the r
 false are listed as ``false-alarms`` and expected to go away: each is a strict xfail, so the
 fix that removes it fails the test until the list is updated. Info findings are advice; they
 are counted (``python -m tests.program.test_corpus`` prints the table) but not asserted.
+
+The image rules (MPL2xx, MPL3xx) run only on a job paired with an image, so the run's pairs are
+counted too: a pair whose image cannot be read checks nothing and does not count. The corpus
+stores no Dockerfile (SOURCES.yaml, ``dockerfiles-measured``, says why and what measuring real
+ones found); its pairs are the jobs that run a well-known image as it is.
 """
 
 from __future__ import annotations
@@ -26,8 +31,10 @@ from tests.harness import REPO, Result, run
 CORPUS = REPO / "tests" / "corpus"
 SOURCES = CORPUS / "SOURCES.yaml"
 # Floors, so the corpus cannot shrink silently; raise them as it grows.
-MIN_MANIFESTS = 47
+MIN_MANIFESTS = 49
 MIN_REPOSITORIES = 10
+MIN_PAIRS = 3  # jobs whose image the image rules read (horovod/horovod run as it is)
+MIN_DOCKERFILES_MEASURED = 32
 LOUD = {"error", "warning"}
 
 
@@ -83,6 +90,34 @@ def test_corpus_size_cannot_shrink_silently() -> None:
     assert len({e["repository"] for e in manifests}) >= MIN_REPOSITORIES
 
 
+def _reaching_pairs() -> list[dict[str, Any]]:
+    """Pairs whose image was read: by a Dockerfile, or a well-known image read as it is."""
+    return [
+        p
+        for p in _report().json()["pairs"]
+        if p["by"] != "none" and not p["how"].endswith("which cannot be read")
+    ]
+
+
+def test_pairs_reach_the_image_rules() -> None:
+    pairs = _report().json()["pairs"]
+    # A pairing whose image cannot be read checks nothing: it would count for nothing.
+    unread = [p for p in pairs if p["by"] != "none" and p["how"].endswith("which cannot be read")]
+    assert not unread
+    assert len(_reaching_pairs()) >= MIN_PAIRS, pairs
+
+
+def test_measured_dockerfiles_are_recorded_with_their_origin() -> None:
+    data = yaml.safe_load(SOURCES.read_text(encoding="utf-8"))
+    measured = data["dockerfiles-measured"]
+    assert len(measured) >= MIN_DOCKERFILES_MEASURED
+    assert len({(m["repository"], m["path"]) for m in measured}) == len(measured)
+    for m in measured:
+        assert len(m["commit"]) == 40, m
+        assert m["license"] in {"Apache-2.0", "MIT", "MIT-0", "BSD-2-Clause", "BSD-3-Clause"}, m
+        assert not (CORPUS / m["repository"].replace("/", "-") / m["path"]).exists(), m
+
+
 def test_the_run_itself_succeeds() -> None:
     result = _report()
     assert result.code == 0, result.err
@@ -130,6 +165,7 @@ def measure() -> str:
     lines = [
         f"files: {len(entries)} ({len(manifests)} manifests) from "
         f"{len({e['repository'] for e in entries.values()})} repositories; "
+        f"{len(_reaching_pairs())} jobs paired with an image; "
         f"summary {_report().json()['summary']}",
         "| rule | severity | verdict | count |",
         "|---|---|---|---:|",
