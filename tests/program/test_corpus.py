@@ -31,7 +31,7 @@ from tests.harness import REPO, Result, run
 CORPUS = REPO / "tests" / "corpus"
 SOURCES = CORPUS / "SOURCES.yaml"
 # Floors, so the corpus cannot shrink silently; raise them as it grows.
-MIN_MANIFESTS = 49
+MIN_MANIFESTS = 50
 MIN_REPOSITORIES = 10
 MIN_PAIRS = 3  # jobs whose image the image rules read (horovod/horovod run as it is)
 MIN_DOCKERFILES_MEASURED = 32
