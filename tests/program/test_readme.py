@@ -43,3 +43,55 @@ def test_readme_rules_table_lists_every_rule() -> None:
         # every severity the rule can give, as `mpilint rules` lists them (issue 13)
         row = f"| {meta.id} | {meta.name} | {meta.severity_label}"
         assert row + " |" in README or row + " (" in README, meta.id
+
+
+def _first_screen() -> list[str]:
+    """What a reader sees before the rule table: the README's first screen (issue 17)."""
+    return README.split("\n## Rules", 1)[0].splitlines()
+
+
+def test_first_screen_has_the_commands_a_sample_and_the_ci_snippets() -> None:
+    screen = "\n".join(_first_screen())
+    assert len(_first_screen()) <= 85
+    for piece in ("<!-- ci:try -->", "<!-- ci:test -->", "```text\n$ ", "<!-- action:workflow -->"):
+        assert piece in screen, piece
+    assert "repos:\n  - repo: https://github.com/mpilint/mpilint" in screen
+    assert "mpilint server" in screen
+
+
+def _pins() -> list[str]:
+    """The revisions the README tells users to pin: pre-commit's ``rev`` and the action's ``@``."""
+    pins = re.findall(r"^\s+rev: (\S+)", README, re.M)
+    pins += re.findall(r"uses: mpilint/mpilint@(\S+)", README)
+    assert len(pins) == 2, pins
+    return pins
+
+
+@pytest.mark.parametrize("pin", _pins())
+def test_pinned_revision_exists_and_holds_the_hooks_and_the_action(pin: str) -> None:
+    """A ``rev`` that names no commit breaks every user's ``pre-commit install`` (issue 17)."""
+    import subprocess
+
+    import yaml
+
+    def show(path: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(REPO), "show", f"{pin}:{path}"], capture_output=True, text=True
+        )
+        assert done.returncode == 0, f"{pin}:{path}: {done.stderr.strip()}"
+        return done.stdout
+
+    hooks = {hook["id"] for hook in yaml.safe_load(show(".pre-commit-hooks.yaml"))}
+    assert {"mpilint", "mpilint-fix"} <= hooks
+    inputs = set(yaml.safe_load(show("action.yml"))["inputs"])
+    assert {"paths", "args", "sarif-file"} <= inputs
+    assert re.fullmatch(r"[0-9a-f]{40}", pin), "a full commit id: a tag may not reach a clone"
+
+
+def test_documents_the_readme_links_exist() -> None:
+    for target in re.findall(r"\]\((docs/[^)#]+)", README):
+        assert (REPO / target).is_file(), target
+    for page in (REPO / "docs").glob("*.md"):
+        text = page.read_text()
+        for target in re.findall(r"\]\((?!https?:|#)([^)#\s]+)", text):
+            assert (page.parent / target).exists(), f"{page.name}: {target}"

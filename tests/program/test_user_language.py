@@ -125,7 +125,10 @@ def test_the_rule_list_uses_no_internal_labels(cli: Cli, format_: str) -> None:
     assert labels(cli("rules", "--format", format_).out) == []
 
 
-@pytest.mark.parametrize("document", ["README.md", "docs/rules.md"])
+@pytest.mark.parametrize(
+    "document",
+    ["README.md", *sorted(str(p.relative_to(REPO)) for p in (REPO / "docs").glob("*.md"))],
+)
 def test_documents_use_no_internal_labels(document: str) -> None:
     text = (REPO / document).read_text(encoding="utf-8")
     found = [
