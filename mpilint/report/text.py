@@ -78,8 +78,9 @@ def write(lines: list[Line], out: TextIO, color: bool) -> None:
 
 def layout(report: Report, verbose: bool = False, width: int | None = None) -> list[Line]:
     lines: list[Line] = []
-    if report.target_named:
-        lines.extend(_target(target) for target in report.targets)
+    if report.jobs:  # what the jobs were judged by comes first (issue 18), named or default
+        for target in report.targets:
+            lines.extend(wrap(_target(target, report.target_named), width, len("target: ")))
     for finding in report.findings:
         source = report.sources.get(finding.file, "").splitlines()
         lines.extend(_finding(finding, source, report.fixable(finding), width))
@@ -159,10 +160,12 @@ def _slice(line: Line, start: int, end: int) -> Line:
     return sliced
 
 
-def _target(target: tuple[tuple[str, str], ...]) -> Line:
-    """The operator releases the jobs were checked for, before anything judged by them."""
+def _target(target: tuple[tuple[str, str], ...], named: bool) -> Line:
+    """The operator releases the jobs were checked for, before anything judged by them; the
+    default says it is one, so nobody takes the newest release for their cluster's unawares."""
     releases = ", ".join(f"{operator} {release}" for operator, release in target)
-    return [("target: ", "bold"), (releases, "")]
+    default = "" if named else " (default: the newest known)"
+    return [("target: ", "bold"), (releases + default, "")]
 
 
 def _fixes_line(report: Report) -> Line:

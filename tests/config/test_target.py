@@ -140,7 +140,14 @@ def test_the_reports_say_which_target(cli: Cli, tmp_path: Path) -> None:
     result = cli("--format", "json", "job.yaml")
     newest = result.json()["targets"]
     assert newest == [{"mpi-operator": "0.8.0", "training-operator": "1.9.0"}]
-    assert not cli("job.yaml").out.startswith("target:")  # not asked for: no header
+    default = cli("--color", "never", "job.yaml").out.splitlines()  # not asked for: it says so
+    assert default[0] == (
+        "target: mpi-operator 0.8.0, training-operator 1.9.0"
+        " (default: the newest known)"
+    )
+    write(tmp_path / "image", {"Dockerfile": "FROM debian:bookworm\n"})
+    dockerfile_only = cli("--color", "never", "image/Dockerfile").out
+    assert "target:" not in dockerfile_only  # no job was judged: nothing to say
     result = cli("--target", "mpi-operator=0.6.3", "--format", "json", "job.yaml")
     assert result.json()["targets"] == [{"mpi-operator": "0.6.0", "training-operator": "1.9.0"}]
     text = cli("--target", "mpi-operator=0.6.3", "job.yaml").out
