@@ -56,8 +56,13 @@ def as_dict(report: Report) -> dict[str, Any]:
             for f, (fp, _text) in zip(report.findings, _fingerprints(report), strict=True)
         ],
     }
+    properties: dict[str, Any] = {}
     if report.pairs:
-        run["properties"] = {"pairs": [_pair(p) for p in report.pairs]}
+        properties["pairs"] = [_pair(p) for p in report.pairs]
+    if report.jobs:  # the operator releases the jobs were judged by, as JSON's ``targets``
+        properties["targets"] = [dict(target) for target in report.targets]
+    if properties:
+        run["properties"] = properties
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 

@@ -142,8 +142,7 @@ def test_the_reports_say_which_target(cli: Cli, tmp_path: Path) -> None:
     assert newest == [{"mpi-operator": "0.8.0", "training-operator": "1.9.0"}]
     default = cli("--color", "never", "job.yaml").out.splitlines()  # not asked for: it says so
     assert default[0] == (
-        "target: mpi-operator 0.8.0, training-operator 1.9.0"
-        " (default: the newest known)"
+        "target: mpi-operator 0.8.0, training-operator 1.9.0 (default: the newest known)"
     )
     write(tmp_path / "image", {"Dockerfile": "FROM debian:bookworm\n"})
     dockerfile_only = cli("--color", "never", "image/Dockerfile").out
@@ -246,3 +245,14 @@ def test_no_launcher_creation_policy_before_0_5_0(cli: Cli, tmp_path: Path) -> N
     assert "has no launcherCreationPolicy" in _message(cli, "MPL110", "mpi-operator=0.4.0")
     result = cli("--select", "MPL110", "--target", "mpi-operator=0.5.0", "job.yaml")
     assert result.code == 0 and "MPL110" not in result.out
+
+
+def test_sarif_names_the_target_beside_the_pairs(cli: Cli, tmp_path: Path) -> None:
+    """Code scanning keeps SARIF only: the release the jobs were judged by must be there too."""
+    write(tmp_path, {"job.yaml": V1})
+    os.chdir(tmp_path)
+    (run,) = cli("--target", "mpi-operator=0.5.1", "--format", "sarif", "job.yaml").json()["runs"]
+    assert run["properties"]["targets"] == [{"mpi-operator": "0.5.0", "training-operator": "1.9.0"}]
+    write(tmp_path / "image", {"Dockerfile": "FROM debian:bookworm\n"})
+    (run,) = cli("--format", "sarif", "image/Dockerfile").json()["runs"]
+    assert "targets" not in run.get("properties", {})  # no job, no target to name
