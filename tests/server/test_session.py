@@ -247,7 +247,9 @@ def test_hover_and_explain(tmp_path: Path) -> None:
             lsp.ExecuteCommandParams("mpilint.explain", ["process-count-mismatch"])
         )
         cli = subprocess.run(
-            [sys.executable, "-m", "mpilint", "explain", "MPL102"], capture_output=True, text=True
+            [sys.executable, "-m", "mpilint", "explain", "--long", "MPL102"],
+            capture_output=True,
+            text=True,
         )
         assert explained == cli.stdout
         await editor.stop()
