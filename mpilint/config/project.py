@@ -17,7 +17,7 @@ import os
 import posixpath
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import yaml
 
@@ -58,6 +58,7 @@ class ConfigError(Exception):
 
     def __init__(self, file: str, line: int, column: int, message: str) -> None:
         super().__init__(f"{file}:{line}:{column}: {message}")
+        self.file, self.line, self.column, self.message = file, line, column, message
 
 
 class BaseImage(Record):
@@ -102,25 +103,35 @@ class Overrides(Record):
 # -- finding and reading ------------------------------------------------------------------
 
 
-def find(folder: str, known: dict[str, str | None] | None = None) -> str | None:
+def find(
+    folder: str,
+    known: dict[str, str | None] | None = None,
+    unsaved: Mapping[str, str] | None = None,
+) -> str | None:
     """The closest configuration file at or above ``folder``; ``known`` keeps the answer for
     each folder looked at (a ``Project``'s, so it lasts one run: files come and go between
-    runs of one process)."""
-    return _find(os.path.abspath(folder), {} if known is None else known)
+    runs of one process). ``unsaved``: absolute path → an editor's text of a configuration
+    file, which stands for the disk's (it counts even before it is first saved)."""
+    return _find(os.path.abspath(folder), {} if known is None else known, unsaved or {})
 
 
-def _find(folder: str, known: dict[str, str | None]) -> str | None:
+def _find(folder: str, known: dict[str, str | None], unsaved: Mapping[str, str]) -> str | None:
     if folder in known:
         return known[folder]
     found: str | None = None
     for name in NAMES:
         path = os.path.join(folder, name)
-        if os.path.isfile(path) and (name != "pyproject.toml" or _has_tool_table(path)):
+        text = unsaved.get(path) if unsaved else None
+        if text is not None:
+            if name != "pyproject.toml" or has_tool_table(text):
+                found = path
+                break
+        elif os.path.isfile(path) and (name != "pyproject.toml" or _has_tool_table(path)):
             found = path
             break
     else:
         parent = os.path.dirname(folder)
-        found = None if parent == folder else _find(parent, known)
+        found = None if parent == folder else _find(parent, known, unsaved)
     known[folder] = found
     return found
 
@@ -131,17 +142,24 @@ def _has_tool_table(path: str) -> bool:
             text = handle.read()
     except (OSError, UnicodeDecodeError):
         return False
+    return has_tool_table(text)
+
+
+def has_tool_table(text: str) -> bool:
+    """Whether a ``pyproject.toml`` text configures mpilint (else it is no configuration)."""
     return re.search(r"^\s*\[\s*tool\s*\.\s*mpilint\s*[.\]]", text, re.MULTILINE) is not None
 
 
-def load(path: str) -> Config:
-    """Read and validate one configuration file; ``ConfigError`` on any mistake. Not kept
-    here: a ``Project`` keeps what it loaded for its run."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(path, 1, 1, f"cannot read the configuration: {error}") from error
+def load(path: str, text: str | None = None) -> Config:
+    """Read and validate one configuration file (``text``: an editor's unsaved one, read
+    instead of the disk's); ``ConfigError`` on any mistake. Not kept here: a ``Project``
+    keeps what it loaded for its run."""
+    if text is None:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(path, 1, 1, f"cannot read the configuration: {error}") from error
     root = _toml_root(path, text) if path.endswith(".toml") else _yaml_root(path, text)
     if root is None:
         return Config(path, os.path.dirname(os.path.abspath(path)))
@@ -514,6 +532,9 @@ class Project(MutableRecord):
     """Answers, per checked file, the questions the configuration decides."""
 
     overrides: Overrides = field(default_factory=Overrides)
+    # Absolute path → an editor's unsaved text of a configuration file (``mpilint.server``):
+    # read instead of the disk's. The CLI has none.
+    unsaved: Mapping[str, str] = field(default_factory=dict)
     _selections: dict[str | None, Selection] = field(init=False, default_factory=dict)
     # By path: asked about five times per file in a run.
     _configs: dict[str, Config] = field(init=False, default_factory=dict)
@@ -537,13 +558,13 @@ class Project(MutableRecord):
         if self.overrides.config is not None:
             return self._load(os.path.abspath(self.overrides.config))
         folder = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
-        found = find(folder, self._found)
+        found = find(folder, self._found, self.unsaved)
         return self._load(found) if found is not None else Config()
 
     def _load(self, path: str) -> Config:
         config = self._loaded.get(path)
         if config is None:
-            config = self._loaded[path] = load(path)
+            config = self._loaded[path] = load(path, self.unsaved.get(path))
         return config
 
     def check_all(self, paths: Sequence[str]) -> None:

@@ -62,14 +62,6 @@ def init_FFppp(self, a0, a1, a2, a3, a4):
     self.a4 = a4
 
 
-def init_Fffff(self, a0):
-    self.a0 = f0() if a0 is None else a0
-    self.a1 = f1()
-    self.a2 = f2()
-    self.a3 = f3()
-    self.a4 = f4()
-
-
 def init_ppppF(self, a0, a1, a2, a3, a4):
     self.a0 = a0
     self.a1 = a1
@@ -84,6 +76,15 @@ def init_ppppp(self, a0, a1, a2, a3, a4):
     self.a2 = a2
     self.a3 = a3
     self.a4 = a4
+
+
+def init_FFffff(self, a0, a1):
+    self.a0 = f0() if a0 is None else a0
+    self.a1 = f1() if a1 is None else a1
+    self.a2 = f2()
+    self.a3 = f3()
+    self.a4 = f4()
+    self.a5 = f5()
 
 
 def init_FFpFFF(self, a0, a1, a2, a3, a4, a5):

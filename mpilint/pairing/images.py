@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from fnmatch import fnmatchcase
 
 from mpilint.core.paths import shown
@@ -31,6 +31,7 @@ from mpilint.inputs.files import is_dockerfile_name
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
+    from mpilint.inputs.files import FileText
     from mpilint.models.mpijob import MPIJob
 
 _PLAIN = ("Dockerfile", "Containerfile")
@@ -106,10 +107,19 @@ class Pairing:
 
     What it reads from the disk, it reads once per run: each folder's Dockerfiles
     (``_beside``), so that the manifests of one folder do not list it once each (a folder of
-    2,000 manifests listed 2,000 times cost 30 times a folder of 200)."""
+    2,000 manifests listed 2,000 times cost 30 times a folder of 200).
+
+    ``unsaved`` (absolute path → text: an editor's open documents, ``mpilint.server``) stands
+    for the disk where ``manifests_for`` reads a manifest, and adds the open manifests that are
+    not on disk yet: which jobs run a Dockerfile is what the editor shows, not what was last
+    saved. The CLI passes none, and reads only the disk."""
 
     def __init__(
-        self, dockerfiles: list[str], image_map: ImageMap | None = None, disk: bool = False
+        self,
+        dockerfiles: list[str],
+        image_map: ImageMap | None = None,
+        disk: bool = False,
+        unsaved: Mapping[str, FileText] | None = None,
     ) -> None:
         self.real_path = RealPaths()  # this run's: the next run may see files moved
         self._only = dockerfiles[0] if len(dockerfiles) == 1 else None
@@ -118,6 +128,7 @@ class Pairing:
         self._image_map = image_map
         self._disk = disk
         self._on_disk: dict[str, Decision] = {}  # folder → what _beside found there
+        self._unsaved = unsaved or {}
         for path in dockerfiles:
             self._by_folder[_folder(path)].append(path)
 
@@ -199,18 +210,32 @@ class Pairing:
         the same folder is not checked for nothing. What decides is what pairing would choose
         if the candidate were checked alone: its image map, then the folder on disk. Files in
         ``known`` (real paths of the run's own manifests) are skipped unread: the run checks
-        them anyway, and parsing them twice doubled the cost of a tree's manifests."""
+        them anyway, and parsing them twice doubled the cost of a tree's manifests. An unsaved
+        text is read instead of its file's, and decides as the file's would."""
         target = self.real_path(dockerfile)
         found: list[str] = []
-        for candidate in _candidates(dockerfile, roots, excluded, known, self.real_path):
+        candidates = _candidates(
+            dockerfile, roots, excluded, known, self.real_path, self._unsaved, self._text
+        )
+        for candidate in candidates:
             if any(
                 (paired := (self._mapped(candidate, job) or self._beside(candidate)).path)
                 is not None
                 and self.real_path(paired) == target
-                for job in _jobs(candidate)
+                for job in _jobs(self._text(candidate))
             ):
                 found.append(shown(candidate))
         return found
+
+    def _text(self, path: str) -> str | None:
+        """A candidate manifest's text: the editor's unsaved one, else the disk's."""
+        if self._unsaved:
+            unsaved = self._unsaved.get(os.path.abspath(path))
+            if unsaved is not None and unsaved.text is not None:
+                return unsaved.text
+        from mpilint.inputs.files import read_text
+
+        return read_text(path).text
 
 
 def _candidates(
@@ -219,8 +244,10 @@ def _candidates(
     excluded: Callable[[str], bool] | None,
     known: Container[str],
     real_path: Callable[[str], str],
+    unsaved: Mapping[str, FileText],
+    text_of: Callable[[str], str | None],
 ) -> Iterator[str]:
-    from mpilint.inputs.files import expand
+    from mpilint.inputs.files import CONFIGURATION_NAMES, expand
 
     seen: set[str] = set()
     folder = os.path.dirname(dockerfile) or "."
@@ -234,17 +261,32 @@ def _candidates(
         if n.endswith(_MANIFEST_SUFFIXES) and os.path.isfile(os.path.join(folder, n))
     ]
     walked = [f.path for root in roots for f in expand([root]) if f.kind == "manifest"]
+    if unsaved:  # open manifests not saved yet (their folders' listings miss them)
+        here = os.path.abspath(folder)
+        under = [os.path.abspath(r) for r in roots]
+        for path in unsaved:
+            name = os.path.basename(path)
+            if not name.endswith(_MANIFEST_SUFFIXES) or name in CONFIGURATION_NAMES:
+                continue
+            if os.path.dirname(path) == here:
+                beside.append(path)
+            elif any(path.startswith(r.rstrip(os.sep) + os.sep) for r in under):
+                walked.append(path)
     for path in (*beside, *walked):
         real = real_path(path)
         if real in seen or real in known or (excluded is not None and excluded(path)):
             continue
         seen.add(real)
-        if path in beside or _mentions_mpijob(path):
+        if path in beside or _mentions_mpijob(path, unsaved, text_of):
             yield path
 
 
-def _mentions_mpijob(path: str) -> bool:
+def _mentions_mpijob(
+    path: str, unsaved: Mapping[str, FileText], text_of: Callable[[str], str | None]
+) -> bool:
     """A cheap filter before parsing every YAML file of a tree."""
+    if unsaved and os.path.abspath(path) in unsaved:
+        return "MPIJob" in (text_of(path) or "")
     try:
         with open(path, "rb") as handle:
             return b"MPIJob" in handle.read()
@@ -252,12 +294,10 @@ def _mentions_mpijob(path: str) -> bool:
         return False
 
 
-def _jobs(path: str) -> Iterator[MPIJob]:
-    from mpilint.inputs.files import read_text
+def _jobs(text: str | None) -> Iterator[MPIJob]:
     from mpilint.models.mpijob import read_mpijob
     from mpilint.sources.yamlsource import parse_yaml
 
-    text = read_text(path).text
     if text is None:
         return
     for document in parse_yaml(text).documents:

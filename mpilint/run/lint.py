@@ -93,7 +93,7 @@ def run(
     if dockerfiles:
         active.load("pair")  # the same for the rules that read a job with its image
     image_map = project.image_map if project is not None else None
-    pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None)
+    pairs = pairing.Pairing(dockerfiles, image_map, disk=project is not None, unsaved=unsaved)
     if project is not None:
         files = files + _jobs_of_dockerfiles(files, dockerfiles, pairs, project)
     given = {f.path: f.content for f in files if f.content is not None}

@@ -8,8 +8,9 @@ always those of the latest text the server has received: an edit that arrives la
 pending lint and schedules its own (debounced), and a lint never overlaps another edit.
 
 Editing a file refreshes the open documents paired with it (before and after the edit), in the
-same workspace folder only; saving a configuration file (or the client reporting one changed on
-disk) refreshes every open document. Per workspace folder, what is kept is the open documents and
+same workspace folder only. Editing a configuration file (its unsaved text is what the
+documents it governs are linted with), saving or closing it, or the client reporting one changed
+on disk, refreshes every open document. Per workspace folder, what is kept is the open documents and
 their last lint, dropped when a document closes: memory follows what the editor has open, not
 how long it has been running.
 """
@@ -30,7 +31,7 @@ from mpilint import __version__
 from mpilint.core import catalog
 from mpilint.core.findings import SAFE, Finding, Severity, Span
 from mpilint.server import suppressing
-from mpilint.server.linting import Linted, fix_all, kind_of, lint
+from mpilint.server.linting import CONFIGURATIONS, Linted, fix_all, kind_of, lint
 from mpilint.server.positions import UTF8, UTF16, UTF32, Positions
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 FIX_ALL = "source.fixAll.mpilint"
 EXPLAIN = "mpilint.explain"
 DEBOUNCE_MS = 150  # after the last keystroke; ``initializationOptions.debounceMs`` changes it
-CONFIGURATION_FILES = frozenset({".mpilint.yaml", ".mpilint.yml", "pyproject.toml"})
 MAX_RESULTS = 256  # per workspace folder: lints kept for open documents
 
 _SEVERITY = {
@@ -193,10 +193,10 @@ class MpilintServer(LanguageServer):
             )
         ]
 
-    def refresh_all(self) -> None:
+    def refresh_all(self, delay: float = 0) -> None:
         for folder in self.folders.values():
             for uri in list(folder.documents):
-                self.schedule(uri, 0, cascade=False)
+                self.schedule(uri, delay, cascade=False)
 
     def publish(self, document: Document, linting: Linting) -> None:
         self.text_document_publish_diagnostics(
@@ -210,10 +210,14 @@ class MpilintServer(LanguageServer):
     def diagnostics(self, document: Document, linting: Linting) -> list[lsp.Diagnostic]:
         linted = linting.linted
         if linted.problem is not None:
-            start = lsp.Position(0, 0)
+            where = lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0))
+            if linted.problem_at is not None:
+                where = _range(
+                    Positions(linting.text, "manifest", self.encoding), linted.problem_at
+                )
             return [
                 lsp.Diagnostic(
-                    lsp.Range(start, start),
+                    where,
                     linted.problem,
                     severity=lsp.DiagnosticSeverity.Error,
                     source="mpilint",
@@ -415,6 +419,18 @@ def _below(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
+def _is_configuration(path: str) -> bool:
+    return os.path.basename(path) in CONFIGURATIONS
+
+
+def _as_on_disk(path: str, text: str) -> bool:
+    """Whether an opened document's text is its file's: opening a configuration as it was
+    saved changes nothing, so nothing is refreshed."""
+    from mpilint.inputs.files import read_text
+
+    return read_text(path).text == text
+
+
 def _apply_change(text: str, change: lsp.TextDocumentContentChangeEvent, encoding: str) -> str:
     if isinstance(change, lsp.TextDocumentContentChangePartial):
         positions = Positions(text, "manifest", encoding)
@@ -466,6 +482,8 @@ def build() -> MpilintServer:
             return
         ls.folder_of(path).documents[item.uri] = Document(item.uri, path, item.text, item.version)
         ls.schedule(item.uri, 0)
+        if _is_configuration(path) and not _as_on_disk(path, item.text):
+            ls.refresh_all()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: MpilintServer, params: lsp.DidChangeTextDocumentParams) -> None:
@@ -476,12 +494,15 @@ def build() -> MpilintServer:
         for change in params.content_changes:
             document.text = _apply_change(document.text, change, ls.encoding)
         document.version = params.text_document.version
-        ls.schedule(document.uri, ls.debounce)
+        if _is_configuration(document.path):  # every open document may be governed by it
+            ls.refresh_all(ls.debounce)
+        else:
+            ls.schedule(document.uri, ls.debounce)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: MpilintServer, params: lsp.DidSaveTextDocumentParams) -> None:
         path = _path(params.text_document.uri)
-        if path is not None and os.path.basename(path) in CONFIGURATION_FILES:
+        if path is not None and _is_configuration(path):
             ls.refresh_all()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
@@ -497,6 +518,9 @@ def build() -> MpilintServer:
         last = folder.lints.pop(uri, None)
         del folder.documents[uri]
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, []))
+        if _is_configuration(document.path):  # the disk's text governs again
+            ls.refresh_all(ls.debounce)
+            return
         related = last.linted.related if last is not None else frozenset()
         for other in ls.paired(folder, document, related):  # the disk's text counts again
             ls.schedule(other.uri, ls.debounce, cascade=False)

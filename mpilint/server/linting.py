@@ -5,7 +5,9 @@ Everything goes through the CLI's path (``config.project`` for the configuration
 file, ``run.lint.run`` for pairing, the rules, suppressions and severities), so the editor shows
 what CI will say. A ``Project`` and a run are made for each lint and dropped after it: nothing
 read from the disk outlives one lint, so a configuration or a Dockerfile changed on disk is seen
-at the next one. Nothing here imports pygls: the module is plain mpilint, and tested as such.
+at the next one. An open configuration document's unsaved text stands for its file as the other
+documents' texts do, and a mistake in it is said on it, where it was typed. Nothing here imports
+pygls: the module is plain mpilint, and tested as such.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 # A YAML file that names none of these is not a manifest mpilint checks: it stays silent unless
 # it holds a job (a kind mistyped as ``MpiJob`` is MPL008's, and is found by the run).
 _MENTIONS_JOB = re.compile(r"mpijob", re.IGNORECASE)
+CONFIGURATIONS = frozenset({*CONFIGURATION_NAMES, "pyproject.toml"})
 
 
 class Linted(Record):
@@ -37,6 +40,7 @@ class Linted(Record):
     findings: tuple[Finding, ...]  # placed in this document
     related: frozenset[str]  # absolute paths of the files paired with it (both ways)
     problem: str | None = None  # a configuration mistake: nothing could be checked
+    problem_at: Span | None = None  # where, when this document is the configuration
 
 
 def kind_of(path: str) -> Kind | None:
@@ -55,6 +59,8 @@ def lint(path: str, text: str, unsaved: Mapping[str, str]) -> Linted:
     MPL006 on this document, as a crashing rule is in a run, and the server goes on."""
     kind = kind_of(path)
     if kind is None:
+        if os.path.basename(path) in CONFIGURATIONS:
+            return _configuration(path, text.removeprefix("\ufeff"))
         return Linted(path, (), frozenset())
     try:
         return _lint(path, kind, text.removeprefix("\ufeff"), unsaved)
@@ -73,7 +79,7 @@ def _lint(path: str, kind: Kind, text: str, unsaved: Mapping[str, str]) -> Linte
     from mpilint.inputs.trees import chart_of
     from mpilint.run.lint import run
 
-    project = new_project()
+    project = new_project(unsaved)
     try:
         project.check_all([path])
     except (ConfigError, SelectorError) as error:
@@ -102,11 +108,33 @@ def _a_job_file(
     return jobs or bool(_MENTIONS_JOB.search(text)) or any(f.rule == "MPL008" for f in findings)
 
 
-def new_project() -> Project:
-    """The project a bare ``mpilint PATH`` makes: no command-line overrides."""
+def new_project(unsaved: Mapping[str, str] | None = None) -> Project:
+    """The project a bare ``mpilint PATH`` makes: no command-line overrides; the unsaved texts
+    of configuration files among ``unsaved`` stand for the disk's."""
     from mpilint.config.project import Overrides, Project
 
-    return Project(Overrides())
+    configurations = {
+        p: t.removeprefix("\ufeff")
+        for p, t in (unsaved or {}).items()
+        if os.path.basename(p) in CONFIGURATIONS
+    }
+    return Project(Overrides(), configurations)
+
+
+def _configuration(path: str, text: str) -> Linted:
+    """A configuration document: its mistake, placed, when it is the configuration of its
+    folder (a ``pyproject.toml`` without ``[tool.mpilint]``, or one beside an
+    ``.mpilint.yaml``, is not read, and so not judged)."""
+    from mpilint.config.project import ConfigError, find, load
+
+    if find(os.path.dirname(path), None, {path: text}) != path:
+        return Linted(path, (), frozenset())
+    try:
+        load(path, text)
+    except ConfigError as error:
+        problem = f"mpilint: the configuration is invalid: {error.message}"
+        return Linted(path, (), frozenset(), problem, Span.point(error.line, error.column))
+    return Linted(path, (), frozenset())
 
 
 def fix_all(path: str, text: str, unsaved: Mapping[str, str]) -> str | None:
@@ -121,7 +149,7 @@ def fix_all(path: str, text: str, unsaved: Mapping[str, str]) -> str | None:
     texts = {p: FileText(t.removeprefix("\ufeff"), None) for p, t in unsaved.items() if p != path}
     files = [InputFile(path, kind, content=FileText(text.removeprefix("\ufeff"), None))]
     try:
-        fixed = fix_run(files, new_project(), 1, False, unsaved=texts)
+        fixed = fix_run(files, new_project(unsaved), 1, False, unsaved=texts)
     except Exception:  # as in ``lint``: the editor goes on, with nothing to apply
         return None
     after = fixed.texts.get(path)

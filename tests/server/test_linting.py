@@ -153,3 +153,32 @@ def test_an_incremental_change_counts_lines_as_lsp_does() -> None:
         range=lsp.Range(start=lsp.Position(1, 3), end=lsp.Position(1, 4)), text="2"
     )
     assert _apply_change(text, change, "utf-16") == 'a: "x\u2028y"\nb: 2\n'
+
+
+def test_an_unsaved_manifest_not_yet_on_disk_is_a_job_of_its_dockerfile(tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text((BROKEN / "Dockerfile").read_text())
+    dockerfile = str(tmp_path / "Dockerfile")
+    job = str(tmp_path / "new.yaml")  # beside it, typed but never saved
+    text = (BROKEN / "Dockerfile").read_text()
+    assert linting.lint(dockerfile, text, {}).related == frozenset()
+    linted = linting.lint(dockerfile, text, {job: (BROKEN / "mpijob.yaml").read_text()})
+    assert linted.related == frozenset({job})
+
+
+def test_an_unsaved_pyproject_configures_only_with_its_table(tmp_path: Path) -> None:
+    job = str(tmp_path / "mpijob.yaml")
+    source = (BROKEN / "mpijob.yaml").read_text()
+    (tmp_path / "mpijob.yaml").write_text(source)
+    pyproject = str(tmp_path / "pyproject.toml")
+    assert "MPL110" in {f.rule for f in linting.lint(job, source, {}).findings}
+    table = '[project]\nname = "x"\n\n[tool.mpilint]\nignore = ["MPL110"]\n'
+    rules = {f.rule for f in linting.lint(job, source, {pyproject: table}).findings}
+    assert "MPL110" not in rules and "MPL104" in rules
+    untabled = '[project]\nname = "x"\n'
+    assert "MPL110" in {f.rule for f in linting.lint(job, source, {pyproject: untabled}).findings}
+    # A mistake is said on the configuration itself, where it is; none without the table.
+    broken = '[project]\nname = "x"\n\n[tool.mpilint]\nignore = ["MPL999"]\n'
+    said = linting.lint(pyproject, broken, {})
+    assert said.problem is not None and "MPL999" in said.problem
+    assert said.problem_at == Span.point(5, 1)
+    assert linting.lint(pyproject, '[project]\nname = "x\n', {}).problem is None

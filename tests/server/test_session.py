@@ -161,6 +161,99 @@ def test_a_dockerfile_edit_refreshes_its_manifest_and_the_reverse(tmp_path: Path
     run(session())
 
 
+def test_a_dockerfile_pairs_with_the_open_manifests_as_the_editor_has_them(
+    tmp_path: Path,
+) -> None:
+    """The jobs of an edited Dockerfile are found from the open manifests' unsaved texts: one
+    whose buffer now runs its image pairs (its disk copy does not), one whose buffer no longer
+    does is not paired by its stale disk copy, nor refreshed."""
+    example = dict(next(e for e in catalog.meta("MPL201").examples if e.kind == "bad").files)
+    image = "ghcr.io/mpilint-demo/mpi/pi:1.0"
+    other = example["mpijob.yaml"].replace(image, "ghcr.io/mpilint-demo/elsewhere:1.0")
+    assert other != example["mpijob.yaml"]
+    root = workspace(
+        tmp_path,
+        {
+            ".mpilint.yaml": 'images:\n  "ghcr.io/mpilint-demo/mpi/*": docker/Dockerfile\n',
+            "docker/Dockerfile": example["Dockerfile"],
+            "jobs/now.yaml": other,  # its buffer will run the image
+            "jobs/stale.yaml": example["mpijob.yaml"],  # its buffer will not
+        },
+    )
+
+    async def session() -> None:
+        editor = Editor(root)
+        await editor.start()
+        stale = editor.open("jobs/stale.yaml", other)
+        await editor.diagnostics(stale, 1)
+        dockerfile = editor.open("docker/Dockerfile", example["Dockerfile"], "dockerfile")
+        # stale.yaml runs the image on disk only: no job of the editor's runs the Dockerfile.
+        assert "MPL201" not in {d.code for d in await editor.diagnostics(dockerfile, 1)}
+
+        before_now = editor.count(dockerfile)
+        now = editor.open("jobs/now.yaml", example["mpijob.yaml"])
+        await editor.diagnostics(now, 1)
+        # now.yaml runs it in its buffer only (on disk another image): its job's MPL201.
+        found = await editor.diagnostics(dockerfile, 1, after=before_now)
+        assert "MPL201" in {d.code for d in found}
+
+        async def settled() -> None:  # a request answered after the refreshes sent before it
+            await editor.client.text_document_hover_async(
+                lsp.HoverParams(lsp.TextDocumentIdentifier(dockerfile), lsp.Position(0, 0))
+            )
+
+        await settled()
+        before = editor.count(now), editor.count(stale)
+        no_user = example["Dockerfile"].replace("RUN useradd -m -u 1000 user\n", "")
+        assert no_user != example["Dockerfile"]
+        editor.change(dockerfile, no_user)
+        await editor.diagnostics(dockerfile, 2)
+        assert "MPL301" in {d.code for d in await editor.diagnostics(now, 1, after=before[0])}
+        await settled()
+        assert editor.count(stale) == before[1]
+        await editor.stop()
+
+    run(session())
+
+
+def test_an_unsaved_configuration_governs_and_refreshes(tmp_path: Path) -> None:
+    """The configuration's unsaved text is the one the documents it governs are linted with,
+    on each edit; a mistake in it is said on it, where it is; closing it unsaved brings the
+    disk's back."""
+    root = _broken(tmp_path)
+    (root / ".mpilint.yaml").write_text("ignore: [MPL110]\n")
+
+    async def session() -> None:
+        editor = Editor(root)
+        await editor.start()
+        job = editor.open("mpijob.yaml", (root / "mpijob.yaml").read_text())
+        codes = {d.code for d in await editor.diagnostics(job, 1)}
+        assert "MPL110" not in codes and "MPL104" in codes
+        config = editor.open(".mpilint.yaml", "ignore: [MPL110]\n")
+        assert await editor.diagnostics(config, 1) == []
+
+        before = editor.count(job)
+        editor.change(config, "ignore: [MPL104]\n")  # not saved
+        codes = {d.code for d in await editor.diagnostics(job, 1, after=before)}
+        assert "MPL110" in codes and "MPL104" not in codes
+
+        before = editor.count(job), editor.count(config)
+        editor.change(config, "ignore: [MPL104]\nselect: [MPL999]\n")
+        [mistake] = await editor.diagnostics(config, 3, after=before[1])
+        assert mistake.severity == lsp.DiagnosticSeverity.Error and "MPL999" in mistake.message
+        assert mistake.range.start == lsp.Position(1, 8)
+        [problem] = await editor.diagnostics(job, 1, after=before[0])
+        assert problem.message.startswith("mpilint: the configuration is invalid: ")
+
+        before = editor.count(job)
+        editor.close(config)  # unsaved: the disk's configuration counts again
+        codes = {d.code for d in await editor.diagnostics(job, 1, after=before)}
+        assert "MPL110" not in codes and "MPL104" in codes
+        await editor.stop()
+
+    run(session())
+
+
 def test_suppression_actions_write_the_comment_and_silence(tmp_path: Path) -> None:
     root = _broken(tmp_path)
 
