@@ -159,6 +159,7 @@ def _walk(
             path = os.path.join(folder, name)
             if skip(path, False):
                 continue
+            path = _tidy(path)
             if is_dockerfile_name(name):
                 found.append(InputFile(path, "dockerfile"))
             elif name.endswith(_MANIFEST_SUFFIXES) and name not in CONFIGURATION_NAMES:
@@ -168,6 +169,18 @@ def _walk(
             if os.path.islink(path):
                 links.add(path)
     return _once(found, links) if links else found
+
+
+_HERE = os.curdir + os.sep
+
+
+def _tidy(path: str) -> str:
+    """A walked file's name without the ``./`` a walk of ``.`` puts before it: the name every
+    report, annotation and baseline uses is the one ``git`` and ruff use (GitHub matches an
+    annotation's ``file`` to the repository's paths)."""
+    while path.startswith(_HERE) and path.strip(os.sep + os.curdir):
+        path = path[len(_HERE) :].lstrip(os.sep)  # ``.//x`` is ``./x``
+    return path
 
 
 def _once(found: list[InputFile], links: set[str]) -> list[InputFile]:

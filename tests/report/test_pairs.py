@@ -255,6 +255,24 @@ def test_run_dockerfiles_count_for_the_note(
 # --- paths relative to the working directory, in every format ---------------------------------
 
 
+def test_a_walk_of_the_current_folder_names_files_as_git_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
+    """``mpilint .`` (the GitHub Action's default) names ``k8s/job.yaml``, not
+    ``./k8s/job.yaml``, in every format: annotations and baselines match repository paths."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"k8s/job.yaml": _train(), "k8s/Dockerfile": BROKEN_DOCKERFILE})
+    for folder in (".", "./", ".//"):
+        report = cli("--format", "json", folder).json()
+        assert report["findings"], folder
+        files = {f["file"] for f in report["findings"]} | set(report["files"])
+        assert files == {"k8s/job.yaml", "k8s/Dockerfile"}, files
+        github = cli("--format", "github", folder).out
+        assert "file=k8s/job.yaml," in github, github
+    named = cli("--format", "json", "./k8s/job.yaml").json()  # a named file stays as written
+    assert {f["file"] for f in named["findings"]} >= {"./k8s/job.yaml"}
+
+
 def test_found_files_are_relative_in_every_format(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
