@@ -12,14 +12,20 @@ from mpilint.core.lazyre import lazy
 # The line breaks libyaml counts (YAML 1.1: CRLF is one break; NEL, LS and PS are breaks too).
 # Spans count lines and code points the same way, so a span maps to one offset in the text.
 _BREAK = lazy(r"\r\n|[\r\n\x85\u2028\u2029]")
+# A Dockerfile's lines end at LF alone, as BuildKit's scanner splits them (a CR before it is
+# dropped with it); NEL, LS, PS and a lone CR are characters of the line there.
+_DOCKERFILE_BREAK = lazy(r"\n")
 
 
 class Offsets:
-    """Line and column (1-based, code points) → offset in one text."""
+    """Line and column (1-based, code points) → offset in one text; ``dockerfile``: its lines
+    as the Dockerfile reader counts them, not as libyaml does."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, dockerfile: bool = False) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _BREAK().finditer(text)]
+        self.dockerfile = dockerfile
+        breaks = _DOCKERFILE_BREAK() if dockerfile else _BREAK()
+        self.starts = [0] + [m.end() for m in breaks.finditer(text)]
 
     def offset(self, line: int, column: int) -> int | None:
         """None when the position is outside the text (a stale span: the edit is dropped)."""
@@ -30,7 +36,8 @@ class Offsets:
         position = start + column - 1
         # The column may point just past a line's last character (before its break), not beyond.
         content_end = end
-        while content_end > start and self.text[content_end - 1] in "\r\n\x85\u2028\u2029":
+        trailing = "\r\n" if self.dockerfile else "\r\n\x85\u2028\u2029"
+        while content_end > start and self.text[content_end - 1] in trailing:
             content_end -= 1
         return position if position <= content_end else None
 

@@ -22,13 +22,16 @@ class Applied(Record):
     fixes: tuple[Fix, ...]
 
 
-def apply_fixes(texts: dict[str, str], fixes: Iterable[Fix]) -> Applied:
+def apply_fixes(
+    texts: dict[str, str], fixes: Iterable[Fix], dockerfiles: frozenset[str] = frozenset()
+) -> Applied:
     """Apply as many ``fixes`` as fit together; the others wait for the next round.
 
     A fix is taken when every edit of it maps into its file's text and overlaps no edit taken
     before (two insertions at one place overlap too: their order would be a guess). The same
-    edit offered twice (two findings, one repair) is applied once."""
-    offsets = {path: Offsets(text) for path, text in texts.items()}
+    edit offered twice (two findings, one repair) is applied once. ``dockerfiles``: the paths
+    whose lines are counted as the Dockerfile reader counts them."""
+    offsets = {path: Offsets(text, path in dockerfiles) for path, text in texts.items()}
     taken: dict[str, list[_Placed]] = {}
     applied: list[Fix] = []
     for fix in fixes:

@@ -53,6 +53,7 @@ def fix_run(
     if report is None:
         report = run(files, project=project, processes=processes, unsaved=unsaved)
     targets = {f.path: f for f in files}
+    dockerfiles = frozenset(f.path for f in files if f.kind == "dockerfile")
     original: dict[str, str] = {}
     texts: dict[str, str] = {}
     applied = 0
@@ -72,7 +73,7 @@ def fix_run(
                     text = _text_of(targets[edit.file])
                     if text is not None:
                         original[edit.file] = texts[edit.file] = text
-        result = apply_fixes(texts, fixes)
+        result = apply_fixes(texts, fixes, dockerfiles)
         if result.texts == texts:
             return Fixed(report, original, _changed(original, texts), applied, True)
         applied += len(result.fixes)

@@ -53,8 +53,8 @@ def prepend_settings(
         return None
     expressions = " ".join(f"-e '1i {setting}'" for setting in settings)
     run = f"RUN sed -i {expressions} {path}"
-    offsets = Offsets(text)
-    newline = line_break(text, after.end_line - 1)
+    offsets = Offsets(text, dockerfile=True)
+    newline = line_break(text, after.end_line - 1, dockerfile=True)
     if after.end_line < len(offsets.starts):
         at = Span(after.end_line + 1, 1, after.end_line + 1, 1)
         replacement = run + newline
@@ -70,7 +70,7 @@ def _last_edit(
 ) -> Placed:
     """The last instruction of the final stage that wrote lines of ``path`` (the model's spans)
     or names it or its folder (a COPY into /etc/ssh/, a sed the model could not follow)."""
-    source = text.splitlines()
+    source = text.split("\n")  # the reader's lines (BuildKit splits at LF only)
     name, folder = posixpath.basename(path), posixpath.dirname(path)
     written = {s.line for s in (made, *lines) if s is not None}
     last = final[0]

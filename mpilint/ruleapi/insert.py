@@ -31,14 +31,15 @@ def block_indent(mapping: Node | None, text: str) -> str | None:
     return before
 
 
-def line_break(text: str, line: int) -> str:
+def line_break(text: str, line: int, dockerfile: bool = False) -> str:
     """The break ending 0-based ``line``, or the file's first break; LF in a one-line file."""
-    offsets = Offsets(text)
+    offsets = Offsets(text, dockerfile)
+    breaks = "\r\n" if dockerfile else _BREAKS
     for index in (line, 0):
         if index + 1 < len(offsets.starts):
             end = offsets.starts[index + 1]
             start = end
-            while start > offsets.starts[index] and text[start - 1] in _BREAKS:
+            while start > offsets.starts[index] and text[start - 1] in breaks:
                 start -= 1
             return text[start:end]
     return "\n"

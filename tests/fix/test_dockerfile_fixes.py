@@ -57,6 +57,8 @@ CLIENT = (
 )
 SERVER = "RUN sed -i -e '1i StrictModes no' /etc/ssh/sshd_config\n"
 RULES = "MPL201,MPL203"
+# A comment holding NEL, LS, PS and a lone CR: one line for BuildKit, four for libyaml.
+ODD = "# notes\x85on\u2028the\u2029build\rhere\n"
 
 
 def _settings(path: Path) -> dict[str, str | None]:
@@ -103,8 +105,13 @@ def _settings(path: Path) -> dict[str, str | None]:
             f"FROM debian:bookworm\n{INSTALL}{EDITS}{CLIENT}{SERVER}USER 1000\n"
             'CMD ["/usr/sbin/sshd", "-De"]\n',
         ),
+        (  # characters libyaml breaks lines at, and a lone CR, are not line breaks here
+            f"FROM debian:bookworm\n{ODD}{INSTALL}{EDITS}RUN mkdir -p /var/run/sshd\n",
+            f"FROM debian:bookworm\n{ODD}{INSTALL}{EDITS}{CLIENT}{SERVER}"
+            "RUN mkdir -p /var/run/sshd\n",
+        ),
     ],
-    ids=["middle", "no-final-newline", "before-user"],
+    ids=["middle", "no-final-newline", "before-user", "yaml-breaks-in-a-comment"],
 )
 def test_the_dockerfile_fix_sets_what_the_rules_ask(
     tmp_path: Path, cli: Any, newline: str, before: str, after: str
