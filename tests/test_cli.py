@@ -56,7 +56,10 @@ def test_stdin_is_a_manifest(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     assert [(f["file"], f["rule"]) for f in report["findings"]] == [("-", "MPL101")]
 
 
-def test_directories_are_walked_and_paths_kept_as_given(tmp_path: Path, cli: Cli) -> None:
+def test_directories_are_walked_and_paths_named_as_git_does(tmp_path: Path, cli: Cli) -> None:
+    """Inside a walk of ``.``, ``a/job.yaml`` (as git and ruff name it), not ``./a/job.yaml``:
+    GitHub matches annotations to repository paths. A named file keeps its spelling
+    (tests/report/test_pairs.py)."""
     write(
         tmp_path,
         {
@@ -69,8 +72,8 @@ def test_directories_are_walked_and_paths_kept_as_given(tmp_path: Path, cli: Cli
     )
     os.chdir(tmp_path)
     report = cli("--format", "json", ".").json()
-    assert report["files"] == ["./a/job.yaml", "./b/Dockerfile-mpi", "./b/job.yml"]
-    assert [f["file"] for f in report["findings"]] == ["./a/job.yaml"]
+    assert report["files"] == ["a/job.yaml", "b/Dockerfile-mpi", "b/job.yml"]
+    assert [f["file"] for f in report["findings"]] == ["a/job.yaml"]
 
 
 @pytest.mark.parametrize(
