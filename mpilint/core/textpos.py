@@ -52,3 +52,18 @@ class Offsets:
         """The characters a span covers; None when it is not inside the text."""
         where = self.range(span)
         return None if where is None else self.text[where[0] : where[1]]
+
+
+def lines_of(text: str, dockerfile: bool = False) -> list[str]:
+    """The text's lines, without their breaks, numbered as its parser numbers them: libyaml's
+    breaks for YAML, LF alone for a Dockerfile (BuildKit's scanner; a CR before it is dropped).
+    ``str.splitlines`` would also break at VT, FF, FS, GS, RS and, in a Dockerfile, at NEL, LS,
+    PS and a lone CR, so a suppression or a code frame after one would name the wrong line."""
+    lines = (
+        [line.removesuffix("\r") for line in text.split("\n")]
+        if dockerfile
+        else _BREAK().split(text)
+    )
+    if lines and not lines[-1]:
+        lines.pop()  # after the last break there is no line (as ``str.splitlines`` says)
+    return lines

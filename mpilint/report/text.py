@@ -18,6 +18,8 @@ from collections import Counter
 
 from mpilint.core.findings import SAFE, Finding, Severity, Span
 from mpilint.core.lazyre import lazy
+from mpilint.core.textpos import lines_of
+from mpilint.inputs.files import is_dockerfile_name
 from mpilint.report.result import JobPair, Report
 from mpilint.report.sentences import split_fix
 
@@ -81,8 +83,10 @@ def layout(report: Report, verbose: bool = False, width: int | None = None) -> l
     if report.jobs:  # what the jobs were judged by comes first (issue 18), named or default
         for target in report.targets:
             lines.extend(wrap(_target(target, report.target_named), width, len("target: ")))
+    dockerfiles = {p.dockerfile for p in report.pairs if p.dockerfile is not None}
     for finding in report.findings:
-        source = report.sources.get(finding.file, "").splitlines()
+        dockerfile = finding.file in dockerfiles or is_dockerfile_name(finding.file)
+        source = lines_of(report.sources.get(finding.file, ""), dockerfile)
         lines.extend(_finding(finding, source, report.fixable(finding), width))
         lines.append([])
     if verbose and report.suppressed:

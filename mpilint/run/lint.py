@@ -401,7 +401,7 @@ class Linter:
         content = self.read(path)
         if content.text is None:
             return _Loaded(None, (_unreadable(path, content.problem),))
-        directives = suppressions.parse(content.text)
+        directives = suppressions.parse(content.text, dockerfile=True)
         if directives:
             self._result.directives[path] = directives
         if self.project is not None:
@@ -409,7 +409,8 @@ class Linter:
         else:
             result = load_image(path, content.text)
         problems = tuple(finding("MPL004", path, Hit(span, msg)) for span, msg in result.problems)
-        return _Loaded(result.image, problems + tuple(invalid(path, content.text, directives)))
+        invalids = invalid(path, content.text, directives, dockerfile=True)
+        return _Loaded(result.image, problems + tuple(invalids))
 
 
 AS_IS = "as-is"  # JobPair.by of a well-known image read as a one-line FROM Dockerfile

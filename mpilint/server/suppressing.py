@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from mpilint.core.lazyre import lazy
 from mpilint.core.records import Record
 from mpilint.suppress import directives
 
@@ -40,10 +41,10 @@ def disable_line(positions: Positions, kind: Kind, rule: str, line: int) -> Text
     """Silence ``rule`` on ``line`` (1-based, the parser's); None where no comment line can be
     put above it without changing the file's meaning (inside a Dockerfile heredoc)."""
     text = positions.linted
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text, kind)
     if not 1 <= line <= len(lines) + 1:
         return None
-    for directive in directives.parse(text):
+    for directive in directives.parse(text, kind == "dockerfile"):
         if directive.line == line and not directive.file_wide:
             return _extend(positions, lines, directive.span.line, rule)
     current = lines[line - 1] if line <= len(lines) else ""
@@ -57,8 +58,8 @@ def disable_line(positions: Positions, kind: Kind, rule: str, line: int) -> Text
 def disable_file(positions: Positions, kind: Kind, rule: str) -> TextEdit:
     """Silence ``rule`` in the whole file."""
     text = positions.linted
-    lines = text.splitlines(keepends=True)
-    for directive in directives.parse(text):
+    lines = _lines(text, kind)
+    for directive in directives.parse(text, kind == "dockerfile"):
         if directive.file_wide:
             edit = _extend(positions, lines, directive.span.line, rule)
             if edit is not None:
@@ -81,6 +82,20 @@ def _extend(positions: Positions, lines: list[str], line: int, rule: str) -> Tex
         return None
     at = positions.parser_line_start(line) + match.end()
     return TextEdit(at, at, f",{rule}")
+
+
+def _lines(text: str, kind: Kind) -> list[str]:
+    """The text's lines with their breaks, numbered as its parser numbers them (as the
+    directives and the diagnostics are): LF alone in a Dockerfile, libyaml's breaks in YAML."""
+    if kind == "dockerfile":
+        return _LF_LINES().findall(text)
+    return _YAML_LINES().findall(text)
+
+
+_LF_LINES = lazy(r"[^\n]*\n|[^\n]+\Z")
+_YAML_LINES = lazy(
+    r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029])|[^\r\n\x85\u2028\u2029]+\Z"
+)
 
 
 def _newline(lines: list[str], line: int) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from mpilint.core.findings import Finding, Span
 from mpilint.core.lazyre import lazy
 from mpilint.core.records import Record
+from mpilint.core.textpos import lines_of
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
 if TYPE_CHECKING:
@@ -102,11 +103,12 @@ def _all_ran(rules: frozenset[str], ran: frozenset[str], names: dict[str, str]) 
     return bool(ids) and ids <= ran
 
 
-def parse(text: str) -> tuple[Directive, ...]:
+def parse(text: str, dockerfile: bool = False) -> tuple[Directive, ...]:
+    """The file's ``# mpilint:`` directives, on its lines as its parser numbers them."""
     if "mpilint:" not in text:  # the common case costs one scan
         return ()
     found: list[Directive] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines_of(text, dockerfile), start=1):
         match = _DIRECTIVE().search(line)
         if not match:
             continue
@@ -119,7 +121,7 @@ def parse(text: str) -> tuple[Directive, ...]:
     return tuple(found)
 
 
-def malformed(text: str) -> tuple[Malformed, ...]:
+def malformed(text: str, dockerfile: bool = False) -> tuple[Malformed, ...]:
     """``# mpilint:`` comments that are not directives: an unknown directive word followed by
     ``=``, or a word one slip away from ``disable``. Prose that starts "# mpilint: this…" is
     neither, and is left alone."""
@@ -128,7 +130,7 @@ def malformed(text: str) -> tuple[Malformed, ...]:
     import difflib
 
     found: list[Malformed] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines_of(text, dockerfile), start=1):
         if "mpilint" not in line or _DIRECTIVE().search(line):
             continue
         match = _ANY().search(line)

@@ -107,10 +107,16 @@ def without_annotated(
     return kept
 
 
-def invalid(path: str, text: str, directives: tuple[suppressions.Directive, ...]) -> list[Finding]:
+def invalid(
+    path: str,
+    text: str,
+    directives: tuple[suppressions.Directive, ...],
+    dockerfile: bool = False,
+) -> list[Finding]:
     """MPL009 for a file's malformed ``# mpilint:`` comments and the names in its directives
     that are no rule: either silences nothing, and says nothing of it."""
-    found = [finding("MPL009", path, Hit(m.span, m.message)) for m in suppressions.malformed(text)]
+    malformed = suppressions.malformed(text, dockerfile)
+    found = [finding("MPL009", path, Hit(m.span, m.message)) for m in malformed]
     for directive in directives:
         found.extend(unknown_rules(path, directive, "comment"))
     return found

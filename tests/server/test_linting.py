@@ -110,6 +110,19 @@ def test_dockerfile_suppression_comments(text: str, line: int | None, expected: 
     assert text[: edit.begin] + edit.text + text[edit.end :] == expected
 
 
+def test_an_existing_directive_is_found_on_the_dockerfiles_own_lines() -> None:
+    """Under a comment holding LS (one Dockerfile line, two for ``str.splitlines``), the
+    directive above line 4 is extended, not a second one written above the wrong line."""
+    text = "FROM debian\n# a\u2028b\n# mpilint: disable=MPL203\nRUN x\n"
+    positions = Positions(text, "dockerfile")
+    edit = suppressing.disable_line(positions, "dockerfile", "MPL201", 4)
+    assert edit is not None
+    fixed = text[: edit.begin] + edit.text + text[edit.end :]
+    assert fixed == "FROM debian\n# a\u2028b\n# mpilint: disable=MPL203,MPL201\nRUN x\n"
+    edit = suppressing.disable_file(positions, "dockerfile", "MPL201")
+    assert text[: edit.begin] + edit.text == "# mpilint: disable-file=MPL201\n"
+
+
 def test_no_line_comment_inside_a_heredoc() -> None:
     text = "FROM debian\nRUN <<EOF\necho hi\nEOF\nRUN x\n"
     positions = Positions(text, "dockerfile")

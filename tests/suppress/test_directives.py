@@ -191,3 +191,57 @@ def test_verbose_text_report_lists_suppressed_findings_with_reasons(
     out = cli("--color", "never", "--verbose", path).out
     assert "Suppressed (1):" in out
     assert f"{path}:" in out and "MPL104 image-mismatch  by annotation: slim launcher" in out
+
+
+ODD_JOB = """\
+apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: pi
+spec:
+  slotsPerWorker: 1
+  launcherCreationPolicy: WaitForWorkersReady
+  runPolicy:
+    cleanPodPolicy: Running
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
+            name: launcher
+            command: [mpirun, --allow-run-as-root, -n, "2", /opt/pi]
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
+            name: worker
+            readinessProbe:
+              tcpSocket:
+                port: 22
+"""
+STRICT = 'RUN sed -i "s/#\\(StrictModes \\).*/\\1yes/g" /etc/ssh/sshd_config\n'
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\x85", "\u2029", "\x0c", "\x0b", "\r", "\x1e"])
+def test_a_dockerfile_line_is_counted_as_buildkit_counts_it(
+    tmp_path: Path, cli: Cli, odd: str
+) -> None:
+    """A comment holding a character ``str.splitlines`` breaks at (libyaml too, for some) is
+    one line in a Dockerfile: the suppression under it silences the line below it, the
+    finding and its code frame name that line, and no MPL007 says it silenced nothing."""
+    dockerfile = (
+        f"FROM debian:bookworm\n# notes{odd}more\n"
+        "RUN apt-get update && apt-get install -y openssh-server openmpi-bin\n"
+    )
+    write(tmp_path, {"mpijob.yaml": ODD_JOB, "Dockerfile": dockerfile + STRICT})
+    args = ["--select", "MPL203,MPL007", str(tmp_path)]
+    (found,) = cli("--format", "json", *args).findings
+    assert (found["rule"], found["line"]) == ("MPL203", 4)
+    frame = cli("--color", "never", *args).out
+    assert "> 4 | RUN sed -i" in frame, frame
+    write(tmp_path, {"Dockerfile": dockerfile + "# mpilint: disable=MPL203\n" + STRICT})
+    assert cli("--format", "json", *args).findings == []
