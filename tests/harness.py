@@ -61,6 +61,39 @@ spec:
                 port: 2222
 """
 
+# A job of its own image (ghcr.io/mpilint-demo/mpi/pi:1.0), paired with the Dockerfile beside it:
+# the Dockerfile tests change the Dockerfile, never the job.
+IMAGE_JOB = """\
+apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: pi
+spec:
+  slotsPerWorker: 1
+  launcherCreationPolicy: WaitForWorkersReady
+  runPolicy:
+    cleanPodPolicy: Running
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
+            name: launcher
+            command: [mpirun, --allow-run-as-root, -n, "2", /opt/pi]
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
+            name: worker
+            readinessProbe:
+              tcpSocket:
+                port: 22
+"""
+
 
 # ---------------------------------------------------------------- running the CLI
 

@@ -12,37 +12,8 @@ import pytest
 
 from mpilint.sources import dockerparse
 from tests import buildkit
+from tests.harness import IMAGE_JOB as JOB
 
-JOB = """\
-apiVersion: kubeflow.org/v2beta1
-kind: MPIJob
-metadata:
-  name: pi
-spec:
-  slotsPerWorker: 1
-  launcherCreationPolicy: WaitForWorkersReady
-  runPolicy:
-    cleanPodPolicy: Running
-  mpiReplicaSpecs:
-    Launcher:
-      replicas: 1
-      template:
-        spec:
-          containers:
-          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
-            name: launcher
-            command: [mpirun, --allow-run-as-root, -n, "2", /opt/pi]
-    Worker:
-      replicas: 2
-      template:
-        spec:
-          containers:
-          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
-            name: worker
-            readinessProbe:
-              tcpSocket:
-                port: 22
-"""
 INSTALL = (
     "RUN apt-get update && apt-get install -y --no-install-recommends openmpi-bin"
     " openssh-server openssh-client\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import Cli, write
+from tests.harness import IMAGE_JOB, Cli, write
 
 LAUNCHER_IMAGE = "          - image: ghcr.io/mpilint-demo/pi:1.1"
 JOB = """\
@@ -193,36 +193,6 @@ def test_verbose_text_report_lists_suppressed_findings_with_reasons(
     assert f"{path}:" in out and "MPL104 image-mismatch  by annotation: slim launcher" in out
 
 
-ODD_JOB = """\
-apiVersion: kubeflow.org/v2beta1
-kind: MPIJob
-metadata:
-  name: pi
-spec:
-  slotsPerWorker: 1
-  launcherCreationPolicy: WaitForWorkersReady
-  runPolicy:
-    cleanPodPolicy: Running
-  mpiReplicaSpecs:
-    Launcher:
-      replicas: 1
-      template:
-        spec:
-          containers:
-          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
-            name: launcher
-            command: [mpirun, --allow-run-as-root, -n, "2", /opt/pi]
-    Worker:
-      replicas: 2
-      template:
-        spec:
-          containers:
-          - image: ghcr.io/mpilint-demo/mpi/pi:1.0
-            name: worker
-            readinessProbe:
-              tcpSocket:
-                port: 22
-"""
 STRICT = 'RUN sed -i "s/#\\(StrictModes \\).*/\\1yes/g" /etc/ssh/sshd_config\n'
 
 
@@ -237,7 +207,7 @@ def test_a_dockerfile_line_is_counted_as_buildkit_counts_it(
         f"FROM debian:bookworm\n# notes{odd}more\n"
         "RUN apt-get update && apt-get install -y openssh-server openmpi-bin\n"
     )
-    write(tmp_path, {"mpijob.yaml": ODD_JOB, "Dockerfile": dockerfile + STRICT})
+    write(tmp_path, {"mpijob.yaml": IMAGE_JOB, "Dockerfile": dockerfile + STRICT})
     args = ["--select", "MPL203,MPL007", str(tmp_path)]
     (found,) = cli("--format", "json", *args).findings
     assert (found["rule"], found["line"]) == ("MPL203", 4)
