@@ -54,16 +54,27 @@ class Offsets:
         return None if where is None else self.text[where[0] : where[1]]
 
 
-def lines_of(text: str, dockerfile: bool = False) -> list[str]:
-    """The text's lines, without their breaks, numbered as its parser numbers them: libyaml's
-    breaks for YAML, LF alone for a Dockerfile (BuildKit's scanner; a CR before it is dropped).
-    ``str.splitlines`` would also break at VT, FF, FS, GS, RS and, in a Dockerfile, at NEL, LS,
-    PS and a lone CR, so a suppression or a code frame after one would name the wrong line."""
-    lines = (
-        [line.removesuffix("\r") for line in text.split("\n")]
-        if dockerfile
-        else _BREAK().split(text)
-    )
+def lines_of(text: str, dockerfile: bool = False, keepends: bool = False) -> list[str]:
+    """The text's lines, numbered as its parser numbers them: libyaml's breaks for YAML, LF
+    alone for a Dockerfile (BuildKit's scanner; a CR before it is dropped with it). The same
+    breaks as :class:`Offsets`, so line N here is line N of a span. ``str.splitlines`` would
+    also break at VT, FF, FS, GS, RS and, in a Dockerfile, at NEL, LS, PS and a lone CR, so a
+    suppression or a code frame after one would name the wrong line. ``keepends``: each line
+    with its break, as the text holds it (to write next to it)."""
+    starts = Offsets(text, dockerfile).starts
+    ends = [*starts[1:], len(text)]
+    lines = [text[start:end] for start, end in zip(starts, ends, strict=True)]
     if lines and not lines[-1]:
         lines.pop()  # after the last break there is no line (as ``str.splitlines`` says)
-    return lines
+    if keepends:
+        return lines
+    trailing = "\r\n" if dockerfile else "\r\n\x85\u2028\u2029"
+    return [_without_break(line, trailing) for line in lines]
+
+
+def _without_break(line: str, breaks: str) -> str:
+    """A line without its break: CRLF or one break character (a Dockerfile's last line loses a
+    final CR too, as BuildKit's scanner drops it)."""
+    if line.endswith("\r\n"):
+        return line[:-2]
+    return line[:-1] if line and line[-1] in breaks else line

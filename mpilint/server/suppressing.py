@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from mpilint.core.lazyre import lazy
 from mpilint.core.records import Record
+from mpilint.core.textpos import lines_of
 from mpilint.suppress import directives
 
 TYPE_CHECKING = False  # see mpilint/__init__.py
@@ -86,16 +86,8 @@ def _extend(positions: Positions, lines: list[str], line: int, rule: str) -> Tex
 
 def _lines(text: str, kind: Kind) -> list[str]:
     """The text's lines with their breaks, numbered as its parser numbers them (as the
-    directives and the diagnostics are): LF alone in a Dockerfile, libyaml's breaks in YAML."""
-    if kind == "dockerfile":
-        return _LF_LINES().findall(text)
-    return _YAML_LINES().findall(text)
-
-
-_LF_LINES = lazy(r"[^\n]*\n|[^\n]+\Z")
-_YAML_LINES = lazy(
-    r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029])|[^\r\n\x85\u2028\u2029]+\Z"
-)
+    directives and the diagnostics are)."""
+    return lines_of(text, kind == "dockerfile", keepends=True)
 
 
 def _newline(lines: list[str], line: int) -> str:
